@@ -36,6 +36,11 @@
 # Set TOOLS_VERBOSE=1 to see what is being set up. Logs are in .tools/logs/.
 # Run `bash scripts/tools.sh --help` for the commands it has when executed.
 
+if [ -z "${BASH_VERSION:-}" ]; then
+    echo "tools.sh: ERROR: source scripts/tools.sh from bash (it uses bash to find the project root)." >&2
+    return 1 2> /dev/null || exit 1
+fi
+
 _TOOLS_MAVEN_VERSION=3.9.11
 _TOOLS_MAVEN_MIN=3.9.5
 # Bump when the layout or the patching of .tools/jdk21 changes: forces a re-setup.
@@ -110,75 +115,88 @@ _tools_system_sources() {
     done
 }
 
+# Downloads the .debs into $1/apt/archives with a private apt configuration: trixie
+# from the mirror of the system's own sources, own lists, cache and (empty) status.
+_tools_download_debs() {
+    local apt=$1/apt uri="" signed="-" sec_uri="" sec_signed="" signed_line u s g
+    while read -r u s g; do
+        case "$s" in
+            *-security) [ -z "$sec_uri" ] && sec_uri=$u && sec_signed=$g ;;
+            *-*|*/*) ;;
+            *) [ -z "$uri" ] && uri=$u && signed=$g ;;  # the stable suite, e.g. bookworm
+        esac
+    done < <(_tools_system_sources)
+    [ -n "$uri" ] || _tools_fail "found no Debian mirror in /etc/apt/sources.list{,.d}: cannot download trixie's openjdk-21."
+    [ "$signed" != "-" ] || signed=/usr/share/keyrings/debian-archive-keyring.gpg
+    [ "$sec_signed" != "-" ] || sec_signed=$signed
+    rm -rf "${apt:?}/etc" "${apt:?}/state" "${apt:?}/cache" "${apt:?}/archives"
+    mkdir -p "$apt/etc/preferences.d" "$apt/state/lists/partial" "$apt/cache" "$apt/archives/partial"
+    : > "$apt/state/status"
+    signed_line=""; [ -f "$signed" ] && signed_line="Signed-By: $signed"
+    {
+        printf 'Types: deb\nURIs: %s\nSuites: trixie trixie-updates\nComponents: main\n%s\n' "$uri" "$signed_line"
+        if [ -n "$sec_uri" ]; then
+            signed_line=""; [ -f "$sec_signed" ] && signed_line="Signed-By: $sec_signed"
+            printf '\nTypes: deb\nURIs: %s\nSuites: trixie-security\nComponents: main\n%s\n' "$sec_uri" "$signed_line"
+        fi
+    } > "$apt/etc/trixie.sources"
+    local -a o=(
+        -o "Dir::Etc::sourcelist=$apt/etc/trixie.sources"
+        -o "Dir::Etc::sourceparts=-"
+        -o "Dir::Etc::preferences=$apt/etc/preferences"
+        -o "Dir::Etc::preferencesparts=$apt/etc/preferences.d"
+        -o "Dir::State=$apt/state"
+        -o "Dir::State::status=$apt/state/status"
+        -o "Dir::Cache=$apt/cache"
+        -o "Dir::Cache::archives=$apt/archives"
+        -o "Debug::NoLocking=1"
+        -o "APT::Architecture=amd64" -o "APT::Architectures::=amd64"
+        -o "Acquire::Languages=none"
+        -q
+    )
+    [ "$(id -u)" = 0 ] && o+=(-o "APT::Sandbox::User=root")
+    _tools_info "downloading trixie's JDK 21 packages (private apt configuration in $apt)"
+    apt-get "${o[@]}" update >> "$_TOOLS_LOG" 2>&1 \
+        || _tools_fail "apt-get update of the private trixie sources ($apt/etc/trixie.sources) failed."
+    # shellcheck disable=SC2086  # a list of package names
+    ( cd "$apt/archives" && apt-get "${o[@]}" download $_TOOLS_JDK_DEBS ) >> "$_TOOLS_LOG" 2>&1 \
+        || _tools_fail "apt-get download of trixie's $_TOOLS_JDK_DEBS failed."
+    rm -rf "$apt/state/lists" "$apt/cache"  # ~60 MB of indexes, stale by next time anyway
+}
+
+# Unpacks every downloaded .deb into $2; fails (without exiting) when one does not unpack.
+_tools_unpack_debs() {
+    local f
+    rm -rf "$2"; mkdir -p "$2"
+    for f in "$1"/apt/archives/*.deb; do
+        dpkg-deb -x "$f" "$2" >> "$_TOOLS_LOG" 2>&1 || { echo "dpkg-deb -x $f failed" >> "$_TOOLS_LOG"; return 1; }
+    done
+}
+
 _tools_setup_jdk() {
     set -euo pipefail
-    local tools=$1 jdkroot=$1/jdk21 apt=$1/apt
-    local arch uri signed sec_uri="" sec_signed="" signed_line name missing f
+    local tools=$1 jdkroot=$1/jdk21 arch name f missing=0
+    # Made meanwhile by another process that held the lock?
+    [ "$(cat "$jdkroot/.ready" 2> /dev/null)" = "layout=$_TOOLS_JDK_LAYOUT root=$jdkroot" ] && return 0
     _TOOLS_LOG=$tools/logs/jdk21-setup.log
-    mkdir -p "$tools/logs" "$apt"
+    mkdir -p "$tools/logs"
     : > "$_TOOLS_LOG"
 
     arch=$(dpkg --print-architecture 2>/dev/null) || _tools_fail "dpkg not found: the project-local JDK 21 needs a Debian machine (or install a JDK 21 and set JAVA_HOME)."
     [ "$arch" = amd64 ] || _tools_fail "the project-local JDK 21 is made for amd64 only (this is $arch): install a JDK 21 and set JAVA_HOME."
 
-    # All seven .debs already downloaded (e.g. re-setup after the project moved)? Skip apt.
-    missing=0
+    # The .debs kept from an earlier setup (e.g. the project moved) are used again,
+    # unless one is missing or does not unpack: then all are downloaded anew.
     for name in $_TOOLS_JDK_DEBS; do
-        compgen -G "$apt/archives/${name}_*.deb" > /dev/null || missing=1
+        compgen -G "$tools/apt/archives/${name}_*.deb" > /dev/null || missing=1
     done
-    if [ "$missing" = 1 ]; then
-        # The mirror: the system's own entry for its stable suite (no "-security"/"-updates").
-        uri="" signed="-"
-        while read -r u s g; do
-            case "$s" in
-                *-security) [ -z "$sec_uri" ] && sec_uri=$u && sec_signed=$g ;;
-                *-*|*/*) ;;
-                *) [ -z "$uri" ] && uri=$u && signed=$g ;;
-            esac
-        done < <(_tools_system_sources)
-        [ -n "$uri" ] || _tools_fail "found no Debian mirror in /etc/apt/sources.list{,.d}: cannot download trixie's openjdk-21."
-        [ "$signed" != "-" ] || signed=/usr/share/keyrings/debian-archive-keyring.gpg
-        [ "$sec_signed" != "-" ] || sec_signed=$signed
-        rm -rf "${apt:?}/etc" "${apt:?}/state" "${apt:?}/cache"
-        mkdir -p "$apt/etc/preferences.d" "$apt/state/lists/partial" "$apt/cache" "$apt/archives/partial"
-        : > "$apt/state/status"
-        signed_line=""; [ -f "$signed" ] && signed_line="Signed-By: $signed"
-        {
-            printf 'Types: deb\nURIs: %s\nSuites: trixie trixie-updates\nComponents: main\n%s\n' "$uri" "$signed_line"
-            if [ -n "$sec_uri" ]; then
-                signed_line=""; [ -f "$sec_signed" ] && signed_line="Signed-By: $sec_signed"
-                printf '\nTypes: deb\nURIs: %s\nSuites: trixie-security\nComponents: main\n%s\n' "$sec_uri" "$signed_line"
-            fi
-        } > "$apt/etc/trixie.sources"
-        local -a o=(
-            -o "Dir::Etc::sourcelist=$apt/etc/trixie.sources"
-            -o "Dir::Etc::sourceparts=-"
-            -o "Dir::Etc::preferences=$apt/etc/preferences"
-            -o "Dir::Etc::preferencesparts=$apt/etc/preferences.d"
-            -o "Dir::State=$apt/state"
-            -o "Dir::State::status=$apt/state/status"
-            -o "Dir::Cache=$apt/cache"
-            -o "Dir::Cache::archives=$apt/archives"
-            -o "Debug::NoLocking=1"
-            -o "APT::Architecture=amd64" -o "APT::Architectures::=amd64"
-            -o "Acquire::Languages=none"
-            -q
-        )
-        [ "$(id -u)" = 0 ] && o+=(-o "APT::Sandbox::User=root")
-        _tools_info "downloading trixie's JDK 21 packages (private apt configuration in $apt)"
-        apt-get "${o[@]}" update >> "$_TOOLS_LOG" 2>&1 \
-            || _tools_fail "apt-get update of the private trixie sources ($apt/etc/trixie.sources) failed."
-        ( cd "$apt/archives" && rm -f ./*.deb && apt-get "${o[@]}" download $_TOOLS_JDK_DEBS ) >> "$_TOOLS_LOG" 2>&1 \
-            || _tools_fail "apt-get download of trixie's $_TOOLS_JDK_DEBS failed."
-        rm -rf "$apt/state/lists" "$apt/cache"  # ~60 MB of indexes, stale by next time anyway
-    fi
-
+    [ "$missing" = 0 ] || _tools_download_debs "$tools"
     _tools_info "unpacking into $jdkroot"
-    rm -rf "$jdkroot"
-    mkdir -p "$jdkroot"
-    for f in "$apt/archives"/*.deb; do
-        dpkg-deb -x "$f" "$jdkroot" >> "$_TOOLS_LOG" 2>&1 || _tools_fail "dpkg-deb -x $f failed."
-    done
+    if ! _tools_unpack_debs "$tools" "$jdkroot"; then
+        [ "$missing" = 0 ] || _tools_fail "the downloaded packages do not unpack."
+        _tools_download_debs "$tools"
+        _tools_unpack_debs "$tools" "$jdkroot" || _tools_fail "the downloaded packages do not unpack."
+    fi
 
     local jh=$jdkroot/usr/lib/jvm/java-21-openjdk-amd64 lib=$jdkroot/usr/lib/x86_64-linux-gnu
     local ld=$lib/ld-linux-x86-64.so.2
@@ -223,7 +241,7 @@ import java.security.KeyStore;
 import java.security.cert.*;
 public class MakeCacerts {
     public static void main(String[] a) throws Exception {
-        KeyStore ks = KeyStore.getInstance("PKCS12");
+        KeyStore ks = KeyStore.getInstance("JKS");  // JKS: its trusted certificates read without a password
         ks.load(null, null);
         int n = 0;
         try (InputStream in = new BufferedInputStream(new FileInputStream(a[0]))) {
@@ -258,6 +276,7 @@ EOF
 _tools_setup_maven() {
     set -euo pipefail
     local tools=$1 v=$_TOOLS_MAVEN_VERSION mvn dl
+    [ -x "$tools/apache-maven-$v/bin/mvn" ] && return 0  # fetched meanwhile by another process
     _TOOLS_LOG=$tools/logs/maven-setup.log
     mkdir -p "$tools/logs"
     : > "$_TOOLS_LOG"
@@ -388,12 +407,7 @@ _tools_main() {
     export PATH
 }
 
-_TOOLS_SELF=${BASH_SOURCE[0]:-}
-if [ -z "$_TOOLS_SELF" ]; then
-    _tools_err "source scripts/tools.sh from bash (BASH_SOURCE is needed to find the project root)."
-    return 1 2> /dev/null || exit 1
-fi
-_TOOLS_SELF=$(readlink -f "$_TOOLS_SELF")
+_TOOLS_SELF=$(readlink -f "${BASH_SOURCE[0]}")
 
 if [ "$_TOOLS_SELF" = "$(readlink -f "$0" 2> /dev/null)" ]; then
     # Executed, not sourced.
@@ -413,7 +427,7 @@ fi
 
 if _tools_main; then _TOOLS_OK=1; else _TOOLS_OK=0; fi
 unset -f _tools_err _tools_info _tools_jdk_feature _tools_version_ge _tools_fail _tools_system_sources \
-    _tools_setup_jdk _tools_setup_maven _tools_run_setup _tools_find_java _tools_mvn_version \
+    _tools_download_debs _tools_unpack_debs _tools_setup_jdk _tools_setup_maven _tools_run_setup _tools_find_java _tools_mvn_version \
     _tools_find_maven _tools_path_prepend _tools_main
 unset _TOOLS_SELF _TOOLS_MAVEN_VERSION _TOOLS_MAVEN_MIN _TOOLS_JDK_LAYOUT _TOOLS_JDK_DEBS
 if [ "$_TOOLS_OK" = 1 ]; then unset _TOOLS_OK; return 0; else unset _TOOLS_OK; return 1; fi
