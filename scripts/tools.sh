@@ -182,7 +182,7 @@ _tools_setup_jdk() {
     mkdir -p "$tools/logs"
     : > "$_TOOLS_LOG"
 
-    arch=$(dpkg --print-architecture 2>/dev/null) || _tools_fail "dpkg not found: the project-local JDK 21 needs a Debian machine (or install a JDK 21 and set JAVA_HOME)."
+    arch=$(dpkg --print-architecture 2>/dev/null) || _tools_fail "dpkg --print-architecture failed (no dpkg?): the project-local JDK 21 needs a Debian machine (or install a JDK 21 and set JAVA_HOME)."
     [ "$arch" = amd64 ] || _tools_fail "the project-local JDK 21 is made for amd64 only (this is $arch): install a JDK 21 and set JAVA_HOME."
 
     # The .debs kept from an earlier setup (e.g. the project moved) are used again,
