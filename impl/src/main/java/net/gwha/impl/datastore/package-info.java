@@ -7,8 +7,9 @@
  */
 
 /**
- * Datastore adapters: the config listener, the commit-time validator and the
- * operational-state writer.
+ * The configuration datastore side: what the datastore cannot check itself ({@link ClusterValidator}), the
+ * defaults the YANG descriptions promise ({@link ClusterDefaults}), the commit cohort that refuses bad
+ * transactions, and the listeners that feed the engine.
  */
 @NonNullByDefault
 package net.gwha.impl.datastore;
