@@ -64,7 +64,7 @@ bench_case() {
     if bench_failover "$from" "$to" "$trigger" "$restore" "$timeout" >/dev/null; then
       gap=$BENCH_LAST_GAP ok=true; gaps+=("$gap")
       echo "bench: $name rep $i: $gap ms (lost $(bench_json_get lost)," \
-        "probe late sends $(bench_json_get late_sends))" >&2
+        "probe late sends $(bench_json_get late_sends), load $(cut -d' ' -f1 /proc/loadavg))" >&2
     else
       ok=false; failed=$((failed + 1))
       echo "bench: $name rep $i FAILED" >&2

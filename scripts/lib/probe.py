@@ -12,7 +12,8 @@ prints one JSON line:
                   after the last answer (a failover that never completed shows
                   up here, not in max_gap_ms),
   first_gw, last_gw, by_gw {name: answers},
-  changes [{t_ms, seq, gw}]   every change of answering gateway in send order,
+  changes [{t_ms, seq, gw}]   every change of answering gateway in send order
+                  (the first 1000; changes_truncated says if there were more),
   rtt_ms {p50, p99, max}, duplicates, stray, start_epoch_ms, until_reached.
 
 Stops at --duration, on SIGTERM/SIGINT, or (--until GW) once GW has answered
@@ -206,6 +207,7 @@ def analyse(a, t0, start_epoch_ms, sent_at, answer, interval):
         "last_gw": prev_gw,
         "by_gw": by_gw,
         "changes": changes,
+        "changes_truncated": len(changes) >= 1000,
         "rtt_ms": {"p50": ms(percentile(rtts, 50)) if rtts else None,
                    "p99": ms(percentile(rtts, 99)) if rtts else None,
                    "max": ms(rtts[-1]) if rtts else None},
