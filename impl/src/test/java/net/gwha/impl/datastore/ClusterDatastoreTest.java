@@ -1,0 +1,153 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.datastore;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.FluentFuture;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.common.api.TransactionCommitFailedException;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.netconf.api.NetconfDocumentedException;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterStates;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayState;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterState;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterStateKey;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterKey;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
+import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidateNodes;
+
+/**
+ * The path config datastore, bundle, operational datastore over the real in-memory MD-SAL broker. mdsal's in-memory
+ * broker runs no commit cohorts, so refusal is checked by handing the cohort the candidate the datastore would: the
+ * real codec's normalized form of the proposed configuration. The distribution's boot test proves the whole refusal
+ * through RESTCONF and the distributed datastore.
+ */
+class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
+    private ClusterConfigListener listener;
+
+    ClusterDatastoreTest() {
+        super(true);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
+        setup();
+        listener = new ClusterConfigListener(getDataBroker());
+    }
+
+    @AfterEach
+    void stop() {
+        listener.close();
+    }
+
+    @Test
+    void configuredClusterAppearsInOperationalState() throws Exception {
+        put(Fixtures.validBuilder().build());
+
+        final var state = await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1"), Optional::isPresent)
+            .orElseThrow();
+        assertEquals(ClusterState.Status.Configured, state.getStatus());
+        assertEquals(2, state.nonnullGatewayState().size());
+        state.nonnullGatewayState().values().forEach(gw -> assertEquals(GatewayState.Unknown, gw.getState()));
+    }
+
+    @Test
+    void deletedClusterLeavesOperationalState() throws Exception {
+        put(Fixtures.validBuilder().build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isPresent());
+
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.CONFIGURATION, clusterPath("c1"));
+        tx.commit().get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isEmpty());
+    }
+
+    @Test
+    void cohortRefusesInvalidClusterWithTheViolation() {
+        final var bad = Fixtures.clusters(Fixtures.validBuilder().setVirtualIp(Fixtures.vips("192.0.2.11")).build());
+
+        final var failure = assertThrows(ExecutionException.class, () -> proposeToCohort(bad).get());
+        final var refusal = assertInstanceOf(TransactionCommitFailedException.class, failure.getCause());
+        final var expected = "cluster 'c1': virtual-ip 192.0.2.11 equals the ip-address of gateway 'gw1'";
+        assertTrue(refusal.getMessage().contains(expected), refusal.getMessage());
+        final var error = refusal.getErrorList().getFirst();
+        assertEquals(ErrorTag.INVALID_VALUE, error.getTag());
+        assertTrue(error.getMessage().contains(expected), error.getMessage());
+        final var documented = assertInstanceOf(NetconfDocumentedException.class, refusal.getCause());
+        assertEquals(ErrorTag.INVALID_VALUE, documented.getErrorTag());
+        assertInstanceOf(DataValidationFailedException.class, documented.getCause());
+    }
+
+    @Test
+    void cohortAcceptsValidClusters() throws Exception {
+        assertEquals(PostCanCommitStep.NOOP, proposeToCohort(Fixtures.clusters(Fixtures.validBuilder().build(),
+            Fixtures.otherBuilder().build())).get());
+    }
+
+    private FluentFuture<PostCanCommitStep> proposeToCohort(final Clusters proposed) {
+        final var codec = getDataBrokerTestCustomizer().getAdapterContext().currentSerializer();
+        final var normalized = codec.toNormalizedDataObject(DataObjectIdentifier.builder(Clusters.class).build(),
+            proposed);
+        final var candidate = new DOMDataTreeCandidate() {
+            @Override
+            public DOMDataTreeIdentifier getRootPath() {
+                return DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION, normalized.path());
+            }
+
+            @Override
+            public DataTreeCandidateNode getRootNode() {
+                return DataTreeCandidateNodes.written(normalized.node());
+            }
+        };
+        return ClusterConfigCohort.validate(codec, List.of(candidate));
+    }
+
+    private void put(final Cluster cluster) throws Exception {
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.CONFIGURATION, clusterPath(cluster.getName().getValue()), cluster);
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private Optional<ClusterState> readState(final String name) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.OPERATIONAL, DataObjectIdentifier.builder(ClusterStates.class)
+                .child(ClusterState.class, new ClusterStateKey(new ClusterName(name))).build())
+                .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static DataObjectIdentifier<Cluster> clusterPath(final String name) {
+        return DataObjectIdentifier.builder(Clusters.class)
+            .child(Cluster.class, new ClusterKey(new ClusterName(name))).build();
+    }
+
+}
