@@ -1,0 +1,128 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The assembled distribution boots with RESTCONF, openflowplugin and the feature, takes valid configuration into
+ * both datastores, and refuses each kind of invalid configuration with a 4xx that says what is wrong while keeping
+ * the previous good configuration.
+ */
+@ExtendWith(ControllerExtension.class)
+class DistributionBootIT {
+    private static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Controller controller;
+    private final Restconf restconf;
+
+    DistributionBootIT(final Controller controller) {
+        this.controller = controller;
+        restconf = controller.restconf();
+    }
+
+    @AfterEach
+    void removeClusters() {
+        restconf.delete("/data/gwha:clusters");
+    }
+
+    @Test
+    void featureIsInstalledAndOpenflowListens() throws IOException {
+        final var features = controller.console("feature:list -i");
+        assertTrue(features.lines().anyMatch(line -> line.startsWith("odl-gwha ") && line.contains("Started")),
+            features);
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", controller.openflowPort()), 5000);
+            assertTrue(socket.isConnected());
+        }
+    }
+
+    @Test
+    void validClusterIsStoredAndItsStatePublished() {
+        final var cluster = ClusterJson.lab("boot");
+        assertEquals(201, restconf.put(cluster.path(), cluster.json()).status());
+
+        final var config = restconf.get(cluster.path() + "?content=config");
+        assertEquals(200, config.status());
+        assertTrue(config.body().contains("\"vrid\":51") && config.body().contains("192.0.2.254"), config.body());
+
+        final var state = waitFor(() -> restconf.get("/data/gwha:cluster-states/cluster-state=boot?content=nonconfig"),
+            response -> response.status() == 200);
+        assertTrue(state.body().contains("\"name\":\"gw1\"") && state.body().contains("\"name\":\"gw2\""),
+            state.body());
+    }
+
+    static Stream<Arguments> invalidClusters() {
+        final var good = ClusterJson.lab("c1");
+        return Stream.of(
+            Arguments.of("VIP equal to a gateway address", good.withVip("192.0.2.1"),
+                "cluster 'c1': virtual-ip 192.0.2.1 equals the ip-address of gateway 'gw1'"),
+            Arguments.of("two gateways on one switch port", good.withGateways(ClusterJson.gateway(1, 200, 11),
+                ClusterJson.gateway(2, 150, 11)), "attachment openflow:1 port 11 is also the attachment"),
+            Arguments.of("same VRID twice on one switch", new ClusterJson("c2", 51, "192.0.2.253",
+                ClusterJson.gateway(3, 100, 13), ClusterJson.gateway(4, 90, 14)),
+                "vrid 51 is also the vrid of cluster"),
+            Arguments.of("VIP in two clusters", new ClusterJson("c2", 52, "192.0.2.254",
+                ClusterJson.gateway(3, 100, 13), ClusterJson.gateway(4, 90, 14)),
+                "virtual-ip 192.0.2.254 is also a virtual-ip of cluster"),
+            Arguments.of("fewer than two gateways", good.withGateways(ClusterJson.gateway(1, 200, 11)),
+                "gateway"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidClusters")
+    void invalidClusterIsRefusedAndPreviousConfigKept(final String what, final ClusterJson invalid,
+            final String expectedMessage) {
+        final var good = ClusterJson.lab("c1");
+        assertEquals(201, restconf.put(good.path(), good.json()).status());
+        final var before = restconf.get("/data/gwha:clusters?content=config").body();
+
+        final var refused = restconf.put(invalid.path(), invalid.json());
+
+        assertTrue(refused.status() >= 400 && refused.status() < 500, what + ": " + refused);
+        assertTrue(refused.body().contains(expectedMessage), what + ": " + refused.body());
+        assertTrue(refused.body().contains("'" + invalid.name() + "'") || refused.body().contains(invalid.name()),
+            what + ": the message names the cluster: " + refused.body());
+        assertEquals(before, restconf.get("/data/gwha:clusters?content=config").body(),
+            what + ": the previous configuration is kept");
+    }
+
+    private static Restconf.Response waitFor(final Supplier<Restconf.Response> request,
+            final Predicate<Restconf.Response> condition) {
+        final var deadline = System.nanoTime() + STATE_TIMEOUT.toNanos();
+        var response = request.get();
+        while (!condition.test(response)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + STATE_TIMEOUT + ": " + response);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            response = request.get();
+        }
+        return response;
+    }
+}
