@@ -61,6 +61,20 @@ final class TestFrames {
     }
 
     /**
+     * Loads one of the lab's captures (branch lab, {@code vrrp/README.md}): one line of hex per file.
+     */
+    static byte[] labCapture(final String name) {
+        try (InputStream in = TestFrames.class.getResourceAsStream("/vrrp/" + name + ".hex")) {
+            if (in == null) {
+                throw new IllegalArgumentException("No lab capture " + name);
+            }
+            return parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Parses tcpdump -xx output or plain hex: per line, drops a "#" comment and a leading "0x0010:" offset, then
      * reads every hex digit pair.
      */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>In every build ({@code mvn test}) this runs in Jazzer's regression mode: once per file in
  * {@code src/test/resources/net/gwha/impl/openflow/vrrp/VrrpDecoderFuzzTestInputs/decode/} (raw frames: the
- * keepalived captures, tagged and padded variants, one of each malformation) and once with an empty input.
+ * keepalived captures, ours and the lab's, tagged and padded variants, malformations) and once with an empty input.
  *
  * <p>To fuzz for real (coverage-guided, one fuzz test per JVM), from {@code impl/}:
  * <pre>
@@ -56,7 +56,7 @@ class VrrpDecoderFuzzTest {
         final Path seeds = Path.of(VrrpDecoderFuzzTest.class.getResource("VrrpDecoderFuzzTestInputs/decode").toURI());
         try (Stream<Path> files = Files.list(seeds)) {
             final List<Path> all = files.toList();
-            assertEquals(20, all.size());
+            assertEquals(28, all.size());
             for (Path file : all) {
                 final String name = file.getFileName().toString();
                 final Class<?> expected = name.startsWith("malformed-") || name.endsWith("-unicast") ? Malformed.class

@@ -33,6 +33,7 @@ import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.NotVrrp.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class VrrpDecoderTest {
@@ -76,6 +77,25 @@ class VrrpDecoderTest {
     @Test
     void rejectsKeepalivedUnicastModeAsNotToTheVrrpGroup() {
         assertMalformed(Reason.NOT_TO_VRRP_GROUP, capture(TestFrames.V3_UNICAST));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+        keepalived-v3-prio200,        3, 02:00:00:00:00:01, 192.0.2.1, 200,  10
+        keepalived-v3-prio150,        3, 02:00:00:00:00:02, 192.0.2.2, 150,  10
+        keepalived-v3-prio50,         3, 02:00:00:00:00:04, 192.0.2.4,  50,  10
+        keepalived-v3-prio0-resign,   3, 02:00:00:00:00:03, 192.0.2.3,   0,  10
+        keepalived-v3-prio200-adv1s,  3, 02:00:00:00:00:01, 192.0.2.1, 200, 100
+        keepalived-v2-prio200,        2, 02:00:00:00:00:01, 192.0.2.1, 200, 100
+        keepalived-v2-prio150,        2, 02:00:00:00:00:02, 192.0.2.2, 150, 100
+        keepalived-v2-prio0-resign,   2, 02:00:00:00:00:03, 192.0.2.3,   0, 100
+        """)
+    void decodesTheLabCaptures(final String file, final int version, final String mac, final String ip,
+            final int priority, final int intervalCentis) {
+        // the lab's table (vrrp/README.md): VRID 51, one address 192.0.2.254, all from keepalived 2.2.7 on its gateways
+        assertEquals(new VrrpAdvertisement(version, 51, priority, intervalCentis, Mac.parse(mac), Ipv4.parse(ip),
+            VrrpAdvertisement.NO_VLAN, List.of(Ipv4.parse("192.0.2.254"))),
+            VrrpDecoder.decode(TestFrames.labCapture(file)));
     }
 
     @Test
