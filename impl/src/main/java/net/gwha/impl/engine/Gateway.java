@@ -79,6 +79,7 @@ final class Gateway {
             if (liveness != Liveness.DOWN) {
                 down(FailoverCause.RESIGNED, at);
             }
+            recoverStart = NEVER;
         } else if (!portDown) {
             if (liveness == Liveness.UNKNOWN) {
                 // first heard: it was never down, so there is nothing to hold up
