@@ -1,0 +1,370 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import static net.gwha.impl.engine.Gateway.NEVER;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import net.gwha.impl.engine.ClusterSnapshot.GatewaySnapshot;
+import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
+import net.gwha.impl.engine.Decision.ClusterStatusChanged;
+import net.gwha.impl.engine.Decision.CommandRefused;
+import net.gwha.impl.engine.Decision.GatewayStateChanged;
+import net.gwha.impl.engine.Gateway.Liveness;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * One cluster's liveness and election. Every event is handled in three steps: apply the silences due at the
+ * event's instant ({@link Gateway#settle}), apply the event, then {@link #evaluate}: settle again (an edit may
+ * shorten the detection threshold), elect, report what changed, compute the next wake-up. Decisions are
+ * appended to the engine's buffer.
+ */
+final class Cluster {
+    final String name;
+    /** The one-element list an {@link Outcome} reports for this cluster, allocated once. */
+    final List<String> asList;
+    private final long startupDeadline;
+
+    private ClusterConfig config;
+    private long deadNanos;
+    private long holdUpNanos;
+    private long preemptDelayNanos;
+    private long floorNanos;
+    private long minStddevNanos;
+    private double quantile;
+    private Gateway[] gateways;
+
+    /** Index of the active gateway, -1 before the first election or when it was deleted. */
+    private int active = -1;
+    /** The active gateway's name, kept when it is deleted to report the next change's "from". */
+    private @Nullable String activeName;
+    private long activeSince;
+    /** The active gateway was chosen by a switch-over and keeps the role while it is electable. */
+    private boolean pinned;
+    private long deletedActiveAt;
+    private ClusterStatus status = ClusterStatus.ELECTING;
+    private long preemptAt = NEVER;
+    private long wakeup = NEVER;
+
+    Cluster(final ClusterConfig config, final long at, final List<Decision> out) {
+        name = config.name();
+        asList = List.of(name);
+        this.config = config;
+        gateways = new Gateway[0];
+        reconfigure(config, at);
+        // Rule: at start-up wait at most one dead interval for the best gateway
+        startupDeadline = at + deadNanos;
+        out.add(new ClusterStatusChanged(name, status, at));
+        evaluate(at, null, out);
+    }
+
+    long wakeup() {
+        return wakeup;
+    }
+
+    // Rule: a config edit keeps the liveness of the gateways that remain (matched by name); deleted ones vanish;
+    // if the active one is deleted or taken out of service, evaluate() re-elects
+    void configure(final ClusterConfig newConfig, final long at, final List<Decision> out) {
+        settle(at);
+        final @Nullable String activeBefore = active < 0 ? null : gateways[active].name();
+        reconfigure(newConfig, at);
+        active = activeBefore == null ? -1 : indexOf(activeBefore);
+        if (activeBefore != null && active < 0) {
+            pinned = false;
+            deletedActiveAt = at;
+        }
+        evaluate(at, FailoverCause.CONFIG_CHANGED, out);
+    }
+
+    private void reconfigure(final ClusterConfig newConfig, final long at) {
+        final boolean sameInterval = newConfig.heartbeatIntervalMillis() == config.heartbeatIntervalMillis();
+        config = newConfig;
+        deadNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.deadIntervalMillis());
+        holdUpNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.holdUpMillis());
+        preemptDelayNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.preemptDelayMillis());
+        final boolean adaptive = newConfig.detector() instanceof DetectorConfig.Adaptive;
+        if (newConfig.detector() instanceof DetectorConfig.Adaptive detector) {
+            floorNanos = TimeUnit.MILLISECONDS.toNanos(detector.floorMillis());
+            minStddevNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.heartbeatIntervalMillis()) / 10;
+            quantile = PhiAccrual.quantile(detector.phiThreshold());
+        }
+
+        final var next = new Gateway[newConfig.gateways().size()];
+        for (int i = 0; i < next.length; i++) {
+            final GatewayConfig gatewayConfig = newConfig.gateways().get(i);
+            final int old = indexOf(gatewayConfig.name());
+            final Gateway gateway = old < 0 ? new Gateway(gatewayConfig) : gateways[old];
+            gateway.config = gatewayConfig;
+            if (!gatewayConfig.inService()) {
+                gateway.lose(FailoverCause.MAINTENANCE, at);
+            }
+            gateway.inService = gatewayConfig.inService();
+            // samples of another interval say nothing of the new rhythm
+            gateway.phi = !adaptive ? null : gateway.phi != null && sameInterval ? gateway.phi : new PhiAccrual();
+            if (gateway.heard) {
+                gateway.deadline = gateway.lastHeard + threshold(gateway);
+            }
+            next[i] = gateway;
+        }
+        gateways = next;
+    }
+
+    void heartbeat(final String gatewayName, final int priority, final int intervalCentis, final long at,
+            final List<Decision> out) {
+        final int index = indexOf(gatewayName);
+        if (index < 0) {
+            return;
+        }
+        settle(at);
+        final Gateway gateway = gateways[index];
+        final boolean wasUp = gateway.liveness == Liveness.UP;
+        final int before = effectivePriority(gateway);
+        gateway.heartbeat(priority, intervalCentis, at, deadNanos, holdUpNanos);
+        gateway.deadline = at + threshold(gateway);
+        final boolean reordered = wasUp && gateway.liveness == Liveness.UP && effectivePriority(gateway) != before;
+        evaluate(at, reordered ? FailoverCause.PRIORITY_CHANGED : null, out);
+    }
+
+    void port(final String gatewayName, final boolean up, final long at, final List<Decision> out) {
+        final int index = indexOf(gatewayName);
+        if (index >= 0) {
+            settle(at);
+            gateways[index].port(up, at);
+            evaluate(at, null, out);
+        }
+    }
+
+    void tick(final long at, final List<Decision> out) {
+        evaluate(at, null, out);
+    }
+
+    // Rule: switch-over is refused (and changes nothing) for an unknown name, a gateway in maintenance, unknown or
+    // down. The chosen gateway is pinned: it keeps the role while it is up and in service, whatever preemption
+    // says; once it is not, the pin is gone and the normal election (preemption included) applies again.
+    void switchOver(final String gatewayName, final long at, final List<Decision> out) {
+        settle(at);
+        final int index = indexOf(gatewayName);
+        final @Nullable String refusal = index < 0 ? "cluster " + name + " has no gateway " + gatewayName
+            : refusal(gateways[index]);
+        if (refusal != null) {
+            out.add(new CommandRefused(name, gatewayName, refusal, at));
+        } else {
+            if (index != active) {
+                activate(index, FailoverCause.SWITCH_OVER, at, at, out);
+            }
+            pinned = true;
+        }
+        evaluate(at, null, out);
+    }
+
+    private static @Nullable String refusal(final Gateway gateway) {
+        if (!gateway.inService) {
+            return "gateway " + gateway.name() + " is in maintenance";
+        }
+        return switch (gateway.liveness) {
+            case UP -> null;
+            case UNKNOWN -> "gateway " + gateway.name() + " has not been heard yet";
+            case DOWN -> gateway.recoverStart != NEVER
+                ? "gateway " + gateway.name() + " has not yet been heard for the hold-up time"
+                : "gateway " + gateway.name() + " is down";
+        };
+    }
+
+    // Rule: maintenance drains a gateway at once (evaluate() re-elects if it was active); back in service, a
+    // better gateway preempts at once if it has been up for the preempt delay
+    void maintenance(final String gatewayName, final boolean on, final long at, final List<Decision> out) {
+        settle(at);
+        final int index = indexOf(gatewayName);
+        if (index < 0) {
+            out.add(new CommandRefused(name, gatewayName, "cluster " + name + " has no gateway " + gatewayName, at));
+            evaluate(at, null, out);
+            return;
+        }
+        final Gateway gateway = gateways[index];
+        if (on) {
+            gateway.lose(FailoverCause.MAINTENANCE, at);
+        }
+        gateway.inService = !on;
+        evaluate(at, on ? null : FailoverCause.PREEMPTED, out);
+    }
+
+    private void settle(final long now) {
+        for (Gateway gateway : gateways) {
+            gateway.settle(now);
+        }
+    }
+
+    /**
+     * Elects, reports what changed, and computes the next wake-up.
+     *
+     * @param trigger the cause to report if a better gateway preempts because of this very event (a priority or
+     *                configuration change, a return from maintenance); {@code null} for "preempted" at the instant
+     *                the preempt delay ran out
+     */
+    private void evaluate(final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
+        settle(at);
+        elect(at, trigger, out);
+        publish(at, out);
+        long next = preemptAt;
+        for (Gateway gateway : gateways) {
+            next = Math.min(next, gateway.wakeup());
+        }
+        wakeup = activeName == null && at < startupDeadline ? Math.min(next, startupDeadline) : next;
+    }
+
+    private void elect(final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
+        preemptAt = NEVER;
+        final boolean activeElectable = active >= 0 && gateways[active].electable();
+        if (!activeElectable) {
+            pinned = false;
+        }
+        // Rule: the active is the in-service, up gateway with the highest effective priority
+        int best = -1;
+        for (int i = 0; i < gateways.length; i++) {
+            if (gateways[i].electable() && (best < 0 || better(gateways[i], gateways[best]))) {
+                best = i;
+            }
+        }
+        if (best < 0) {
+            // Rule: with every gateway down keep steering to the last active one (status ALL_DOWN, see publish)
+            return;
+        }
+        final Gateway candidate = gateways[best];
+        if (activeName == null) {
+            // Rule: at start-up elect as soon as the best in-service gateway is heard, else after one dead interval
+            // the best of those heard: never a worse gateway first, to be preempted soon after
+            final boolean bestHeard = beatsEveryUnknown(candidate);
+            if (bestHeard || at >= startupDeadline) {
+                activate(best, FailoverCause.STARTUP, bestHeard ? at : Math.max(startupDeadline, candidate.upSince),
+                    at, out);
+            }
+        } else if (!activeElectable) {
+            // failover: report why the active one stopped being electable, when it did
+            final boolean deleted = active < 0;
+            activate(best, deleted ? FailoverCause.CONFIG_CHANGED : gateways[active].lossCause,
+                deleted ? deletedActiveAt : gateways[active].lossAt, at, out);
+        } else if (config.preempt() && !pinned && best != active && better(candidate, gateways[active])) {
+            // Rule: preemption on: a better gateway takes over once up for the preempt delay. Preemption off: the
+            // active keeps the role while it is electable (this branch is never taken)
+            final long ready = candidate.upSince + preemptDelayNanos;
+            if (ready <= at) {
+                activate(best, trigger != null ? trigger : FailoverCause.PREEMPTED, trigger != null ? at : ready, at,
+                    out);
+            } else {
+                preemptAt = ready;
+            }
+        }
+    }
+
+    private boolean beatsEveryUnknown(final Gateway candidate) {
+        // an unknown gateway's effective priority is not known yet: its configured one stands in
+        for (Gateway gateway : gateways) {
+            if (gateway.inService && gateway.liveness == Liveness.UNKNOWN
+                && !beats(effectivePriority(candidate), candidate, gateway.config.priority(), gateway)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void activate(final int index, final FailoverCause cause, final long causeTime, final long at,
+            final List<Decision> out) {
+        final String to = gateways[index].name();
+        out.add(new ActiveGatewayChanged(name, Optional.ofNullable(activeName), to, cause, causeTime, at));
+        active = index;
+        activeName = to;
+        activeSince = at;
+        pinned = false;
+    }
+
+    private void publish(final long at, final List<Decision> out) {
+        for (int i = 0; i < gateways.length; i++) {
+            final Gateway gateway = gateways[i];
+            final GatewayState state = state(i);
+            if (state != gateway.shown) {
+                out.add(new GatewayStateChanged(name, gateway.name(), gateway.shown, state, at));
+                gateway.shown = state;
+            }
+        }
+        final ClusterStatus now;
+        if (active >= 0 && gateways[active].electable()) {
+            now = ClusterStatus.ACTIVE;
+        } else if (activeName != null || at >= startupDeadline) {
+            // Rule: when every gateway is down, say so
+            now = ClusterStatus.ALL_DOWN;
+        } else {
+            now = ClusterStatus.ELECTING;
+        }
+        if (now != status) {
+            status = now;
+            out.add(new ClusterStatusChanged(name, now, at));
+        }
+    }
+
+    private GatewayState state(final int index) {
+        final Gateway gateway = gateways[index];
+        if (!gateway.inService) {
+            return GatewayState.MAINTENANCE;
+        }
+        return switch (gateway.liveness) {
+            case UNKNOWN -> GatewayState.UNKNOWN;
+            case UP -> index == active ? GatewayState.ACTIVE : GatewayState.PASSIVE;
+            case DOWN -> GatewayState.DOWN;
+        };
+    }
+
+    ClusterSnapshot snapshot() {
+        final var list = new ArrayList<GatewaySnapshot>(gateways.length);
+        for (int i = 0; i < gateways.length; i++) {
+            final Gateway gateway = gateways[i];
+            list.add(new GatewaySnapshot(gateway.name(), state(i),
+                gateway.heard ? OptionalLong.of(gateway.lastHeard) : OptionalLong.empty(),
+                gateway.heard ? OptionalInt.of(gateway.advertisedPriority) : OptionalInt.empty(),
+                gateway.heard ? OptionalInt.of(gateway.advertisedIntervalCentis) : OptionalInt.empty(),
+                effectivePriority(gateway)));
+        }
+        return new ClusterSnapshot(name, status, active < 0 ? Optional.empty() : Optional.of(gateways[active].name()),
+            active < 0 ? OptionalLong.empty() : OptionalLong.of(activeSince), list);
+    }
+
+    private long threshold(final Gateway gateway) {
+        final var window = gateway.phi;
+        return window == null ? deadNanos : window.threshold(quantile, minStddevNanos, floorNanos, deadNanos);
+    }
+
+    // Rule: the effective priority is the advertised one when the cluster says so (keepalived's tracking weights
+    // then flow through), else the configured one; the configured one until the gateway is heard
+    private int effectivePriority(final Gateway gateway) {
+        return config.useAdvertisedPriority() && gateway.heard ? gateway.advertisedPriority : gateway.config.priority();
+    }
+
+    private boolean better(final Gateway first, final Gateway second) {
+        return beats(effectivePriority(first), first, effectivePriority(second), second);
+    }
+
+    // Rule: a tie in priority goes to the higher IPv4 address (RFC 5798 section 6.4.3)
+    private static boolean beats(final int firstPriority, final Gateway first, final int secondPriority,
+            final Gateway second) {
+        return firstPriority != secondPriority ? firstPriority > secondPriority
+            : first.config.ipv4().compareTo(second.config.ipv4()) > 0;
+    }
+
+    private int indexOf(final String gatewayName) {
+        for (int i = 0; i < gateways.length; i++) {
+            if (gateways[i].name().equals(gatewayName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

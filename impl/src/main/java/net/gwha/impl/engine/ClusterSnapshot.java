@@ -1,0 +1,40 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/**
+ * A read-only copy of one cluster's state, for the operational-state writer and the console.
+ *
+ * @param activeGateway the gateway traffic is steered to (while every gateway is down: the last active one);
+ *                      absent before the first election, or when the last active one was deleted
+ * @param activeSince when {@code activeGateway} was elected
+ * @param gateways in configuration order
+ */
+public record ClusterSnapshot(String name, ClusterStatus status, Optional<String> activeGateway,
+        OptionalLong activeSince, List<GatewaySnapshot> gateways) {
+    public ClusterSnapshot {
+        gateways = List.copyOf(gateways);
+    }
+
+    /**
+     * One gateway's state.
+     *
+     * @param lastHeard its last heartbeat, absent if never heard
+     * @param advertisedPriority the priority of its last heartbeat, absent if never heard
+     * @param advertisedIntervalCentis the interval of its last heartbeat, absent if never heard
+     * @param effectivePriority the priority the election uses
+     */
+    public record GatewaySnapshot(String name, GatewayState state, OptionalLong lastHeard,
+            OptionalInt advertisedPriority, OptionalInt advertisedIntervalCentis, int effectivePriority) {
+    }
+}

@@ -1,0 +1,21 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+/**
+ * A cluster's status; the YANG {@code cluster-state/status} less {@code configured}, which the engine never
+ * reports since it starts electing as soon as it knows a cluster.
+ */
+public enum ClusterStatus {
+    /** Never elected: waiting to hear the best gateway, at most one dead interval. */
+    ELECTING,
+    /** The active gateway is up and in service. */
+    ACTIVE,
+    /** No gateway is up and in service; traffic stays steered to the last active one, if any. */
+    ALL_DOWN
+}

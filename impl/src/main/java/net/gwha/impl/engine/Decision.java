@@ -1,0 +1,50 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import java.util.Optional;
+
+/**
+ * An output of the {@link Engine}: something for the adapters to carry out or report. Times are the events'
+ * nanoseconds.
+ */
+public sealed interface Decision {
+    String cluster();
+
+    /**
+     * Steer the cluster's traffic to {@code to}.
+     *
+     * @param from the previous active gateway, absent at the first election
+     * @param causeTime when the cause happened; for a silent gateway its last heartbeat plus the detection
+     *                  threshold, so that {@code decisionTime - causeTime} is the detection latency
+     */
+    record ActiveGatewayChanged(String cluster, Optional<String> from, String to, FailoverCause cause,
+            long causeTime, long decisionTime) implements Decision {
+    }
+
+    /**
+     * A gateway's state as shown to operators changed.
+     */
+    record GatewayStateChanged(String cluster, String gateway, GatewayState oldState, GatewayState newState,
+            long at) implements Decision {
+    }
+
+    /**
+     * The cluster's status changed.
+     */
+    record ClusterStatusChanged(String cluster, ClusterStatus status, long at) implements Decision {
+    }
+
+    /**
+     * A command (switch-over, maintenance) was refused and changed nothing.
+     *
+     * @param reason for the operator, in a sentence
+     */
+    record CommandRefused(String cluster, String gateway, String reason, long at) implements Decision {
+    }
+}

@@ -1,0 +1,165 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import static net.gwha.impl.engine.Gateway.NEVER;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import net.gwha.impl.engine.Decision.CommandRefused;
+import net.gwha.impl.engine.Event.ConfigRemoved;
+import net.gwha.impl.engine.Event.ConfigSet;
+import net.gwha.impl.engine.Event.HeartbeatReceived;
+import net.gwha.impl.engine.Event.Maintenance;
+import net.gwha.impl.engine.Event.PortStatus;
+import net.gwha.impl.engine.Event.SwitchOver;
+import net.gwha.impl.engine.Event.Tick;
+
+/**
+ * Liveness and election for every cluster: events in, decisions out. Pure: no clock, no threads, no I/O.
+ *
+ * <p>Not thread-safe, by design: the adapter feeds it from one event loop. Deterministic: the same events give
+ * the same outcomes (clusters are visited in name order, nothing depends on hash order or randomness).
+ *
+ * <p>Times are the events' nanoseconds. An event stamped earlier than one already applied (stamped on another
+ * thread, enqueued later) is taken as happening at the latest instant seen, so time never runs backwards.
+ */
+public final class Engine {
+    // hash lookup for the heartbeat path, name order for ticks and listing
+    private final Map<String, Cluster> byName = new HashMap<>();
+    private final TreeMap<String, Cluster> ordered = new TreeMap<>();
+    // reused by every apply(): no allocation when an event decides nothing
+    private final List<Decision> buffer = new ArrayList<>();
+    private long now = Long.MIN_VALUE;
+
+    public Outcome apply(final Event event) {
+        final long at = Math.max(now, event.at());
+        now = at;
+        try {
+            return switch (event) {
+                case HeartbeatReceived hb -> {
+                    final Cluster cluster = byName.get(hb.cluster());
+                    if (cluster == null) {
+                        yield Outcome.NONE;
+                    }
+                    cluster.heartbeat(hb.gateway(), hb.advertisedPriority(), hb.advertisedIntervalCentis(), at,
+                        buffer);
+                    yield outcome(cluster);
+                }
+                case PortStatus port -> {
+                    final Cluster cluster = byName.get(port.cluster());
+                    if (cluster == null) {
+                        yield Outcome.NONE;
+                    }
+                    cluster.port(port.gateway(), port.up(), at, buffer);
+                    yield outcome(cluster);
+                }
+                case Tick tick -> tick(at);
+                case ConfigSet set -> {
+                    final String name = set.config().name();
+                    Cluster cluster = byName.get(name);
+                    if (cluster == null) {
+                        cluster = new Cluster(set.config(), at, buffer);
+                        byName.put(name, cluster);
+                        ordered.put(name, cluster);
+                    } else {
+                        cluster.configure(set.config(), at, buffer);
+                    }
+                    yield outcome(cluster);
+                }
+                case ConfigRemoved removed -> {
+                    final Cluster cluster = byName.remove(removed.cluster());
+                    if (cluster == null) {
+                        yield Outcome.NONE;
+                    }
+                    ordered.remove(removed.cluster());
+                    yield new Outcome(List.of(), cluster.asList, NEVER);
+                }
+                case SwitchOver command -> {
+                    final Cluster cluster = byName.get(command.cluster());
+                    if (cluster == null) {
+                        yield refuse(command.cluster(), command.gateway(), at);
+                    }
+                    cluster.switchOver(command.gateway(), at, buffer);
+                    yield outcome(cluster);
+                }
+                case Maintenance command -> {
+                    final Cluster cluster = byName.get(command.cluster());
+                    if (cluster == null) {
+                        yield refuse(command.cluster(), command.gateway(), at);
+                    }
+                    cluster.maintenance(command.gateway(), command.on(), at, buffer);
+                    yield outcome(cluster);
+                }
+            };
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    /**
+     * One cluster's state, or empty if it is not configured.
+     */
+    public Optional<ClusterSnapshot> snapshot(final String cluster) {
+        final Cluster found = byName.get(cluster);
+        return found == null ? Optional.empty() : Optional.of(found.snapshot());
+    }
+
+    /**
+     * The configured clusters, in name order.
+     */
+    public List<String> clusters() {
+        return List.copyOf(ordered.keySet());
+    }
+
+    /**
+     * The next instant at which {@code cluster} needs a tick: the same as the last outcome that touched it.
+     */
+    public OptionalLong nextWakeup(final String cluster) {
+        final Cluster found = byName.get(cluster);
+        return found == null || found.wakeup() == NEVER ? OptionalLong.empty() : OptionalLong.of(found.wakeup());
+    }
+
+    private Outcome tick(final long at) {
+        final var due = new ArrayList<Cluster>();
+        for (Cluster cluster : ordered.values()) {
+            if (cluster.wakeup() <= at) {
+                cluster.tick(at, buffer);
+                due.add(cluster);
+            }
+        }
+        if (due.isEmpty()) {
+            return Outcome.NONE;
+        }
+        final var names = new String[due.size()];
+        final var times = new long[due.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = due.get(i).name;
+            times[i] = due.get(i).wakeup();
+        }
+        return new Outcome(decisions(), List.of(names), times);
+    }
+
+    private Outcome outcome(final Cluster cluster) {
+        return new Outcome(decisions(), cluster.asList, cluster.wakeup());
+    }
+
+    private Outcome refuse(final String cluster, final String gateway, final long at) {
+        return new Outcome(List.of(new CommandRefused(cluster, gateway, "no cluster " + cluster, at)), List.of(),
+            NEVER);
+    }
+
+    private List<Decision> decisions() {
+        return buffer.isEmpty() ? List.of() : List.copyOf(buffer);
+    }
+}

@@ -1,0 +1,73 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+/**
+ * An input to the {@link Engine}. Each carries its instant {@code at}: nanoseconds on the adapter's monotonic
+ * clock (such as {@link System#nanoTime()}), never decreasing from one event to the next. The engine reads no
+ * clock of its own.
+ */
+public sealed interface Event {
+    long at();
+
+    /**
+     * A cluster was configured or its configuration edited. An edit keeps what was learned of the gateways
+     * that remain (by name).
+     */
+    record ConfigSet(ClusterConfig config, long at) implements Event {
+    }
+
+    /**
+     * A cluster was deleted: the engine forgets it.
+     */
+    record ConfigRemoved(String cluster, long at) implements Event {
+    }
+
+    /**
+     * A VRRPv3 advertisement that the intake matched to a configured gateway.
+     *
+     * @param advertisedPriority 0..255; 0 means the gateway resigns
+     * @param advertisedIntervalCentis the advertisement interval the gateway claims, 0..4095
+     */
+    record HeartbeatReceived(String cluster, String gateway, int advertisedPriority, int advertisedIntervalCentis,
+            long at) implements Event {
+        public HeartbeatReceived {
+            if (advertisedPriority < 0 || advertisedPriority > 255) {
+                throw new IllegalArgumentException("advertised priority " + advertisedPriority + " is not in 0..255");
+            }
+            if (advertisedIntervalCentis < 0 || advertisedIntervalCentis > 4095) {
+                throw new IllegalArgumentException("advertised interval " + advertisedIntervalCentis
+                    + " cs is not in 0..4095");
+            }
+        }
+    }
+
+    /**
+     * The gateway's switch port went up or down (or was removed, or its switch disconnected: down).
+     */
+    record PortStatus(String cluster, String gateway, boolean up, long at) implements Event {
+    }
+
+    /**
+     * Time passed: the adapter's timer for some cluster fired. Every cluster whose wake-up is due is evaluated.
+     */
+    record Tick(long at) implements Event {
+    }
+
+    /**
+     * An operator asks for the named gateway to become active.
+     */
+    record SwitchOver(String cluster, String gateway, long at) implements Event {
+    }
+
+    /**
+     * An operator puts a gateway into maintenance ({@code on}) or back into service.
+     */
+    record Maintenance(String cluster, String gateway, boolean on, long at) implements Event {
+    }
+}

@@ -1,0 +1,32 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+/**
+ * Why the active gateway changed; the YANG typedef {@code failover-cause}.
+ */
+public enum FailoverCause {
+    /** First election of the cluster. */
+    STARTUP,
+    /** The active gateway fell silent. */
+    HEARTBEAT_TIMEOUT,
+    /** The active gateway advertised priority 0. */
+    RESIGNED,
+    /** The active gateway's port went down. */
+    PORT_DOWN,
+    /** A better gateway has been up for the preempt delay. */
+    PREEMPTED,
+    /** Advertised priorities changed the order of live gateways. */
+    PRIORITY_CHANGED,
+    /** An operator asked for a named gateway. */
+    SWITCH_OVER,
+    /** The active gateway was put into maintenance. */
+    MAINTENANCE,
+    /** The cluster's configuration changed. */
+    CONFIG_CHANGED
+}

@@ -1,0 +1,155 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * What a {@link Cluster} knows of one gateway: its configuration and its liveness. Mutable, owned by one cluster.
+ */
+final class Gateway {
+    static final long NEVER = Long.MAX_VALUE;
+
+    /** Liveness alone; maintenance and election are the cluster's business. */
+    enum Liveness {
+        /** Never heard, port never seen down. */
+        UNKNOWN,
+        /** Electable if in service. */
+        UP,
+        /** Silent, port down or resigned; or recovering, when {@link #recoverStart} is set. */
+        DOWN
+    }
+
+    GatewayConfig config;
+    boolean inService;
+    Liveness liveness = Liveness.UNKNOWN;
+    boolean heard;
+    long lastHeard;
+    /** Priority of the last heartbeat, -1 before the first; 0 means resigned. */
+    int advertisedPriority = -1;
+    int advertisedIntervalCentis;
+    boolean portDown;
+    /** When silence makes it down: last heartbeat plus the detection threshold. */
+    long deadline = NEVER;
+    /** While DOWN: the first heartbeat of the current steady period, NEVER when not recovering. */
+    long recoverStart = NEVER;
+    long upSince;
+    /** Why and when it last stopped being electable (up and in service). */
+    FailoverCause lossCause = FailoverCause.HEARTBEAT_TIMEOUT;
+    long lossAt;
+    /** The state last reported in a decision. */
+    GatewayState shown = GatewayState.UNKNOWN;
+    /** The inter-arrival window, for the adaptive detector only. */
+    @Nullable PhiAccrual phi;
+
+    Gateway(final GatewayConfig config) {
+        this.config = config;
+        inService = config.inService();
+    }
+
+    String name() {
+        return config.name();
+    }
+
+    boolean electable() {
+        return liveness == Liveness.UP && inService;
+    }
+
+    /**
+     * Records a heartbeat, after {@link #settle} at the same instant; the caller then sets {@link #deadline}.
+     */
+    void heartbeat(final int priority, final int intervalCentis, final long at, final long deadNanos,
+            final long holdUpNanos) {
+        final var window = phi;
+        // a gap longer than the dead interval is an outage, not a sample of the sender's rhythm
+        if (window != null && heard && at > lastHeard && at - lastHeard <= deadNanos) {
+            window.add(at - lastHeard);
+        }
+        heard = true;
+        lastHeard = at;
+        advertisedPriority = priority;
+        advertisedIntervalCentis = intervalCentis;
+        if (priority == 0) {
+            // Rule: priority 0 resigns at once (RFC 5798 section 6.4.3), and it must be heard steadily again
+            if (liveness != Liveness.DOWN) {
+                down(FailoverCause.RESIGNED, at);
+            }
+            recoverStart = NEVER;
+        } else if (!portDown) {
+            if (liveness == Liveness.UNKNOWN) {
+                // first heard: it was never down, so there is nothing to hold up
+                liveness = Liveness.UP;
+                upSince = at;
+            } else if (liveness == Liveness.DOWN) {
+                // Rule: up again only when heard steadily for the hold-up: from the first heartbeat of a steady
+                // period to one at least hold-up later, with no silence reaching the detection threshold (settle),
+                // no port down (port) and no resignation in between. Ending it on a heartbeat rather than on a
+                // timer means that a gateway heard briefly and then silent never counts as up
+                if (recoverStart == NEVER) {
+                    recoverStart = at;
+                }
+                if (at - recoverStart >= holdUpNanos) {
+                    liveness = Liveness.UP;
+                    upSince = at;
+                    recoverStart = NEVER;
+                }
+            }
+        }
+    }
+
+    void port(final boolean up, final long at) {
+        portDown = !up;
+        if (portDown) {
+            // Rule: a port down is down at once, and ends any steady period (recovery restarts with the next
+            // heartbeat after the port is up again)
+            if (liveness != Liveness.DOWN) {
+                down(FailoverCause.PORT_DOWN, at);
+            }
+            recoverStart = NEVER;
+        }
+    }
+
+    /**
+     * Applies the silence due at {@code now}.
+     */
+    void settle(final long now) {
+        if (deadline <= now) {
+            if (liveness == Liveness.UP) {
+                // Rule: down when silent for the detection threshold; the cause happened at the deadline, not now
+                down(FailoverCause.HEARTBEAT_TIMEOUT, deadline);
+            } else {
+                // silence ends a steady period
+                recoverStart = NEVER;
+            }
+        }
+    }
+
+    /**
+     * The next instant at which {@link #settle} changes the reported state, or NEVER. A broken steady period
+     * changes nothing reported, so it needs no timer: the next heartbeat's settle notices it.
+     */
+    long wakeup() {
+        return liveness == Liveness.UP ? deadline : NEVER;
+    }
+
+    void down(final FailoverCause cause, final long at) {
+        lose(cause, at);
+        liveness = Liveness.DOWN;
+        recoverStart = NEVER;
+    }
+
+    /**
+     * Records why it stops being electable, if it was: the first reason is the one a failover reports.
+     */
+    void lose(final FailoverCause cause, final long at) {
+        if (electable()) {
+            lossCause = cause;
+            lossAt = at;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import static net.gwha.impl.engine.Sim.A;
+import static net.gwha.impl.engine.Sim.B;
+import static net.gwha.impl.engine.Sim.nanos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The phi accrual detector: faster than three intervals on a quiet LAN, never before its floor.
+ */
+class AdaptiveDetectorTest {
+    @Test
+    void quantileMatchesTheNormalTable() {
+        // P(X > 1.2816) = 0.1, P(X > 3.7190) = 1e-4, P(X > 5.6120) = 1e-8
+        assertEquals(1.2816, PhiAccrual.quantile(1), 1e-3);
+        assertEquals(3.7190, PhiAccrual.quantile(4), 1e-3);
+        assertEquals(5.6120, PhiAccrual.quantile(8), 1e-3);
+    }
+
+    @Test
+    void aRegularSenderIsDeclaredDeadWellUnderThreeIntervals() {
+        // interval 1 s, stddev at its minimum of 100 ms: 1000 + 5.612 x 100 = 1561.2 ms
+        assertEquals(1561, detectionAfterSilence(adaptive(8, 1000)));
+    }
+
+    @Test
+    void neverSoonerThanTheFloor() {
+        assertEquals(2500, detectionAfterSilence(adaptive(8, 2500)));
+    }
+
+    @Test
+    void neverLaterThanTheDeadInterval() {
+        // phi 50 alone would wait 1000 + 14.9 x 100 ms
+        assertEquals(2000, detectionAfterSilence(new ClusterConfig(Sim.CLUSTER, 1, 1000, 2000,
+            DetectorConfig.adaptive(50, 1000), true, 0, 3000, false, List.of(A, B))));
+    }
+
+    @Test
+    void jitterWidensTheThreshold() {
+        final Sim sim = new Sim();
+        sim.configure(Sim.withDetector(Sim.config(A, B), DetectorConfig.adaptive(8, 1000)));
+        sim.send("a");
+        // b alternates gaps of 700 and 1300 ms: stddev 300 ms, threshold 1000 + 5.612 x 300 = 2684 ms
+        long time = 0;
+        for (int i = 0; i < 41; i++) {
+            sim.runTo(time);
+            sim.heartbeat("b");
+            time += i % 2 == 0 ? 700 : 1300;
+        }
+        final long last = sim.now();
+        sim.runTo(last + 2683);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.runTo(last + 2684);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+    }
+
+    private static ClusterConfig adaptive(final double phi, final long floorMillis) {
+        return Sim.withDetector(Sim.config(A, B), DetectorConfig.adaptive(phi, floorMillis));
+    }
+
+    /**
+     * Runs two gateways for a minute on a 1 s interval, silences the active one and returns how long after
+     * its last heartbeat it was declared dead, in milliseconds.
+     */
+    private static long detectionAfterSilence(final ClusterConfig config) {
+        final Sim sim = new Sim();
+        sim.configure(config);
+        sim.send("a");
+        sim.send("b");
+        sim.runTo(60_000);
+        sim.silence("b");
+        sim.runTo(70_000);
+        final var change = sim.lastChange();
+        assertEquals(List.of("b", "a", FailoverCause.HEARTBEAT_TIMEOUT),
+            List.of(change.from().orElseThrow(), change.to(), change.cause()));
+        // the tick came exactly at the crossing: no detection latency beyond the threshold itself
+        assertEquals(change.causeTime(), change.decisionTime());
+        final long millis = (change.causeTime() - nanos(60_000)) / 1_000_000;
+        assertTrue(millis >= 1000);
+        return millis;
+    }
+}

@@ -1,0 +1,133 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import static net.gwha.impl.engine.Sim.A;
+import static net.gwha.impl.engine.Sim.B;
+import static net.gwha.impl.engine.Sim.nanos;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When a gateway is down, and when it is up again.
+ */
+class LivenessTest {
+    private final Sim sim = new Sim();
+
+    @BeforeEach
+    void bothUpBActive() {
+        sim.configure(Sim.config(A, B));
+        sim.send("a");
+        sim.send("b");
+        sim.runTo(500);
+        assertEquals("b", sim.active());
+    }
+
+    @Test
+    void silentForTheDeadIntervalIsDown() {
+        sim.runTo(5000);
+        sim.silence("b");
+        // last heartbeat at 5000: the engine asks to be woken exactly one dead interval later
+        assertEquals(OptionalLong.of(nanos(8000)), sim.engine.nextWakeup(Sim.CLUSTER));
+        sim.runTo(7999);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.runTo(8000);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8000);
+    }
+
+    @Test
+    void aLateTickReportsTheDeadlineAsCause() {
+        sim.runTo(5000);
+        for (long time : new long[] {6000, 7000, 7900}) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time)));
+        }
+        // the timer fires 250 ms late: detection latency (decision - cause) shows it
+        sim.apply(new Event.Tick(nanos(8250)));
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8250);
+    }
+
+    @Test
+    void portDownIsDownAtOnce() {
+        sim.runTo(1300);
+        sim.port("b", false);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        sim.assertLastChange("b", "a", FailoverCause.PORT_DOWN, 1300, 1300);
+    }
+
+    @Test
+    void priorityZeroResignsAtOnce() {
+        sim.runTo(1300);
+        sim.advertise("b", 0);
+        sim.runTo(2000);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        sim.assertLastChange("b", "a", FailoverCause.RESIGNED, 2000, 2000);
+        // still advertising 0: stays down
+        sim.runTo(10_000);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+    }
+
+    @Test
+    void upAgainOnlyAfterHeardSteadilyForTheHoldUp() {
+        sim.port("b", false);
+        sim.runTo(2000);
+        sim.port("b", true);
+        // heartbeats at 3000..5000: 2 s of a 3 s hold-up
+        sim.runTo(5999);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        assertEquals("a", sim.active());
+        // 6000 is 3 s after the first heartbeat of the steady period (3000)
+        sim.runTo(6000);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.assertLastChange("a", "b", FailoverCause.PREEMPTED, 6000, 6000);
+    }
+
+    @Test
+    void aFlappingGatewayDoesNotMoveTheVip() {
+        sim.port("b", false);
+        // b flaps: 2 s heard, then its port goes down again, over and over
+        for (long time = 1000; time < 30_000; time += 4000) {
+            sim.runTo(time);
+            sim.port("b", true);
+            sim.runTo(time + 2500);
+            sim.port("b", false);
+        }
+        // the same with silence instead of a port down: two heartbeats, then 5 s quiet
+        sim.silence("b");
+        sim.port("b", true);
+        for (long time = 34_000; time < 60_000; time += 6000) {
+            sim.runTo(time);
+            sim.send("b");
+            sim.runTo(time + 1500);
+            sim.silence("b");
+        }
+        sim.runTo(60_000);
+        assertEquals("a", sim.active());
+        assertEquals(2, sim.changes().size(), "only start-up and the failover away from b: " + sim.changes());
+    }
+
+    @Test
+    void silenceDuringHoldUpRestartsIt() {
+        sim.runTo(1000);
+        sim.silence("b");
+        sim.runTo(10_000);
+        // heard at 10000 and 11000, then 3 s quiet (down again), heard from 15000
+        sim.send("b");
+        sim.runTo(11_500);
+        sim.silence("b");
+        sim.runTo(15_000);
+        sim.send("b");
+        sim.runTo(17_999);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        sim.runTo(18_000);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+    }
+}
