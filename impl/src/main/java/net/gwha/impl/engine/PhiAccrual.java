@@ -9,6 +9,8 @@ package net.gwha.impl.engine;
 
 /**
  * Phi accrual failure detection (Hayashibara et al., 2004) over one gateway's heartbeat inter-arrival times.
+ * Rule: the adaptive detector declares a silent gateway dead at the instant phi crosses its threshold, never
+ * sooner than the floor (see {@link #threshold}).
  *
  * <p>Model: inter-arrival times are normally distributed (as in Akka), estimated from the last {@link #WINDOW}
  * samples. Phi is {@code -log10} of the probability that the next heartbeat is still to come; it crosses the
