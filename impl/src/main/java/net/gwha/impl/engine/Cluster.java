@@ -40,14 +40,15 @@ final class Cluster {
     private long holdUpNanos;
     private long preemptDelayNanos;
     private long floorNanos;
-    private long minStddevNanos;
+    private long intervalNanos;
     private double quantile;
+    private boolean adaptive;
     private Gateway[] gateways;
 
     /** Index of the active gateway, -1 before the first election or when it was deleted. */
     private int active = -1;
-    /** The active gateway's name, kept when it is deleted to report the next change's "from". */
-    private @Nullable String activeName;
+    /** The active gateway's name, kept when it is deleted (for the next "from"); empty before the first election. */
+    private Optional<String> lastActive = Optional.empty();
     private long activeSince;
     /** The active gateway was chosen by a switch-over and keeps the role while it is electable. */
     private boolean pinned;
@@ -92,10 +93,10 @@ final class Cluster {
         deadNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.deadIntervalMillis());
         holdUpNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.holdUpMillis());
         preemptDelayNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.preemptDelayMillis());
-        final boolean adaptive = newConfig.detector() instanceof DetectorConfig.Adaptive;
+        adaptive = newConfig.detector() instanceof DetectorConfig.Adaptive;
         if (newConfig.detector() instanceof DetectorConfig.Adaptive detector) {
             floorNanos = TimeUnit.MILLISECONDS.toNanos(detector.floorMillis());
-            minStddevNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.heartbeatIntervalMillis()) / 10;
+            intervalNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.heartbeatIntervalMillis());
             quantile = PhiAccrual.quantile(detector.phiThreshold());
         }
 
@@ -109,8 +110,10 @@ final class Cluster {
                 gateway.lose(FailoverCause.MAINTENANCE, at);
             }
             gateway.inService = gatewayConfig.inService();
-            // samples of another interval say nothing of the new rhythm
-            gateway.phi = !adaptive ? null : gateway.phi != null && sameInterval ? gateway.phi : new PhiAccrual();
+            if (!sameInterval) {
+                // samples of another interval say nothing of the new rhythm
+                gateway.phi.clear();
+            }
             if (gateway.heard) {
                 gateway.deadline = gateway.lastHeard + threshold(gateway);
             }
@@ -219,7 +222,7 @@ final class Cluster {
         for (Gateway gateway : gateways) {
             next = Math.min(next, gateway.wakeup());
         }
-        wakeup = activeName == null && at < startupDeadline ? Math.min(next, startupDeadline) : next;
+        wakeup = lastActive.isEmpty() && at < startupDeadline ? Math.min(next, startupDeadline) : next;
     }
 
     private void elect(final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
@@ -240,7 +243,7 @@ final class Cluster {
             return;
         }
         final Gateway candidate = gateways[best];
-        if (activeName == null) {
+        if (lastActive.isEmpty()) {
             // Rule: at start-up elect as soon as the best in-service gateway is heard, else after one dead interval
             // the best of those heard: never a worse gateway first, to be preempted soon after
             final boolean bestHeard = beatsEveryUnknown(candidate);
@@ -280,9 +283,9 @@ final class Cluster {
     private void activate(final int index, final FailoverCause cause, final long causeTime, final long at,
             final List<Decision> out) {
         final String to = gateways[index].name();
-        out.add(new ActiveGatewayChanged(name, Optional.ofNullable(activeName), to, cause, causeTime, at));
+        out.add(new ActiveGatewayChanged(name, lastActive, to, cause, causeTime, at));
         active = index;
-        activeName = to;
+        lastActive = Optional.of(to);
         activeSince = at;
         pinned = false;
     }
@@ -299,7 +302,7 @@ final class Cluster {
         final ClusterStatus now;
         if (active >= 0 && gateways[active].electable()) {
             now = ClusterStatus.ACTIVE;
-        } else if (activeName != null || at >= startupDeadline) {
+        } else if (lastActive.isPresent() || at >= startupDeadline) {
             // Rule: when every gateway is down, say so
             now = ClusterStatus.ALL_DOWN;
         } else {
@@ -338,8 +341,7 @@ final class Cluster {
     }
 
     private long threshold(final Gateway gateway) {
-        final var window = gateway.phi;
-        return window == null ? deadNanos : window.threshold(quantile, minStddevNanos, floorNanos, deadNanos);
+        return adaptive ? gateway.phi.threshold(quantile, intervalNanos, floorNanos, deadNanos) : deadNanos;
     }
 
     // Rule: the effective priority is the advertised one when the cluster says so (keepalived's tracking weights

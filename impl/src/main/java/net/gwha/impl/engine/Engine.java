@@ -35,7 +35,8 @@ import net.gwha.impl.engine.Event.Tick;
  * thread, enqueued later) is taken as happening at the latest instant seen, so time never runs backwards.
  */
 public final class Engine {
-    // hash lookup for the heartbeat path, name order for ticks and listing
+    // Rule: the same events give the same decisions: hash lookup only, on the heartbeat path; every iteration in
+    // name order; no randomness, no clock
     private final Map<String, Cluster> byName = new HashMap<>();
     private final TreeMap<String, Cluster> ordered = new TreeMap<>();
     // reused by every apply(): no allocation when an event decides nothing

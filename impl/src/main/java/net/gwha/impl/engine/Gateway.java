@@ -7,8 +7,6 @@
  */
 package net.gwha.impl.engine;
 
-import org.eclipse.jdt.annotation.Nullable;
-
 /**
  * What a {@link Cluster} knows of one gateway: its configuration and its liveness. Mutable, owned by one cluster.
  */
@@ -44,8 +42,8 @@ final class Gateway {
     long lossAt;
     /** The state last reported in a decision. */
     GatewayState shown = GatewayState.UNKNOWN;
-    /** The inter-arrival window, for the adaptive detector only. */
-    @Nullable PhiAccrual phi;
+    /** Inter-arrival times, kept with the fixed detector too: switching to adaptive then needs no warm-up. */
+    final PhiAccrual phi = new PhiAccrual();
 
     Gateway(final GatewayConfig config) {
         this.config = config;
@@ -65,10 +63,9 @@ final class Gateway {
      */
     void heartbeat(final int priority, final int intervalCentis, final long at, final long deadNanos,
             final long holdUpNanos) {
-        final var window = phi;
         // a gap longer than the dead interval is an outage, not a sample of the sender's rhythm
-        if (window != null && heard && at > lastHeard && at - lastHeard <= deadNanos) {
-            window.add(at - lastHeard);
+        if (heard && at > lastHeard && at - lastHeard <= deadNanos) {
+            phi.add(at - lastHeard);
         }
         heard = true;
         lastHeard = at;

@@ -9,6 +9,8 @@ package net.gwha.impl.engine;
 
 /**
  * Phi accrual failure detection (Hayashibara et al., 2004) over one gateway's heartbeat inter-arrival times.
+ * Rule: the adaptive detector declares a silent gateway dead at the instant phi crosses its threshold, never
+ * sooner than the floor (see {@link #threshold}).
  *
  * <p>Model: inter-arrival times are normally distributed (as in Akka), estimated from the last {@link #WINDOW}
  * samples. Phi is {@code -log10} of the probability that the next heartbeat is still to come; it crosses the
@@ -16,9 +18,12 @@ package net.gwha.impl.engine;
  * quantile with upper tail {@code 10^-threshold}. The engine computes that instant once per heartbeat and
  * returns it as a wake-up, instead of polling phi.
  *
- * <p>A perfectly regular sender would give a stddev near zero and a detector that fires on the first late
- * packet, so the stddev is at least a tenth of the heartbeat interval (Akka uses a fixed 100 ms for its
- * 1 s default). Until {@link #MIN_SAMPLES} samples are known the caller falls back to the dead interval.
+ * <p>Two guards against a model too sure of itself. A perfectly regular sender would give a stddev near zero and
+ * a detector that fires on the first late packet, so the stddev is at least a tenth of the heartbeat interval
+ * (Akka uses a fixed 100 ms for its 1 s default). A few early gaps that happen to be short would give a mean
+ * below the interval the gateway is configured for, so the mean is at least that interval: the detector
+ * adapts to a sender that is slower or more jittery than configured, never to one that looks faster. Until
+ * {@link #MIN_SAMPLES} samples are known the dead interval applies.
  */
 final class PhiAccrual {
     static final int WINDOW = 100;
@@ -31,6 +36,13 @@ final class PhiAccrual {
     // time the ring wraps, so that rounding from adding and removing samples cannot accumulate
     private long sum;
     private double sumOfSquares;
+
+    void clear() {
+        count = 0;
+        next = 0;
+        sum = 0;
+        sumOfSquares = 0;
+    }
 
     void add(final long gapNanos) {
         if (count == WINDOW) {
@@ -58,13 +70,16 @@ final class PhiAccrual {
      * never sooner than the floor, never later than the fixed detector would be.
      *
      * @param quantile {@link #quantile(double)} of the threshold
+     * @param intervalNanos the configured heartbeat interval
      */
-    long threshold(final double quantile, final long minStddevNanos, final long floorNanos, final long deadNanos) {
+    long threshold(final double quantile, final long intervalNanos, final long floorNanos, final long deadNanos) {
         if (count < MIN_SAMPLES) {
             return deadNanos;
         }
-        final double mean = (double) sum / count;
-        final double stddev = Math.max(Math.sqrt(Math.max(0, sumOfSquares / count - mean * mean)), minStddevNanos);
+        final double sampleMean = (double) sum / count;
+        final double variance = Math.max(0, sumOfSquares / count - sampleMean * sampleMean);
+        final double mean = Math.max(sampleMean, intervalNanos);
+        final double stddev = Math.max(Math.sqrt(variance), intervalNanos / 10.0);
         return Math.clamp((long) Math.ceil(mean + quantile * stddev), floorNanos, deadNanos);
     }
 

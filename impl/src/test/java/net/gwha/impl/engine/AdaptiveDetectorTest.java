@@ -65,6 +65,22 @@ class AdaptiveDetectorTest {
         assertEquals(GatewayState.DOWN, sim.state("b"));
     }
 
+    @Test
+    void aSenderThatLooksFastAtFirstDoesNotMakeItTriggerHappy() {
+        final Sim sim = new Sim();
+        sim.configure(adaptive(3, 1000));
+        sim.send("a");
+        // five gaps of 800 ms, then one of 1250: from the samples alone, 800 + 3.09 x 100 = 1109 ms would fire;
+        // with the mean held at the configured 1 s it is 1309 ms
+        for (long time = 0; time <= 4000; time += 800) {
+            sim.runTo(time);
+            sim.heartbeat("b");
+        }
+        sim.runTo(5250);
+        sim.heartbeat("b");
+        assertEquals(List.of(FailoverCause.STARTUP), sim.changes().stream().map(c -> c.cause()).toList());
+    }
+
     private static ClusterConfig adaptive(final double phi, final long floorMillis) {
         return Sim.withDetector(Sim.config(A, B), DetectorConfig.adaptive(phi, floorMillis));
     }
