@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import net.gwha.impl.engine.Event;
+import net.gwha.impl.service.HaRuntime;
+import net.gwha.impl.service.HeartbeatCounters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,7 @@ import org.opendaylight.netconf.api.NetconfDocumentedException;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterStates;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.FailoverCause;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterStateKey;
@@ -50,6 +54,8 @@ import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidateNodes;
  * through RESTCONF and the distributed datastore.
  */
 class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
+    private HaRuntime runtime;
+    private StateWriter stateWriter;
     private ClusterConfigListener listener;
 
     ClusterDatastoreTest() {
@@ -60,12 +66,17 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     void start() throws Exception {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
-        listener = new ClusterConfigListener(getDataBroker());
+        final var counters = new HeartbeatCounters();
+        stateWriter = new StateWriter(getDataBroker(), counters);
+        runtime = new HaRuntime(stateWriter, counters);
+        listener = new ClusterConfigListener(getDataBroker(), runtime);
     }
 
     @AfterEach
     void stop() {
         listener.close();
+        runtime.close();
+        stateWriter.close();
     }
 
     @Test
@@ -74,9 +85,26 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
 
         final var state = await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1"), Optional::isPresent)
             .orElseThrow();
-        assertEquals(ClusterState.Status.Configured, state.getStatus());
+        assertEquals(ClusterState.Status.Electing, state.getStatus());
         assertEquals(2, state.nonnullGatewayState().size());
         state.nonnullGatewayState().values().forEach(gw -> assertEquals(GatewayState.Unknown, gw.getState()));
+    }
+
+    @Test
+    void heartbeatOfTheBestGatewayElectsItAndTheFailoverIsRecorded() throws Exception {
+        put(Fixtures.validBuilder().build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isPresent());
+
+        // Equal priorities: the higher address, gw2 (192.0.2.12), is the best and is elected once heard.
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw2", 100, 100, runtime.now()));
+
+        final var state = await().atMost(Duration.ofSeconds(10))
+            .until(() -> readState("c1").orElseThrow(), found -> found.getActiveGateway() != null);
+        assertEquals("gw2", state.getActiveGateway().getValue());
+        assertEquals(ClusterState.Status.Active, state.getStatus());
+        final var failover = state.nonnullFailoverEvent().values().iterator().next();
+        assertEquals(FailoverCause.Startup, failover.getCause());
+        assertEquals("gw2", failover.getToGateway().getValue());
     }
 
     @Test

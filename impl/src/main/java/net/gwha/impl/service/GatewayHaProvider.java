@@ -1,0 +1,165 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.service;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.List;
+import java.util.Optional;
+import net.gwha.impl.datastore.ClusterConfigListener;
+import net.gwha.impl.datastore.StateWriter;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
+import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterKey;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayKey;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gateway HA on this controller node. Everything that acts — the engine, its config listener, the state writer,
+ * the flows — runs inside a cluster singleton, so in an OpenDaylight cluster exactly one node drives election. On
+ * taking the role it rebuilds from the datastore; on losing it, it stops acting at once. The operations service
+ * answers from the node that holds the role and refuses elsewhere.
+ */
+@Component(service = GatewayHaService.class)
+public final class GatewayHaProvider implements GatewayHaService, ClusterSingletonService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
+    private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
+
+    /** What this node runs while it drives election. */
+    private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
+            GatewayHaService operations) implements AutoCloseable {
+        @Override
+        public void close() {
+            configListener.close();
+            runtime.close();
+            stateWriter.close();
+        }
+    }
+
+    private final DataBroker broker;
+    private final NotificationPublishService notifications;
+    private final Registration registration;
+    private volatile @Nullable Instance instance;
+
+    @Activate
+    public GatewayHaProvider(@Reference final DataBroker broker,
+            @Reference final NotificationPublishService notifications,
+            @Reference final ClusterSingletonServiceProvider singletons) {
+        this.broker = broker;
+        this.notifications = notifications;
+        registration = singletons.registerClusterSingletonService(this);
+    }
+
+    @Override
+    public ServiceGroupIdentifier getIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public synchronized void instantiateServiceInstance() {
+        LOG.info("This node now drives Gateway HA election");
+        final var counters = new HeartbeatCounters();
+        final var stateWriter = new StateWriter(broker, counters);
+        final var runtime = new HaRuntime(stateWriter, counters);
+        runtime.addDecisionSink(new NotificationSink(notifications));
+        instance = new Instance(runtime, stateWriter, new ClusterConfigListener(broker, runtime),
+            new RuntimeOperations(runtime, this::persistMaintenance));
+    }
+
+    @Override
+    public synchronized ListenableFuture<?> closeServiceInstance() {
+        final var current = instance;
+        instance = null;
+        if (current != null) {
+            LOG.info("This node no longer drives Gateway HA election");
+            current.close();
+        }
+        return Futures.immediateFuture(null);
+    }
+
+    private ListenableFuture<Void> persistMaintenance(final String cluster, final String gateway, final boolean on) {
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.merge(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Clusters.class)
+            .child(Cluster.class, new ClusterKey(new ClusterName(cluster)))
+            .child(Gateway.class, new GatewayKey(new GatewayName(gateway))).build(),
+            new GatewayBuilder().setName(new GatewayName(gateway))
+                .setAdminState(on ? AdminState.Maintenance : AdminState.InService).build());
+        return Futures.transform(tx.commit(), info -> null, MoreExecutors.directExecutor());
+    }
+
+    private GatewayHaService operations() throws OperationRefusedException {
+        final var current = instance;
+        if (current == null) {
+            throw new OperationRefusedException("this controller node does not drive Gateway HA election now");
+        }
+        return current.operations();
+    }
+
+    @Override
+    public List<ClusterView> clusters() {
+        final var current = instance;
+        return current == null ? List.of() : current.operations().clusters();
+    }
+
+    @Override
+    public Optional<ClusterView> cluster(final String name) {
+        final var current = instance;
+        return current == null ? Optional.empty() : current.operations().cluster(name);
+    }
+
+    @Override
+    public List<FailoverRecord> history(final String cluster) {
+        final var current = instance;
+        return current == null ? List.of() : current.operations().history(cluster);
+    }
+
+    @Override
+    public ListenableFuture<Optional<String>> switchOver(final String cluster, final String gateway) {
+        try {
+            return operations().switchOver(cluster, gateway);
+        } catch (OperationRefusedException e) {
+            return Futures.immediateFailedFuture(e);
+        }
+    }
+
+    @Override
+    public ListenableFuture<Void> setMaintenance(final String cluster, final String gateway, final boolean on) {
+        try {
+            return operations().setMaintenance(cluster, gateway, on);
+        } catch (OperationRefusedException e) {
+            return Futures.immediateFailedFuture(e);
+        }
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        registration.close();
+        closeServiceInstance();
+    }
+}
