@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * taking the role it rebuilds from the datastore; on losing it, it stops acting at once. The operations service
  * answers from the node that holds the role and refuses elsewhere.
  */
-@Component(service = GatewayHaService.class)
+@Component(service = GatewayHaService.class, immediate = true)
 public final class GatewayHaProvider implements GatewayHaService, ClusterSingletonService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
     private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
