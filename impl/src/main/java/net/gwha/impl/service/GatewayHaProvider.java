@@ -12,6 +12,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import net.gwha.impl.datastore.ClusterConfigListener;
 import net.gwha.impl.datastore.StateWriter;
 import org.eclipse.jdt.annotation.Nullable;
@@ -64,7 +65,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final DataBroker broker;
     private final NotificationPublishService notifications;
     private final Registration registration;
-    private volatile @Nullable Instance instance;
+    // Set while this node drives election.
+    private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
 
     @Activate
     public GatewayHaProvider(@Reference final DataBroker broker,
@@ -87,14 +89,13 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter, counters);
         runtime.addDecisionSink(new NotificationSink(notifications));
-        instance = new Instance(runtime, stateWriter, new ClusterConfigListener(broker, runtime),
-            new RuntimeOperations(runtime, this::persistMaintenance));
+        instance.set(new Instance(runtime, stateWriter, new ClusterConfigListener(broker, runtime),
+            new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 
     @Override
     public synchronized ListenableFuture<?> closeServiceInstance() {
-        final var current = instance;
-        instance = null;
+        final var current = instance.getAndSet(null);
         if (current != null) {
             LOG.info("This node no longer drives Gateway HA election");
             current.close();
@@ -113,7 +114,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     }
 
     private GatewayHaService operations() throws OperationRefusedException {
-        final var current = instance;
+        final var current = instance.get();
         if (current == null) {
             throw new OperationRefusedException("this controller node does not drive Gateway HA election now");
         }
@@ -122,19 +123,19 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     @Override
     public List<ClusterView> clusters() {
-        final var current = instance;
+        final var current = instance.get();
         return current == null ? List.of() : current.operations().clusters();
     }
 
     @Override
     public Optional<ClusterView> cluster(final String name) {
-        final var current = instance;
+        final var current = instance.get();
         return current == null ? Optional.empty() : current.operations().cluster(name);
     }
 
     @Override
     public List<FailoverRecord> history(final String cluster) {
-        final var current = instance;
+        final var current = instance.get();
         return current == null ? List.of() : current.operations().history(cluster);
     }
 

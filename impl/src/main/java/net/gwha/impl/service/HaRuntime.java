@@ -36,7 +36,6 @@ import net.gwha.impl.engine.Engine;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Outcome;
 import net.gwha.impl.service.ClusterView.GatewayView;
-import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +74,7 @@ public final class HaRuntime implements AutoCloseable {
     private final Map<String, List<String>> virtualIps = new HashMap<>();
     private final TreeSet<String> dirty = new TreeSet<>();
     private final TreeSet<String> removed = new TreeSet<>();
-    private @Nullable ScheduledFuture<?> pendingFlush;
+    private Optional<ScheduledFuture<?>> pendingFlush = Optional.empty();
     private long nextSequence = 1;
 
     // Published for readers on other threads.
@@ -281,19 +280,19 @@ public final class HaRuntime implements AutoCloseable {
         if (dirty.isEmpty() && removed.isEmpty()) {
             return;
         }
-        final var pending = pendingFlush;
-        if (pending != null) {
+        if (pendingFlush.isPresent()) {
+            final var pending = pendingFlush.orElseThrow();
             if (!urgent || pending.getDelay(TimeUnit.NANOSECONDS) <= 0) {
                 return;
             }
             pending.cancel(false);
         }
         // Urgent: after the events already queued, so a burst is written once.
-        pendingFlush = loop.schedule(this::flush, urgent ? 0 : QUIET_FLUSH_NANOS, TimeUnit.NANOSECONDS);
+        pendingFlush = Optional.of(loop.schedule(this::flush, urgent ? 0 : QUIET_FLUSH_NANOS, TimeUnit.NANOSECONDS));
     }
 
     private void flush() {
-        pendingFlush = null;
+        pendingFlush = Optional.empty();
         for (var cluster : dirty) {
             publishView(cluster);
         }
