@@ -24,11 +24,20 @@ import org.opendaylight.yangtools.concepts.Registration;
  * the datastore replays the whole configuration, which rebuilds the engine after a take-over.
  */
 public final class ClusterConfigListener implements DataTreeChangeListener<Cluster>, AutoCloseable {
+    /** Adapters that keep their own copy of the configuration (flows, packet-in matching). */
+    public interface ConfigObserver {
+        void configured(Cluster cluster);
+
+        void removed(String cluster);
+    }
+
     private final HaRuntime runtime;
+    private final ConfigObserver observer;
     private final Registration registration;
 
-    public ClusterConfigListener(final DataBroker broker, final HaRuntime runtime) {
+    public ClusterConfigListener(final DataBroker broker, final HaRuntime runtime, final ConfigObserver observer) {
         this.runtime = runtime;
+        this.observer = observer;
         registration = broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION,
             DataObjectReference.builder(Clusters.class).child(Cluster.class).build(), this);
     }
@@ -39,8 +48,11 @@ public final class ClusterConfigListener implements DataTreeChangeListener<Clust
             final var node = change.getRootNode();
             final var after = node.dataAfter();
             if (after == null) {
-                runtime.remove(node.dataBefore().getName().getValue());
+                final var name = node.dataBefore().getName().getValue();
+                observer.removed(name);
+                runtime.remove(name);
             } else {
+                observer.configured(after);
                 runtime.configure(new Event.ConfigSet(EngineConfigs.of(after), runtime.now()),
                     after.requireVirtualIp().stream().map(ip -> ip.stringValue()).toList());
             }

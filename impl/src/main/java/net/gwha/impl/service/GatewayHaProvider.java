@@ -15,9 +15,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import net.gwha.impl.datastore.ClusterConfigListener;
 import net.gwha.impl.datastore.StateWriter;
+import net.gwha.impl.openflow.ClusterDirectory;
+import net.gwha.impl.openflow.FlowProgrammer;
+import net.gwha.impl.openflow.PacketInHandler;
+import net.gwha.impl.openflow.PortListener;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
@@ -53,9 +59,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     /** What this node runs while it drives election. */
     private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            GatewayHaService operations) implements AutoCloseable {
+            PacketInHandler packetIn, PortListener ports, GatewayHaService operations) implements AutoCloseable {
         @Override
         public void close() {
+            ports.close();
+            packetIn.close();
             configListener.close();
             runtime.close();
             stateWriter.close();
@@ -64,6 +72,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     private final DataBroker broker;
     private final NotificationPublishService notifications;
+    private final NotificationService notificationService;
+    private final RpcService rpcService;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -71,9 +81,12 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Activate
     public GatewayHaProvider(@Reference final DataBroker broker,
             @Reference final NotificationPublishService notifications,
+            @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final ClusterSingletonServiceProvider singletons) {
         this.broker = broker;
         this.notifications = notifications;
+        this.notificationService = notificationService;
+        this.rpcService = rpcService;
         registration = singletons.registerClusterSingletonService(this);
     }
 
@@ -88,9 +101,30 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter, counters);
+        final var directory = new ClusterDirectory();
+        final var flows = new FlowProgrammer(broker);
+        runtime.addDecisionSink(flows);
         runtime.addDecisionSink(new NotificationSink(notifications));
-        instance.set(new Instance(runtime, stateWriter, new ClusterConfigListener(broker, runtime),
-            new RuntimeOperations(runtime, this::persistMaintenance)));
+        final var configListener = new ClusterConfigListener(broker, runtime,
+            new ClusterConfigListener.ConfigObserver() {
+                @Override
+                public void configured(final Cluster cluster) {
+                    directory.put(cluster);
+                    flows.configured(cluster);
+                }
+
+                @Override
+                public void removed(final String cluster) {
+                    directory.remove(cluster);
+                    flows.removed(cluster);
+                    counters.forget(cluster);
+                }
+            });
+        // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
+        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime, counters,
+            MoreExecutors.directExecutor());
+        instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
+            new PortListener(broker, directory, runtime), new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 
     @Override

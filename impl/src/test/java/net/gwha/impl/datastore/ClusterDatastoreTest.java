@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Event;
+import net.gwha.impl.openflow.FlowProgrammer;
 import net.gwha.impl.service.HaRuntime;
 import net.gwha.impl.service.HeartbeatCounters;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +42,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterStateKey;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
@@ -69,7 +71,19 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         final var counters = new HeartbeatCounters();
         stateWriter = new StateWriter(getDataBroker(), counters);
         runtime = new HaRuntime(stateWriter, counters);
-        listener = new ClusterConfigListener(getDataBroker(), runtime);
+        final var flows = new FlowProgrammer(getDataBroker());
+        runtime.addDecisionSink(flows);
+        listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
+            @Override
+            public void configured(final Cluster cluster) {
+                flows.configured(cluster);
+            }
+
+            @Override
+            public void removed(final String cluster) {
+                flows.removed(cluster);
+            }
+        });
     }
 
     @AfterEach
@@ -105,6 +119,31 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         final var failover = state.nonnullFailoverEvent().values().iterator().next();
         assertEquals(FailoverCause.Startup, failover.getCause());
         assertEquals("gw2", failover.getToGateway().getValue());
+
+        // The steering flow on gw2's switch rewrites to gw2's MAC, and the switches confirmed it.
+        final var steer = await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-steer"),
+            Optional::isPresent).orElseThrow();
+        assertTrue(steer.toString().contains("02:00:00:00:00:12"), steer.toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").orElseThrow().nonnullFailoverEvent()
+            .values().iterator().next().getProgrammingLatency() != null);
+    }
+
+    @Test
+    void deletedClusterLeavesNoFlows() throws Exception {
+        put(Fixtures.validBuilder().build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp").isPresent());
+
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.CONFIGURATION, clusterPath("c1"));
+        tx.commit().get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp").isEmpty());
+    }
+
+    private Optional<Flow> readFlow(final String node, final String id) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowProgrammer.path(node, id)).get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
