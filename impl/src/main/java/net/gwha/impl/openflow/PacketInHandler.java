@@ -111,14 +111,13 @@ public final class PacketInHandler implements AutoCloseable {
     }
 
     private void arp(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
-        if (frame.length < ARP_FRAME || (ByteBuffer.wrap(frame, 12, 2).getShort() & 0xFFFF) != ETH_ARP) {
+        // Untagged Ethernet + ARP: ethertype at 12, opcode at 20, target protocol address at 38.
+        final var buffer = ByteBuffer.wrap(frame);
+        if (frame.length < ARP_FRAME || (buffer.getShort(12) & 0xFFFF) != ETH_ARP
+                || (buffer.getShort(20) & 0xFFFF) != ARP_REQUEST) {
             return;
         }
-        final var arp = ByteBuffer.wrap(frame, 14, 28);
-        if ((arp.getShort(6) & 0xFFFF) != ARP_REQUEST) {
-            return;
-        }
-        final var target = new Ipv4(arp.getInt(24));
+        final var target = new Ipv4(buffer.getInt(38));
         for (var entry : directory.entries()) {
             if (entry.virtualIps().contains(target)) {
                 reply(frame, entry.virtualMac(), target, ingress, egress);
