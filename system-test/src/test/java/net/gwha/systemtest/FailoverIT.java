@@ -1,0 +1,231 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.systemtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The product against real parts: the distribution, Open vSwitch, keepalived on every gateway. A client probes the
+ * virtual IP every millisecond while gateways fail in the ways they fail in the field; each test restores the lab.
+ */
+@ExtendWith({ ControllerExtension.class, LabExtension.class })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FailoverIT {
+    // Heartbeats every 100 ms, fixed detector: dead after 300 ms of silence.
+    private static final int DEAD_INTERVAL_MS = 300;
+    private static final int PREEMPT_DELAY_MS = 500;
+    private static final int HOLD_UP_MS = 1000;
+    // Scheduling on two shared cores, the probe's own resolution, the flow write.
+    private static final int MARGIN_MS = 400;
+    private static final int SETTLE_S = 30;
+
+    private final Controller controller;
+    private final Restconf restconf;
+    private final Lab lab;
+
+    FailoverIT(final Controller controller, final Lab lab) {
+        this.controller = controller;
+        restconf = controller.restconf();
+        this.lab = lab;
+    }
+
+    static String clusterJson(final boolean preempt) {
+        return """
+            {"gwha:cluster":[{"name":"lab","vrid":51,"virtual-ip":["192.0.2.254"],
+             "heartbeat-interval":100,"preempt":%s,"preempt-delay":%d,"hold-up":%d,
+             "switch":["openflow:1","openflow:2"],
+             "gateway":[
+              {"name":"gw1","priority":200,"ip-address":"192.0.2.1","mac-address":"02:00:00:00:00:01",
+               "attachment":{"node-id":"openflow:1","port-number":11}},
+              {"name":"gw2","priority":150,"ip-address":"192.0.2.2","mac-address":"02:00:00:00:00:02",
+               "attachment":{"node-id":"openflow:1","port-number":12}},
+              {"name":"gw3","priority":100,"ip-address":"192.0.2.3","mac-address":"02:00:00:00:00:03",
+               "attachment":{"node-id":"openflow:1","port-number":13}},
+              {"name":"gw4","priority":50,"ip-address":"192.0.2.4","mac-address":"02:00:00:00:00:04",
+               "attachment":{"node-id":"openflow:2","port-number":14}}]}]}"""
+            .formatted(preempt, PREEMPT_DELAY_MS, HOLD_UP_MS);
+    }
+
+    @BeforeEach
+    void configured() {
+        final var put = restconf.put("/data/gwha:clusters/cluster=lab", clusterJson(true));
+        assertTrue(put.status() == 201 || put.status() == 204, put.toString());
+        lab.waitConnected(60);
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 before the test");
+    }
+
+    @AfterEach
+    void restored() {
+        for (var gateway : List.of("gw1", "gw2", "gw3", "gw4")) {
+            lab.thaw(gateway);
+            lab.linkUp(gateway);
+            lab.startKeepalived(gateway);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void vipAnswersFromTheHighestPriorityGateway() {
+        final var probe = lab.probe(2);
+        assertEquals(List.of("gw1"), probe.gateways(), probe.toString());
+        assertTrue(probe.maxGapMillis() < 50, probe.toString());
+    }
+
+    @Test
+    @Order(2)
+    void silentActiveGatewayLosesTheVipWithinTheDeadInterval() {
+        lab.probeStart(20, "gw2");
+        lab.freeze("gw1");
+        final var probe = lab.probeWait(30);
+
+        assertEquals(List.of("gw1", "gw2"), probe.gateways(), probe.toString());
+        assertTrue(probe.maxGapMillis() < DEAD_INTERVAL_MS + MARGIN_MS, probe.toString());
+    }
+
+    @Test
+    @Order(3)
+    void resigningActiveGatewayLosesTheVipAtOnce() {
+        lab.probeStart(20, "gw2");
+        lab.stopKeepalived("gw1");
+        final var probe = lab.probeWait(30);
+
+        assertEquals("gw2", probe.lastGateway(), probe.toString());
+        // Priority 0 needs no timeout: well under the dead interval.
+        assertTrue(probe.maxGapMillis() < DEAD_INTERVAL_MS, probe.toString());
+    }
+
+    @Test
+    @Order(4)
+    void activeGatewayLinkDownMovesTheVipInTheSwitch() {
+        lab.probeStart(20, "gw2");
+        lab.linkDown("gw1");
+        final var probe = lab.probeWait(30);
+
+        assertEquals("gw2", probe.lastGateway(), probe.toString());
+        assertTrue(probe.maxGapMillis() < 100, probe.toString());
+    }
+
+    @Test
+    @Order(5)
+    void returningGatewayTakesTheVipBackAfterThePreemptDelay() {
+        lab.freeze("gw1");
+        assertTrue(lab.vipAnswersFrom("gw2", SETTLE_S));
+
+        lab.probeStart(20, "gw1");
+        lab.thaw("gw1");
+        final var probe = lab.probeWait(30);
+
+        assertEquals(List.of("gw2", "gw1"), probe.gateways(), probe.toString());
+        final var change = probe.json().getAsJsonArray("changes").get(1).getAsJsonObject().get("t_ms").getAsDouble();
+        assertTrue(change >= HOLD_UP_MS + PREEMPT_DELAY_MS - MARGIN_MS, "not before hold-up and preempt delay: "
+            + probe);
+    }
+
+    @Test
+    @Order(6)
+    void withoutPreemptionTheReturningGatewayStaysPassive() {
+        assertEquals(204, restconf.put("/data/gwha:clusters/cluster=lab", clusterJson(false)).status());
+        lab.freeze("gw1");
+        assertTrue(lab.vipAnswersFrom("gw2", SETTLE_S));
+
+        lab.thaw("gw1");
+        final var probe = lab.probe((HOLD_UP_MS + PREEMPT_DELAY_MS) / 1000 + 3);
+
+        assertEquals(List.of("gw2"), probe.gateways(), probe.toString());
+    }
+
+    @Test
+    @Order(7)
+    void flappingPassiveGatewayNeverGetsTheVip() {
+        lab.probeStart(8);
+        lab.flap("gw2", 50, 5);
+        final var probe = lab.probeWait(20);
+
+        assertEquals(List.of("gw1"), probe.gateways(), probe.toString());
+    }
+
+    @Test
+    @Order(8)
+    void flappingActiveGatewayLosesTheVipOnceAndDoesNotGetItBackEarly() {
+        lab.probeStart(8);
+        lab.flap("gw1", 50, 5);
+        final var probe = lab.probeWait(20);
+
+        final var order = probe.gateways();
+        assertEquals("gw2", order.get(1), probe.toString());
+        // Back to gw1 at most once, and only after it was steady for the hold-up and the preempt delay.
+        assertTrue(order.size() <= 3, probe.toString());
+    }
+
+    @Test
+    @Order(9)
+    void forgedAdvertisementChangesNothingAndIsCounted() {
+        final var before = spoofed();
+        lab.probeStart(4);
+        lab.forgeAdvert("client", 254, "gw3", 20);
+        final var probe = lab.probeWait(20);
+
+        assertEquals(List.of("gw1"), probe.gateways(), probe.toString());
+        assertTrue(spoofed() >= before + 20, "spoofed counter rose from " + before);
+    }
+
+    private long spoofed() {
+        final var state = restconf.get("/data/gwha:cluster-states/cluster-state=lab?content=nonconfig");
+        final var json = com.google.gson.JsonParser.parseString(state.body()).getAsJsonObject()
+            .getAsJsonArray("gwha:cluster-state").get(0).getAsJsonObject();
+        long spoofed = json.has("heartbeats-spoofed") ? json.get("heartbeats-spoofed").getAsLong() : 0;
+        for (var gateway : json.getAsJsonArray("gateway-state")) {
+            final var gw = gateway.getAsJsonObject();
+            spoofed += gw.has("heartbeats-spoofed") ? gw.get("heartbeats-spoofed").getAsLong() : 0;
+        }
+        return spoofed;
+    }
+
+    @Test
+    @Order(10)
+    void restartedSwitchGetsItsFlowsBack() {
+        lab.restartSwitch();
+        lab.waitConnected(60);
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers again after the switch restarted");
+    }
+
+    @Test
+    @Order(11)
+    void gatewaysOnTwoSwitchesFailOverAcrossSwitches() {
+        lab.freeze("gw1");
+        lab.freeze("gw2");
+        lab.freeze("gw3");
+        assertTrue(lab.vipAnswersFrom("gw4", SETTLE_S), "gw4 on openflow:2 carries the VIP");
+    }
+
+    @Test
+    @Order(12)
+    void restartedControllerKeepsTheVipAnsweringAndRestoresState() {
+        lab.probeStart(120);
+        controller.script(120, "stop");
+        final var whileDown = lab.probe(3);
+        controller.script(600, "start");
+        lab.waitConnected(60);
+        final var probe = lab.probeWait(150);
+
+        assertEquals(List.of("gw1"), whileDown.gateways(), "the switches keep steering: " + whileDown);
+        assertTrue(probe.maxGapMillis() < 1000, probe.toString());
+        assertTrue(restconf.get("/data/gwha:cluster-states/cluster-state=lab?content=nonconfig").body()
+            .contains("\"active-gateway\":\"gw1\""));
+    }
+}

@@ -1,0 +1,163 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.systemtest;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The lab of scripts/lab: a private Open vSwitch in its own namespace, a client and four gateways as namespaces,
+ * keepalived on every gateway as the heartbeat sender, all in 192.0.2.0/24 under a per-run prefix. Gateways gw1..gw3
+ * sit on openflow:1 ports 11..13 (priorities 200, 150, 100), gw4 on openflow:2 port 14 (priority 50).
+ */
+final class Lab {
+    static final String VIP = "192.0.2.254";
+
+    private final Map<String, String> env;
+
+    Lab(final int openflowPort, final String advertIntervalSeconds) {
+        env = Map.of(
+            "LAB_PREFIX", "t" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(0x10000)),
+            "LAB_ADVERT_INT", advertIntervalSeconds,
+            "LAB_CONTROLLER", "tcp:127.0.0.1:" + openflowPort,
+            "LAB_GATEWAYS", "gw1 gw2 gw3 gw4");
+    }
+
+    void up() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4");
+    }
+
+    void down() {
+        lab(120, "down");
+    }
+
+    void waitConnected(final int seconds) {
+        lab(seconds + 10L, "wait-connected", Integer.toString(seconds));
+    }
+
+    /** Whether the VIP answers from the gateway (20 answers in a row) within the time. */
+    boolean vipAnswersFrom(final String gateway, final int seconds) {
+        return Scripts.run(env, seconds + 10L, "lab", "wait-vip", gateway, Integer.toString(seconds)).exitCode() == 0;
+    }
+
+    void freeze(final String gateway) {
+        lab(30, "freeze", gateway);
+    }
+
+    void thaw(final String gateway) {
+        lab(30, "thaw", gateway);
+    }
+
+    void stopKeepalived(final String gateway) {
+        lab(30, "stop-keepalived", gateway);
+    }
+
+    void startKeepalived(final String gateway) {
+        lab(30, "start-keepalived", gateway);
+    }
+
+    void linkDown(final String gateway) {
+        lab(30, "link-down", gateway);
+    }
+
+    void linkUp(final String gateway) {
+        lab(30, "link-up", gateway);
+    }
+
+    void flap(final String gateway, final int periodMillis, final int seconds) {
+        lab(seconds + 30L, "flap", gateway, Integer.toString(periodMillis), Integer.toString(seconds));
+    }
+
+    void restartSwitch() {
+        lab(60, "restart-switch");
+    }
+
+    /** Sends forged advertisements out of a host's port, claiming another host's identity. */
+    void forgeAdvert(final String from, final int priority, final String as, final int count) {
+        lab(30, "forge-advert", from, Integer.toString(priority), "--as", as, "--count", Integer.toString(count),
+            "--gap-ms", "10");
+    }
+
+    /** Probes the VIP every millisecond for the time; blocks. */
+    Probe probe(final int seconds) {
+        return Probe.parse(lab(seconds + 30L, "probe", Integer.toString(seconds)));
+    }
+
+    /** Starts probing in the background, until the gateway answers steadily or the time runs out. */
+    void probeStart(final int seconds, final String untilGateway) {
+        lab(30, "probe-start", Integer.toString(seconds), "--until", untilGateway, "--until-count", "50");
+    }
+
+    void probeStart(final int seconds) {
+        lab(30, "probe-start", Integer.toString(seconds));
+    }
+
+    Probe probeWait(final int seconds) {
+        return Probe.parse(lab(seconds + 30L, "probe-wait", Integer.toString(seconds)));
+    }
+
+    String flows(final String bridgeSuffix) {
+        return lab(30, "ofctl", "-O", "OpenFlow13", "dump-flows", bridgeSuffix);
+    }
+
+    private String lab(final long timeoutSeconds, final String... args) {
+        return Scripts.require(env, timeoutSeconds, "lab", args).output();
+    }
+
+    /** What the probe saw: the longest time without an answer and which gateways answered, in order. */
+    record Probe(JsonObject json) {
+        static Probe parse(final String output) {
+            final var lines = output.lines().filter(line -> line.startsWith("{")).toList();
+            if (lines.isEmpty()) {
+                throw new IllegalStateException("the probe printed no result:\n" + output);
+            }
+            return new Probe(JsonParser.parseString(lines.getLast()).getAsJsonObject());
+        }
+
+        double maxGapMillis() {
+            final var gap = json.get("max_gap_ms");
+            return gap == null || gap.isJsonNull() ? Double.POSITIVE_INFINITY : gap.getAsDouble();
+        }
+
+        long answered() {
+            return json.get("answered").getAsLong();
+        }
+
+        String firstGateway() {
+            return text(json.get("first_gw"));
+        }
+
+        String lastGateway() {
+            return text(json.get("last_gw"));
+        }
+
+        /** The answering gateways in order, each change once. */
+        List<String> gateways() {
+            final var order = new ArrayList<String>();
+            for (var change : json.getAsJsonArray("changes")) {
+                order.add(text(change.getAsJsonObject().get("gw")));
+            }
+            return order;
+        }
+
+        private static String text(final JsonElement element) {
+            return element == null || element.isJsonNull() ? "" : element.getAsString();
+        }
+
+        @Override
+        public String toString() {
+            return json.toString();
+        }
+    }
+}
