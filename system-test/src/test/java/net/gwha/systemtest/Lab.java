@@ -67,6 +67,11 @@ final class Lab {
         lab(30, "start-keepalived", gateway);
     }
 
+    /** Starts the gateway's keepalived if it is not running. */
+    void ensureKeepalived(final String gateway) {
+        Scripts.run(env, 30, "lab", "start-keepalived", gateway);
+    }
+
     void linkDown(final String gateway) {
         lab(30, "link-down", gateway);
     }

@@ -44,6 +44,8 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final Lab lab = new Lab(6653 + Integer.getInteger("gwha.portOffset", 0), "0.1");
 
+        // A lab that failed half-way up must not leave namespaces and processes behind.
+        @SuppressWarnings("checkstyle:IllegalCatch")
         Running() {
             try {
                 lab.up();
