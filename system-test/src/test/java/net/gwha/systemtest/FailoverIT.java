@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +36,12 @@ class FailoverIT {
     private static final int MARGIN_MS = 400;
     private static final int SETTLE_S = 30;
 
+    private final Controller controller;
     private final Restconf restconf;
     private final Lab lab;
 
     FailoverIT(final Controller controller, final Lab lab) {
+        this.controller = controller;
         restconf = controller.restconf();
         this.lab = lab;
     }
@@ -215,5 +218,69 @@ class FailoverIT {
         lab.freeze("gw2");
         lab.freeze("gw3");
         assertTrue(lab.vipAnswersFrom("gw4", SETTLE_S), "gw4 on openflow:2 carries the VIP");
+    }
+
+    @Test
+    @Order(12)
+    void switchOverAndMaintenanceOverRestconf() {
+        final var switched = rpc("switch-over", "{\"input\":{\"cluster\":\"lab\",\"gateway\":\"gw2\"}}");
+        assertEquals(200, switched.status(), switched.toString());
+        assertTrue(switched.body().contains("\"previous-gateway\":\"gw1\""), switched.body());
+        assertTrue(lab.vipAnswersFrom("gw2", SETTLE_S));
+
+        lab.freeze("gw3");
+        awaitGatewayState("gw3", "down");
+        final var refused = rpc("switch-over", "{\"input\":{\"cluster\":\"lab\",\"gateway\":\"gw3\"}}");
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.body().contains("gw3"), refused.body());
+
+        assertEquals(204, rpc("set-maintenance",
+            "{\"input\":{\"cluster\":\"lab\",\"gateway\":\"gw2\",\"enabled\":true}}").status());
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "maintenance drains gw2");
+        assertTrue(restconf.get("/data/gwha:clusters/cluster=lab/gateway=gw2/admin-state?content=config").body()
+            .contains("maintenance"), "maintenance is persisted");
+        assertEquals(204, rpc("set-maintenance",
+            "{\"input\":{\"cluster\":\"lab\",\"gateway\":\"gw2\",\"enabled\":false}}").status());
+    }
+
+    @Test
+    @Order(13)
+    void consoleListsShowsAndSwitchesOver() {
+        final var list = controller.console("gwha:list");
+        assertTrue(list.lines().anyMatch(line -> line.matches("lab\\s*\\|\\s*192\\.0\\.2\\.254\\s*\\|\\s*gw1\\s*\\|.*"
+            + "\\|\\s*active\\s*")), list);
+
+        assertTrue(controller.console("gwha:switch-over lab gw3").contains("lab: gw3 is active (was gw1)"));
+        assertTrue(lab.vipAnswersFrom("gw3", SETTLE_S));
+        final var show = controller.console("gwha:show lab");
+        assertTrue(show.lines().anyMatch(line -> line.matches("gw3\\s*\\|\\s*active\\s*\\|.*")), show);
+        final var history = controller.console("gwha:history lab");
+        assertTrue(history.lines().anyMatch(line -> line.contains("switch-over")), history);
+
+        assertTrue(controller.console("gwha:switch-over lab gw1").contains("gw1 is active"));
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S));
+    }
+
+    private void awaitGatewayState(final String gateway, final String state) {
+        final var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_S);
+        final var expected = "\"name\":\"" + gateway + "\"";
+        while (System.nanoTime() < deadline) {
+            final var body = restconf.get("/data/gwha:cluster-states/cluster-state=lab/gateway-state=" + gateway
+                + "?content=nonconfig").body();
+            if (body.contains(expected) && body.contains("\"state\":\"" + state + "\"")) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError(gateway + " did not become " + state + " within " + SETTLE_S + " s");
+    }
+
+    private Restconf.Response rpc(final String name, final String input) {
+        return restconf.post("/operations/gwha:" + name, input);
     }
 }
