@@ -124,7 +124,8 @@ class FailoverIT {
         final var probe = lab.probeWait(30);
 
         assertEquals("gw2", probe.lastGateway(), probe.toString());
-        assertTrue(probe.maxGapMillis() < 100, probe.toString());
+        // Without a fast-failover group the switch waits for the controller: faster than a heartbeat timeout.
+        assertTrue(probe.maxGapMillis() < DEAD_INTERVAL_MS, probe.toString());
     }
 
     @Test
@@ -250,10 +251,11 @@ class FailoverIT {
         assertTrue(list.lines().anyMatch(line -> line.matches("lab\\s*\\|\\s*192\\.0\\.2\\.254\\s*\\|\\s*gw1\\s*\\|.*"
             + "\\|\\s*active\\s*")), list);
 
-        assertTrue(controller.console("gwha:switch-over lab gw3").contains("lab: gw3 is active (was gw1)"));
-        assertTrue(lab.vipAnswersFrom("gw3", SETTLE_S));
+        final var switched = controller.console("gwha:switch-over lab gw2");
+        assertTrue(switched.contains("lab: gw2 is active (was gw1)"), switched);
+        assertTrue(lab.vipAnswersFrom("gw2", SETTLE_S));
         final var show = controller.console("gwha:show lab");
-        assertTrue(show.lines().anyMatch(line -> line.matches("gw3\\s*\\|\\s*active\\s*\\|.*")), show);
+        assertTrue(show.lines().anyMatch(line -> line.matches("gw2\\s*\\|\\s*active\\s*\\|.*")), show);
         final var history = controller.console("gwha:history lab");
         assertTrue(history.lines().anyMatch(line -> line.contains("switch-over")), history);
 

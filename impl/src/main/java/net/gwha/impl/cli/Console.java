@@ -41,7 +41,14 @@ final class Console {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The table as Karaf prints a command's result. */
+    /** Karaf's console is the command's standard output (a returned value is not shown in batch mode). */
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
+    static void print(final String text) {
+        System.out.print(text);
+        System.out.flush();
+    }
+
+    /** The table as a person reads it. */
     static String render(final ShellTable table) {
         final var bytes = new ByteArrayOutputStream();
         try (var out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

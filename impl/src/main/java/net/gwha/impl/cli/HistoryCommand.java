@@ -36,7 +36,8 @@ public final class HistoryCommand implements Action {
 
     @Override
     public Object execute() {
-        return Console.render(table());
+        Console.print(Console.render(table()));
+        return null;
     }
 
     ShellTable table() {

@@ -28,7 +28,8 @@ public final class ListClustersCommand implements Action {
 
     @Override
     public Object execute() {
-        return Console.render(table());
+        Console.print(Console.render(table()));
+        return null;
     }
 
     ShellTable table() {

@@ -49,6 +49,8 @@ public final class MaintenanceCommand implements Action {
             default -> throw new IllegalArgumentException("say on or off, not '" + mode + "'");
         };
         Console.await(service.setMaintenance(cluster, gateway, on));
-        return cluster + ": " + gateway + (on ? " is in maintenance" : " is back in service");
+        final var message = cluster + ": " + gateway + (on ? " is in maintenance" : " is back in service");
+        Console.print(message + System.lineSeparator());
+        return message;
     }
 }

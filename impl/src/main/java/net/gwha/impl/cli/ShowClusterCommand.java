@@ -34,7 +34,8 @@ public final class ShowClusterCommand implements Action {
 
     @Override
     public Object execute() {
-        return Console.render(table());
+        Console.print(Console.render(table()));
+        return null;
     }
 
     ShellTable table() {

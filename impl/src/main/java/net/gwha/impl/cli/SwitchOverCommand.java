@@ -39,6 +39,8 @@ public final class SwitchOverCommand implements Action {
     @Override
     public Object execute() throws InterruptedException, TimeoutException {
         final var previous = Console.await(service.switchOver(cluster, gateway));
-        return cluster + ": " + gateway + " is active (was " + previous.orElse("none") + ")";
+        final var message = cluster + ": " + gateway + " is active (was " + previous.orElse("none") + ")";
+        Console.print(message + System.lineSeparator());
+        return message;
     }
 }

@@ -22,7 +22,7 @@ class CommandsTest {
         final var command = new ListClustersCommand();
         command.service = service;
 
-        final var lines = ((String) command.execute()).lines().toList();
+        final var lines = Console.render(command.table()).lines().toList();
         assertTrue(lines.get(0).matches("Cluster\\s*\\|\\s*VIP\\s*\\|\\s*Active\\s*\\|\\s*Since\\s*\\|\\s*State\\s*"),
             lines.get(0));
         assertTrue(lines.get(2).matches("lan\\s*\\|\\s*192\\.0\\.2\\.254\\s*\\|\\s*gw1\\s*\\|"
@@ -36,7 +36,7 @@ class CommandsTest {
         command.service = service;
         command.cluster = "lan";
 
-        final var out = ((String) command.execute());
+        final var out = Console.render(command.table());
         assertTrue(out.lines().anyMatch(line -> line.matches("gw3\\s*\\|\\s*down\\s*\\|\\s*100\\s*\\|\\s*100\\s*\\|.*"
             + "\\|\\s*42\\s*\\|\\s*1\\s*\\|\\s*3\\s*")), out);
     }
@@ -57,7 +57,7 @@ class CommandsTest {
         command.service = service;
         command.cluster = "lan";
 
-        final var out = ((String) command.execute());
+        final var out = Console.render(command.table());
         assertTrue(out.lines().anyMatch(line -> line.matches("1\\s*\\|.*\\|\\s*-\\s*\\|\\s*gw1\\s*\\|\\s*startup\\s*"
             + "\\|\\s*0\\.000\\s*\\|\\s*12\\.000\\s*")), out);
     }
