@@ -53,7 +53,9 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
 
     private final DataBroker broker;
     private final HeartbeatCounters counters;
+    // Guarded by this: the loop writes while another thread may close (leadership lost, shutdown).
     private TransactionChain chain;
+    private boolean closed;
 
     public StateWriter(final DataBroker broker, final HeartbeatCounters counters) {
         this.broker = broker;
@@ -78,7 +80,11 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
     }
 
     @Override
-    public void onChanged(final HaRuntime runtime, final List<String> changed, final List<String> removed) {
+    public synchronized void onChanged(final HaRuntime runtime, final List<String> changed,
+            final List<String> removed) {
+        if (closed) {
+            return;
+        }
         if (chain.future().isDone()) {
             chain = newChain();
         }
@@ -167,7 +173,8 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         chain.close();
     }
 }
