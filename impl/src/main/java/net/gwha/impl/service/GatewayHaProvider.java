@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.gwha.impl.datastore.ClusterConfigListener;
 import net.gwha.impl.datastore.StateWriter;
 import net.gwha.impl.openflow.ClusterDirectory;
+import net.gwha.impl.openflow.FlowPlanner;
 import net.gwha.impl.openflow.FlowProgrammer;
+import net.gwha.impl.openflow.FlowWriter;
 import net.gwha.impl.openflow.PacketInHandler;
 import net.gwha.impl.openflow.PortListener;
 import org.eclipse.jdt.annotation.Nullable;
@@ -59,10 +61,12 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     /** What this node runs while it drives election. */
     private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            PacketInHandler packetIn, PortListener ports, GatewayHaService operations) implements AutoCloseable {
+            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, GatewayHaService operations)
+            implements AutoCloseable {
         @Override
         public void close() {
             ports.close();
+            flowWriter.close();
             packetIn.close();
             configListener.close();
             runtime.close();
@@ -102,7 +106,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter, counters);
         final var directory = new ClusterDirectory();
-        final var flows = new FlowProgrammer(broker);
+        // Failover steering through the flow RPCs (confirmed by the switch), everything also through the config
+        // datastore so that the forwarding-rules manager persists and reconciles it.
+        final var flowWriter = new FlowWriter(broker, rpcService);
+        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT);
         runtime.addDecisionSink(flows);
         runtime.addDecisionSink(new NotificationSink(notifications));
         final var configListener = new ClusterConfigListener(broker, runtime,
@@ -124,7 +131,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime, counters,
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
-            new PortListener(broker, directory, runtime), new RuntimeOperations(runtime, this::persistMaintenance)));
+            new PortListener(broker, directory, runtime), flowWriter,
+            new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 
     @Override
