@@ -420,6 +420,8 @@ public final class FlowPlanner {
             .setHardTimeout(Uint16.ZERO)
             .setIdleTimeout(Uint16.ZERO)
             .setBarrier(Boolean.FALSE)
+            // The model's default, stated so that a plan equals what the datastore hands back.
+            .setStrict(Boolean.FALSE)
             .setMatch(match)
             .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
                 .setOrder(0)
