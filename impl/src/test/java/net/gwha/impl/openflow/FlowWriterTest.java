@@ -110,7 +110,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(CONFIRMED_AT, under.apply(failover).get(10, TimeUnit.SECONDS));
         final var calls = rpcs.takeCalls();
         // Only the two groups change (the flows point at them): the buckets' order.
-        assertEquals(List.of("UpdateGroup", "UpdateGroup"), calls.stream().map(RecordingRpcs.Call::rpc).toList());
+        assertEquals(List.of("UpdateGroup", "UpdateGroup", "SendBarrier"),
+            calls.stream().map(RecordingRpcs.Call::rpc).toList());
         // ... and the datastore holds the new state for the forwarding-rules manager.
         await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573300L),
             group -> group.equals(Optional.of(failover.switches().get(S1).groups().get(0x47573300L))));
@@ -118,12 +119,13 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         // A lone gateway: a plain steering flow, updated in place by UpdateFlow.
         under.apply(FlowPlanner.plan(cluster, List.of("gw3"))).get(10, TimeUnit.SECONDS);
         final var lone = rpcs.takeCalls();
-        assertEquals(Set.of("UpdateFlow", "RemoveGroup"), lone.stream().map(RecordingRpcs.Call::rpc)
+        assertEquals(Set.of("UpdateFlow", "RemoveGroup", "SendBarrier"), lone.stream().map(RecordingRpcs.Call::rpc)
             .collect(Collectors.toSet()));
         lone.stream().filter(call -> call.input() instanceof UpdateFlowInput).forEach(call -> assertTrue(
             FlowPlanner.isSteering(((UpdateFlowInput) call.input()).getUpdatedFlow().getFlowName()), call::toString));
-        // Groups go after the flows that pointed at them.
-        assertEquals("RemoveGroup", lone.getLast().rpc());
+        // Groups go after the flows that pointed at them, and a barrier asks the switch to confirm.
+        assertEquals("RemoveGroup", lone.get(lone.size() - 2).rpc());
+        assertEquals("SendBarrier", lone.getLast().rpc());
     }
 
     @Test
@@ -157,7 +159,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         final var first = rpcs.takeCalls();
         assertEquals("AddGroup", first.getFirst().rpc());
-        assertEquals(plan.switches().get(S1).flows().size() + 1, first.size());
+        // The group, every flow, one barrier.
+        assertEquals(plan.switches().get(S1).flows().size() + 2, first.size());
         // Nothing was persisted: only the foreign flow is in the datastore.
         assertEquals(Set.of(FOREIGN), flowIds(S1));
 
