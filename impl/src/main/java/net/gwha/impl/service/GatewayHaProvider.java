@@ -19,6 +19,7 @@ import net.gwha.impl.openflow.ClusterDirectory;
 import net.gwha.impl.openflow.FlowPlanner;
 import net.gwha.impl.openflow.FlowProgrammer;
 import net.gwha.impl.openflow.FlowWriter;
+import net.gwha.impl.openflow.LinkTopology;
 import net.gwha.impl.openflow.PacketInHandler;
 import net.gwha.impl.openflow.PortListener;
 import org.eclipse.jdt.annotation.Nullable;
@@ -61,10 +62,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     /** What this node runs while it drives election. */
     private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, GatewayHaService operations)
-            implements AutoCloseable {
+            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, LinkTopology links,
+            GatewayHaService operations) implements AutoCloseable {
         @Override
         public void close() {
+            links.close();
             ports.close();
             flowWriter.close();
             packetIn.close();
@@ -132,6 +134,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             runtime::now, counters, MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter,
+            new LinkTopology(broker, flows::topologyChanged),
             new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 
