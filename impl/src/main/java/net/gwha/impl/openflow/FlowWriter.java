@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -113,7 +114,8 @@ public final class FlowWriter implements AutoCloseable {
     private final DataBroker broker;
     private final Mode mode;
     private final LongSupplier nanoClock;
-    private final @Nullable Rpcs rpcs;
+    // Empty only in DATASTORE mode. SpotBugs ignores @Nullable on fields.
+    private final Optional<Rpcs> rpcs;
     private final Registration nodes;
 
     // Guarded by this.
@@ -146,7 +148,7 @@ public final class FlowWriter implements AutoCloseable {
         if (mode != Mode.DATASTORE && rpcService == null) {
             throw new IllegalArgumentException(mode + " needs the RPC service");
         }
-        rpcs = rpcService == null ? null : new Rpcs(rpcService);
+        rpcs = rpcService == null ? Optional.empty() : Optional.of(new Rpcs(rpcService));
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
     }
@@ -243,7 +245,7 @@ public final class FlowWriter implements AutoCloseable {
 
     /** Sends changes in a safe order: group adds/updates, flow changes, group removals. */
     private List<ListenableFuture<?>> sendRpcs(final List<Change> changes) {
-        final var rpc = Objects.requireNonNull(rpcs);
+        final var rpc = rpcs.orElseThrow();
         final var futures = new ArrayList<ListenableFuture<?>>();
         for (var change : changes) {
             if (change instanceof GroupChange group && group.after() != null) {

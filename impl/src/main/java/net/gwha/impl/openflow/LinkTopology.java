@@ -71,13 +71,14 @@ public final class LinkTopology implements AutoCloseable {
                 .merge(to, port.orElseThrow().port(), Math::min);
         }
         final var hops = new HashMap<String, Map<String, Long>>();
-        for (var start : adjacency.keySet()) {
+        for (var entry : adjacency.entrySet()) {
+            final var start = entry.getKey();
             final var firstHop = new HashMap<String, Long>();
             final var queue = new ArrayDeque<String>();
             // Neighbours first, by port: they fix the first hop of everything reached through them.
-            adjacency.get(start).entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(entry -> {
-                firstHop.put(entry.getKey(), entry.getValue());
-                queue.add(entry.getKey());
+            entry.getValue().entrySet().stream().sorted(Map.Entry.comparingByValue()).forEach(neighbour -> {
+                firstHop.put(neighbour.getKey(), neighbour.getValue());
+                queue.add(neighbour.getKey());
             });
             while (!queue.isEmpty()) {
                 final var node = queue.poll();
