@@ -106,6 +106,9 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  *       reply or return traffic would reach the hosts; where another application forwards (or openflowplugin's
  *       table-miss enforcer punts), turn it off with {@link Options#normalForwarding()}. Priority 1 shadows only
  *       table-miss entries.</li>
+ *   <li>{@value #PRIORITY_LLDP} {@code gwha--lldp} (shared, with normal forwarding): LLDP to the controller. The
+ *       normal pipeline drops LLDP, and normal forwarding shadows the table-miss entry that would have punted it,
+ *       so without this openflowplugin's topology manager would see no links between switches.</li>
  * </ol>
  * The project's matches are narrow (a MAC, an address, a port), so mid-range priorities do not shadow other
  * applications' flows by accident.
@@ -147,6 +150,7 @@ public final class FlowPlanner {
     static final int PRIORITY_PUNT_ANY = 990;
     static final int PRIORITY_STEER_IP = 910;
     static final int PRIORITY_STEER = 900;
+    static final int PRIORITY_LLDP = 2;
     static final int PRIORITY_NORMAL = 1;
     static final String COOKIE_TAG_HEX = "0x4757";
     static final long COOKIE_TAG = 0x4757L << 48;
@@ -155,9 +159,11 @@ public final class FlowPlanner {
     static final String SHARED_PREFIX = "gwha--";
     static final String SHARED_VRRP = SHARED_PREFIX + "vrrp";
     static final String SHARED_NORMAL = SHARED_PREFIX + "normal";
+    static final String SHARED_LLDP = SHARED_PREFIX + "lldp";
 
     private static final int ETH_IPV4 = 0x0800;
     private static final int ETH_ARP = 0x0806;
+    private static final int ETH_LLDP = 0x88CC;
     private static final int IP_PROTOCOL_VRRP = 112;
     private static final int ARP_REQUEST = 1;
     private static final String VRRP_GROUP = "224.0.0.18/32";
@@ -261,6 +267,10 @@ public final class FlowPlanner {
             if (options.normalForwarding()) {
                 put(flows, flow(SHARED_NORMAL, PRIORITY_NORMAL, sharedCookie(), new MatchBuilder().build(),
                     List.of(output("NORMAL"))));
+                // Normal forwarding would swallow the LLDP openflowplugin's topology manager needs (a switch's
+                // normal pipeline drops it), so keep punting it as a table-miss would.
+                put(flows, flow(SHARED_LLDP, PRIORITY_LLDP, sharedCookie(), new MatchBuilder()
+                    .setEthernetMatch(ethType(ETH_LLDP)).build(), List.of(output("CONTROLLER"))));
             }
             plan.put(node, new SwitchPlan(flows, groups));
         }

@@ -38,6 +38,7 @@ class FlowPlannerTest {
         assertEquals(Set.of(S1), plan.switches().keySet());
         final var s1 = plan.switches().get(S1);
         assertEquals(List.of(
+            "gwha--lldp table=0,priority=2," + SHARED + ",dl_type=0x88cc actions=output:CONTROLLER",
             "gwha--normal table=0,priority=1," + SHARED + " actions=output:NORMAL",
             "gwha--vrrp table=0,priority=990," + SHARED + "," + VRRP,
             "gwha-lab-arp-192.0.2.254 table=0,priority=1000," + LAB
@@ -145,7 +146,7 @@ class FlowPlannerTest {
         assertEquals(List.of(S1, S2, "openflow:3"), List.copyOf(plan.switches().keySet()));
         // gw4's switch: a plain rewrite to gw4 (it is alone there), its VRRP punt and guard.
         final var s2 = plan.switches().get(S2);
-        assertEquals(new TreeSet<>(Set.of("gwha--normal", "gwha--vrrp", "gwha-lab-arp-192.0.2.254",
+        assertEquals(new TreeSet<>(Set.of("gwha--lldp", "gwha--normal", "gwha--vrrp", "gwha-lab-arp-192.0.2.254",
             "gwha-lab-guard-gw4-192.0.2.254", "gwha-lab-steer", "gwha-lab-vrrp-gw4")), s2.flows().keySet());
         assertEquals("table=0,priority=900," + LAB
             + ",dl_dst=00:00:5e:00:01:33 actions=set_field:02:00:00:00:00:04->eth_dst,output:14",
@@ -160,7 +161,8 @@ class FlowPlannerTest {
             + "192.0.2.254"));
         // A host-only switch: ARP punt, steering toward the active switch, normal forwarding; no VRRP.
         final var s3 = plan.switches().get("openflow:3");
-        assertEquals(new TreeSet<>(Set.of("gwha--normal", "gwha-lab-arp-192.0.2.254", "gwha-lab-steer")),
+        assertEquals(new TreeSet<>(Set.of("gwha--lldp", "gwha--normal", "gwha-lab-arp-192.0.2.254",
+            "gwha-lab-steer")),
             s3.flows().keySet());
         assertEquals("table=0,priority=900," + LAB + ",dl_dst=00:00:5e:00:01:33 actions=output:7",
             Describe.flow(s3.flows().get("gwha-lab-steer")));
@@ -193,6 +195,7 @@ class FlowPlannerTest {
             Topology.none(), new Options(false));
 
         assertFalse(plan.switches().get(S1).flows().containsKey("gwha--normal"));
+        assertFalse(plan.switches().get(S1).flows().containsKey("gwha--lldp"));
     }
 
     @Test

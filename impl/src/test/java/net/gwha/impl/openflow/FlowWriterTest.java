@@ -142,7 +142,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         final var left = flowIds(S1);
         assertTrue(left.stream().noneMatch(id -> id.startsWith("gwha-lab-")), left::toString);
-        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--normal", "gwha--vrrp", "gwha-other-steer")),
+        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--lldp", "gwha--normal", "gwha--vrrp", "gwha-other-steer")),
             left::toString);
         assertTrue(readGroup(S1, 0x47573400L).isPresent());
 
