@@ -429,14 +429,33 @@ public final class FlowWriter implements AutoCloseable {
                     .setNode(nodeRef).setGroupRef(groupRef).build());
             }
             if (old == null) {
-                return rpc.addGroup().invoke(new AddGroupInputBuilder(group).setNode(nodeRef).setGroupRef(groupRef)
-                    .build());
+                // OpenFlow 1.3 has no add-or-modify for groups: a group that is already there (the forwarding-rules
+                // manager was quicker, or the switch kept it over a reconnect) is modified instead.
+                return Futures.transformAsync(widen(rpc.addGroup().invoke(new AddGroupInputBuilder(group)
+                    .setNode(nodeRef).setGroupRef(groupRef).build())),
+                    result -> result.isSuccessful() || !groupExists(result) ? Futures.immediateFuture(result)
+                        : widen(update(rpc, nodeRef, groupRef, group, group)),
+                    MoreExecutors.directExecutor());
             }
+            return update(rpc, nodeRef, groupRef, old, group);
+        }
+
+        private static ListenableFuture<? extends RpcResult<?>> update(final Rpcs rpc, final NodeRef nodeRef,
+                final GroupRef groupRef, final Group old, final Group group) {
             return rpc.updateGroup().invoke(new UpdateGroupInputBuilder()
                 .setNode(nodeRef).setGroupRef(groupRef)
                 .setOriginalGroup(new OriginalGroupBuilder(old).build())
                 .setUpdatedGroup(new UpdatedGroupBuilder(group).build())
                 .build());
+        }
+
+        private static ListenableFuture<RpcResult<?>> widen(final ListenableFuture<? extends RpcResult<?>> future) {
+            return Futures.transform(future, result -> result, MoreExecutors.directExecutor());
+        }
+
+        private static boolean groupExists(final RpcResult<?> result) {
+            return result.getErrors().stream().anyMatch(error -> String.valueOf(error.getMessage())
+                .contains("GROUPEXISTS"));
         }
     }
 

@@ -176,6 +176,29 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             again.stream().map(RecordingRpcs.Call::rpc).toList());
     }
 
+    @Test
+    void aGroupTheSwitchAlreadyHasIsModifiedInstead() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.failNext("AddGroup", "Device reported error type GROUPMODFAILED code GROUPEXISTS");
+
+        assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList();
+        assertEquals(List.of("AddGroup", "UpdateGroup"), calls.subList(0, 2));
+    }
+
+    @Test
+    void anyOtherRefusalFailsTheConfirmation() {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.failNext("AddFlow", "Device reported error type BADMATCH");
+
+        final var future = under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1")));
+        final var failure = org.junit.jupiter.api.Assertions.assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().contains("BADMATCH"), failure::toString);
+    }
+
     private Set<String> flowIds(final String node) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
             final var found = tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.nodePath(node)

@@ -14,6 +14,7 @@ import java.util.List;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yangtools.binding.Rpc;
 import org.opendaylight.yangtools.binding.RpcInput;
+import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 
 /**
@@ -26,6 +27,12 @@ final class RecordingRpcs implements RpcService {
     }
 
     private final List<Call> calls = new ArrayList<>();
+    private final java.util.Map<String, String> failNext = new java.util.HashMap<>();
+
+    /** The next call of this RPC fails as openflowplugin reports a switch's error. */
+    synchronized void failNext(final String rpc, final String message) {
+        failNext.put(rpc, message);
+    }
 
     @Override
     @SuppressWarnings("unchecked")
@@ -33,10 +40,13 @@ final class RecordingRpcs implements RpcService {
         return (T) Proxy.newProxyInstance(rpcInterface.getClassLoader(), new Class<?>[] { rpcInterface },
             (proxy, method, args) -> switch (method.getName()) {
                 case "invoke" -> {
+                    final String failure;
                     synchronized (this) {
                         calls.add(new Call(rpcInterface.getSimpleName(), (RpcInput) args[0]));
+                        failure = failNext.remove(rpcInterface.getSimpleName());
                     }
-                    yield Futures.immediateFuture(RpcResultBuilder.success().build());
+                    yield Futures.immediateFuture(failure == null ? RpcResultBuilder.success().build()
+                        : RpcResultBuilder.failed().withError(ErrorType.APPLICATION, failure).build());
                 }
                 case "implementedInterface" -> rpcInterface;
                 case "hashCode" -> System.identityHashCode(proxy);
