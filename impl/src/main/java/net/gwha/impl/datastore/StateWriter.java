@@ -168,6 +168,11 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
 
     @Override
     public void close() {
-        chain.close();
+        try {
+            chain.close();
+        } catch (IllegalStateException e) {
+            // A write still committing (the runtime stopped right after a flush): it completes on its own.
+            LOG.debug("State chain closed with a write in flight", e);
+        }
     }
 }

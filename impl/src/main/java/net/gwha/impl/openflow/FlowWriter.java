@@ -25,6 +25,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification.ModificationType;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -64,6 +65,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -121,6 +123,8 @@ public final class FlowWriter implements AutoCloseable {
     // Guarded by this.
     private final Map<String, Plan> plans = new HashMap<>();
     private final Map<String, FlowPlanner.SwitchPlan> applied = new HashMap<>();
+    // Our datastore writes, in order: a later plan's transaction must not race an earlier one still committing.
+    private TransactionChain chain;
 
     /** openflowplugin's RPCs, resolved once. */
     private record Rpcs(AddFlow addFlow, UpdateFlow updateFlow, RemoveFlow removeFlow, AddGroup addGroup,
@@ -149,6 +153,7 @@ public final class FlowWriter implements AutoCloseable {
             throw new IllegalArgumentException(mode + " needs the RPC service");
         }
         rpcs = rpcService == null ? Optional.empty() : Optional.of(new Rpcs(rpcService));
+        chain = newChain();
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
     }
@@ -201,7 +206,10 @@ public final class FlowWriter implements AutoCloseable {
     }
 
     private ListenableFuture<Long> write(final TreeSet<String> switches) {
-        final var tx = broker.newWriteOnlyTransaction();
+        if (chain.future().isDone()) {
+            chain = newChain();
+        }
+        final var tx = chain.newWriteOnlyTransaction();
         final var confirmations = new ArrayList<ListenableFuture<?>>();
         boolean steering = false;
         final var changes = new ArrayList<Change>();
@@ -347,9 +355,21 @@ public final class FlowWriter implements AutoCloseable {
             MoreExecutors.directExecutor());
     }
 
+    private TransactionChain newChain() {
+        final var created = broker.createMergingTransactionChain();
+        created.addCallback(new LoggingCallback<Empty>("flow transaction chain (a failed one is replaced)"));
+        return created;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         nodes.close();
+        try {
+            chain.close();
+        } catch (IllegalStateException e) {
+            // A write still committing: it completes on its own, the chain just cannot be closed under it.
+            LOG.debug("Flow transaction chain closed with a write in flight", e);
+        }
     }
 
     /** One flow or group to add, update or remove on one switch. */
