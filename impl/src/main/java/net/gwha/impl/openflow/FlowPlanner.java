@@ -9,20 +9,25 @@ package net.gwha.impl.openflow;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.CRC32;
 import net.gwha.impl.datastore.ClusterDefaults;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.group.action._case.GroupActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
@@ -37,10 +42,20 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.M
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.BucketId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.BucketsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.Bucket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.BucketBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
@@ -52,143 +67,387 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * Turns a cluster and its active gateway into the exact flows per switch, in table 0. Pure: no I/O, deterministic
- * ids ({@code gwha-<cluster>-<role>}), and a cookie whose high 16 bits mark this project and low 32 bits the
- * cluster, so the flows can be found, reconciled and removed without touching anyone else's.
+ * Turns a cluster, its gateways in election order and the topology into the exact flows and groups per switch,
+ * all in table 0. Pure: no I/O, the same input gives equal output.
  *
- * <p>Per switch that carries the cluster (its gateways' switches and the listed host switches):
+ * <h2>Identity</h2>
+ * Flow ids are {@code gwha-<cluster>-<role>}; flows several clusters share on a switch (they have the same match,
+ * so a switch can only hold one) are {@code gwha--<role>}, which no cluster's flow can be since a cluster name
+ * starts with a letter or digit. The cookie's high 16 bits are {@value #COOKIE_TAG_HEX} ("GW") and mark this
+ * project; its low 32 bits are the CRC-32 of the cluster name (0 for shared flows); bits 32 to 47 are 0. Group ids
+ * are {@code 0x4757VVII}: the tag, the VRID (unique per switch, so no two clusters collide on one) and an index (0:
+ * steering of all frames, 1 + i: steering of IPv4 to the i-th virtual IP in mac-and-ip-rewrite mode).
+ *
+ * <h2>Flows, per switch the cluster is programmed on</h2>
+ * The switches are the gateways' own plus the cluster's {@code switch} list (switches that carry its hosts).
  * <ol>
- *   <li>{@value #PRIORITY_PUNT}: VRRP advertisements (IP protocol 112 to 224.0.0.18) to the controller only, so
- *       gateways never hear each other and every advertisement is a heartbeat;</li>
- *   <li>{@value #PRIORITY_PUNT}: ARP requests for a virtual IP to the controller, which answers with the virtual
- *       MAC;</li>
- *   <li>{@value #PRIORITY_GUARD}: ARP from a gateway port that claims a virtual IP is dropped;</li>
- *   <li>{@value #PRIORITY_STEER}: steering, frames to the virtual MAC get the active gateway's MAC and go out of
- *       its port (on its switch) or to the switch's normal forwarding toward it (elsewhere);</li>
- *   <li>{@value #PRIORITY_NORMAL}: everything else of this LAN is forwarded normally, since the switches run
- *       fail-secure with no other flows.</li>
+ *   <li>{@value #PRIORITY_GUARD} {@code guard-<gw>-<vip>}: ARP from a gateway's port whose sender address is a
+ *       virtual IP is dropped, so no gateway can poison the hosts' caches;</li>
+ *   <li>{@value #PRIORITY_PUNT} {@code vrrp-<gw>}: VRRP (IP protocol 112 to 224.0.0.18) from a gateway's port and
+ *       MAC to the controller only: gateways never hear each other, so every one advertises;</li>
+ *   <li>{@value #PRIORITY_PUNT_ANY} {@code gwha--vrrp} (shared, on switches with gateways): VRRP from anywhere else
+ *       to the controller too, where it is counted as spoofed instead of being flooded to the gateways;</li>
+ *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP to the controller, which answers
+ *       with the virtual MAC;</li>
+ *   <li>steering, the only flows and groups a failover changes ({@link #isSteering(String)}): frames to the virtual
+ *       MAC ({@value #PRIORITY_STEER} {@code steer}); on the active gateway's switch they get its MAC and go out of
+ *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
+ *       its port) where two or more listed gateways share the switch; on any other switch they leave unchanged
+ *       toward the active gateway's switch, which rewrites them (one rewrite point, so that switch's group also
+ *       serves traffic from afar). In mac-and-ip-rewrite mode IPv4 to a virtual IP ({@value #PRIORITY_STEER_IP}
+ *       {@code steer-<vip>}) also gets the gateway's real IP as destination;</li>
+ *   <li>{@value #PRIORITY_STEER} {@code return-<gw>} (mac-and-ip-rewrite only): IPv4 from a gateway's port, MAC and
+ *       real IP gets the first virtual IP and the virtual MAC as source, then normal forwarding. Installed for every
+ *       gateway, not only the active one, so that return traffic stays right when the fast-failover group moves
+ *       traffic before the controller hears of it; so a gateway's own IPv4 traffic to the LAN leaves as the
+ *       VIP;</li>
+ *   <li>{@value #PRIORITY_NORMAL} {@code gwha--normal} (shared, optional): everything else is forwarded by the
+ *       switch's normal L2 pipeline. The lab's switches run fail-secure with no other flows, so without it no ARP
+ *       reply or return traffic would reach the hosts; where another application forwards (or openflowplugin's
+ *       table-miss enforcer punts), turn it off with {@link Options#normalForwarding()}. Priority 1 shadows only
+ *       table-miss entries.</li>
+ *   <li>{@value #PRIORITY_LLDP} {@code gwha--lldp} (shared, with normal forwarding): LLDP to the controller. The
+ *       normal pipeline drops LLDP, and normal forwarding shadows the table-miss entry that would have punted it,
+ *       so without this openflowplugin's topology manager would see no links between switches.</li>
  * </ol>
- * A failover changes only the steering flows.
+ * The project's matches are narrow (a MAC, an address, a port), so mid-range priorities do not shadow other
+ * applications' flows by accident.
  */
 public final class FlowPlanner {
+    /** Tunables of a plan. */
+    public record Options(boolean normalForwarding) {
+        /** Normal forwarding on: what the lab's bare, fail-secure switches need. */
+        public static final Options DEFAULT = new Options(true);
+    }
+
+    /**
+     * What one switch holds for a cluster.
+     *
+     * @param flows by flow id, sorted
+     * @param groups by group id, sorted
+     */
+    public record SwitchPlan(SortedMap<String, Flow> flows, SortedMap<Long, Group> groups) {
+        public SwitchPlan {
+            flows = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(flows));
+            groups = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(groups));
+        }
+    }
+
+    /**
+     * The whole plan of a cluster.
+     *
+     * @param cluster the cluster name
+     * @param switches by openflowplugin node id, sorted
+     */
+    public record Plan(String cluster, SortedMap<String, SwitchPlan> switches) {
+        public Plan {
+            switches = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(switches));
+        }
+    }
+
     static final int PRIORITY_GUARD = 1100;
     static final int PRIORITY_PUNT = 1000;
+    static final int PRIORITY_PUNT_ANY = 990;
+    static final int PRIORITY_STEER_IP = 910;
     static final int PRIORITY_STEER = 900;
+    static final int PRIORITY_LLDP = 2;
     static final int PRIORITY_NORMAL = 1;
+    static final String COOKIE_TAG_HEX = "0x4757";
     static final long COOKIE_TAG = 0x4757L << 48;
-    static final String STEER = "steer";
+    static final long COOKIE_MASK = 0xFFFFL << 48;
+    static final long GROUP_TAG = 0x4757L << 16;
+    static final String SHARED_PREFIX = "gwha--";
+    static final String SHARED_VRRP = SHARED_PREFIX + "vrrp";
+    static final String SHARED_NORMAL = SHARED_PREFIX + "normal";
+    static final String SHARED_LLDP = SHARED_PREFIX + "lldp";
 
     private static final int ETH_IPV4 = 0x0800;
     private static final int ETH_ARP = 0x0806;
+    private static final int ETH_LLDP = 0x88CC;
     private static final int IP_PROTOCOL_VRRP = 112;
     private static final int ARP_REQUEST = 1;
+    private static final String VRRP_GROUP = "224.0.0.18/32";
+    private static final Uint32 ANY_GROUP = Uint32.MAX_VALUE;
 
     private FlowPlanner() {
         // utility class
     }
 
-    /** The flows of each switch, by node id, in a stable order. */
-    public static Map<String, List<Flow>> plan(final Cluster cluster, final Optional<String> activeGateway) {
+    /**
+     * Plans a cluster.
+     *
+     * @param cluster the configured cluster, as validated
+     * @param electionOrder gateway names, the active one first, then the others by election preference; names the
+     *     cluster does not have are ignored; empty when no gateway is active (no steering)
+     * @param topology the port toward another switch, for switches without the active gateway
+     * @param options tunables
+     * @return the flows and groups per switch
+     */
+    public static Plan plan(final Cluster cluster, final List<String> electionOrder, final Topology topology,
+            final Options options) {
         final var name = cluster.getName().getValue();
         final var cookie = cookie(name);
         final var vips = cluster.requireVirtualIp().stream()
             .filter(ip -> ip.getIpv4Address() != null)
             .map(ip -> ip.getIpv4Address().getValue())
-            .sorted()
+            .distinct()
+            .sorted(Comparator.comparingLong(FlowPlanner::ipBits))
             .toList();
-        final var vmac = ClusterDefaults.virtualMac(cluster);
+        final var vmac = new MacAddress(ClusterDefaults.virtualMac(cluster));
+        final boolean ipRewrite = cluster.getSteeringMode() == SteeringMode.MacAndIpRewrite && !vips.isEmpty();
+        final int vrid = cluster.requireVrid().toJava();
         final var gateways = cluster.nonnullGateway().values().stream()
-            .sorted((left, right) -> left.getName().getValue().compareTo(right.getName().getValue()))
+            .sorted(Comparator.comparing(gw -> gw.getName().getValue()))
             .toList();
-        final var active = activeGateway.flatMap(gw -> gateways.stream()
-            .filter(candidate -> candidate.getName().getValue().equals(gw)).findFirst());
+        final var byName = new TreeMap<String, Gateway>();
+        gateways.forEach(gw -> byName.put(gw.getName().getValue(), gw));
+        final var ordered = electionOrder.stream().distinct().map(byName::get)
+            .filter(gw -> gw != null).map(gw -> (Gateway) gw).toList();
+        final Optional<Gateway> active = ordered.isEmpty() ? Optional.empty() : Optional.of(ordered.getFirst());
 
         final var switches = new TreeSet<String>();
         gateways.forEach(gw -> switches.add(node(gw)));
-        if (cluster.getSwitch() != null) {
-            cluster.getSwitch().forEach(sw -> switches.add(sw.getValue()));
+        final var listed = cluster.getSwitch();
+        if (listed != null) {
+            listed.forEach(sw -> switches.add(sw.getValue()));
         }
 
-        final var plan = new TreeMap<String, List<Flow>>();
+        final var plan = new TreeMap<String, SwitchPlan>();
         for (var node : switches) {
-            final var flows = new ArrayList<Flow>();
-            flows.add(flow(name, "vrrp", PRIORITY_PUNT, cookie, new MatchBuilder()
-                .setEthernetMatch(ethType(ETH_IPV4))
-                .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_VRRP)).build())
-                .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix("224.0.0.18/32")).build())
-                .build(), List.of(output("CONTROLLER"))));
-            for (var vip : vips) {
-                flows.add(flow(name, "arp-" + vip, PRIORITY_PUNT, cookie, new MatchBuilder()
-                    .setEthernetMatch(ethType(ETH_ARP))
-                    .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
-                        .setArpTargetTransportAddress(new Ipv4Prefix(vip + "/32")).build())
+            final var flows = new TreeMap<String, Flow>();
+            final var groups = new TreeMap<Long, Group>();
+            final var local = gateways.stream().filter(gw -> node(gw).equals(node)).toList();
+            for (var gw : local) {
+                final var gwName = gw.getName().getValue();
+                put(flows, flow(flowId(name, "vrrp-" + gwName), PRIORITY_PUNT, cookie, new MatchBuilder()
+                    .setInPort(connector(gw))
+                    .setEthernetMatch(new EthernetMatchBuilder(ethType(ETH_IPV4))
+                        .setEthernetSource(new EthernetSourceBuilder().setAddress(gw.getMacAddress()).build())
+                        .build())
+                    .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_VRRP)).build())
+                    .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(VRRP_GROUP)).build())
                     .build(), List.of(output("CONTROLLER"))));
-            }
-            for (var gw : gateways) {
-                if (!node(gw).equals(node)) {
-                    continue;
-                }
                 for (var vip : vips) {
-                    flows.add(flow(name, "guard-" + gw.getName().getValue() + "-" + vip, PRIORITY_GUARD, cookie,
+                    put(flows, flow(flowId(name, "guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
                         new MatchBuilder()
-                            .setInPort(new NodeConnectorId(node + ":" + port(gw)))
+                            .setInPort(connector(gw))
                             .setEthernetMatch(ethType(ETH_ARP))
                             .setLayer3Match(new ArpMatchBuilder()
                                 .setArpSourceTransportAddress(new Ipv4Prefix(vip + "/32")).build())
                             .build(), List.of()));
                 }
+                if (ipRewrite) {
+                    put(flows, flow(flowId(name, "return-" + gwName), PRIORITY_STEER, cookie, new MatchBuilder()
+                        .setInPort(connector(gw))
+                        .setEthernetMatch(new EthernetMatchBuilder(ethType(ETH_IPV4))
+                            .setEthernetSource(new EthernetSourceBuilder().setAddress(gw.getMacAddress()).build())
+                            .build())
+                        .setLayer3Match(new Ipv4MatchBuilder()
+                            .setIpv4Source(new Ipv4Prefix(gw.getIpAddress().getValue() + "/32")).build())
+                        .build(), List.of(setIpv4Source(vips.getFirst()), setEthSource(vmac), output("NORMAL"))));
+                }
             }
-            active.ifPresent(gw -> flows.add(steering(name, cookie, vmac, gw, node)));
-            flows.add(flow(name, "normal", PRIORITY_NORMAL, cookie, new MatchBuilder().build(),
-                List.of(output("NORMAL"))));
-            plan.put(node, List.copyOf(flows));
+            if (!local.isEmpty()) {
+                put(flows, flow(SHARED_VRRP, PRIORITY_PUNT_ANY, sharedCookie(), new MatchBuilder()
+                    .setEthernetMatch(ethType(ETH_IPV4))
+                    .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_VRRP)).build())
+                    .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(VRRP_GROUP)).build())
+                    .build(), List.of(output("CONTROLLER"))));
+            }
+            for (var vip : vips) {
+                put(flows, flow(flowId(name, "arp-" + vip), PRIORITY_PUNT, cookie, new MatchBuilder()
+                    .setEthernetMatch(ethType(ETH_ARP))
+                    .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
+                        .setArpTargetTransportAddress(new Ipv4Prefix(vip + "/32")).build())
+                    .build(), List.of(output("CONTROLLER"))));
+            }
+            if (active.isPresent()) {
+                steering(name, cookie, vrid, vmac, vips, ipRewrite, node, ordered, topology, flows, groups);
+            }
+            if (options.normalForwarding()) {
+                put(flows, flow(SHARED_NORMAL, PRIORITY_NORMAL, sharedCookie(), new MatchBuilder().build(),
+                    List.of(output("NORMAL"))));
+                // Normal forwarding would swallow the LLDP openflowplugin's topology manager needs (a switch's
+                // normal pipeline drops it), so keep punting it as a table-miss would.
+                put(flows, flow(SHARED_LLDP, PRIORITY_LLDP, sharedCookie(), new MatchBuilder()
+                    .setEthernetMatch(ethType(ETH_LLDP)).build(), List.of(output("CONTROLLER"))));
+            }
+            plan.put(node, new SwitchPlan(flows, groups));
         }
-        return plan;
+        return new Plan(name, plan);
     }
 
-    private static Flow steering(final String cluster, final FlowCookie cookie, final String vmac, final Gateway gw,
-            final String node) {
-        final var rewrite = new ActionBuilder().setOrder(0).setAction(new SetFieldCaseBuilder()
-            .setSetField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
-                .setEthernetDestination(new EthernetDestinationBuilder()
-                    .setAddress(gw.getMacAddress()).build()).build()).build()).build()).build();
-        // On the gateway's own switch straight to its port; elsewhere the switch forwards toward its MAC.
-        final var out = output(node(gw).equals(node) ? port(gw).toString() : "NORMAL");
-        return flow(cluster, STEER, PRIORITY_STEER, cookie, new MatchBuilder()
-            .setEthernetMatch(new EthernetMatchBuilder().setEthernetDestination(new EthernetDestinationBuilder()
-                .setAddress(new MacAddress(vmac)).build()).build())
-            .build(), List.of(rewrite, out));
+    /**
+     * Plans a cluster on switches that stand alone, with normal forwarding.
+     *
+     * @param cluster the configured cluster
+     * @param electionOrder the gateways, active first
+     * @return the flows and groups per switch
+     */
+    public static Plan plan(final Cluster cluster, final List<String> electionOrder) {
+        return plan(cluster, electionOrder, Topology.none(), Options.DEFAULT);
     }
 
-    static FlowCookie cookie(final String cluster) {
+    private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,
+            final List<String> vips, final boolean ipRewrite, final String node, final List<Gateway> ordered,
+            final Topology topology, final Map<String, Flow> flows, final Map<Long, Group> groups) {
+        final var active = ordered.getFirst();
+        final var toVmac = new EthernetMatchBuilder().setEthernetDestination(new EthernetDestinationBuilder()
+            .setAddress(vmac).build()).build();
+        if (!node(active).equals(node)) {
+            // Unchanged toward the active gateway's switch, which rewrites; no known path, no steering here.
+            final var toward = topology.portToward(node, node(active));
+            if (toward.isPresent()) {
+                put(flows, flow(flowId(name, "steer"), PRIORITY_STEER, cookie,
+                    new MatchBuilder().setEthernetMatch(toVmac).build(),
+                    List.of(output(Long.toString(toward.getAsLong())))));
+            }
+            return;
+        }
+        final var local = ordered.stream().filter(gw -> node(gw).equals(node)).toList();
+        final boolean failover = local.size() > 1;
+
+        if (failover) {
+            final long groupId = groupId(vrid, 0);
+            groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()))));
+            put(flows, flow(flowId(name, "steer"), PRIORITY_STEER, cookie,
+                new MatchBuilder().setEthernetMatch(toVmac).build(), List.of(toGroup(groupId))));
+        } else {
+            put(flows, flow(flowId(name, "steer"), PRIORITY_STEER, cookie,
+                new MatchBuilder().setEthernetMatch(toVmac).build(),
+                List.of(setEthDestination(active.getMacAddress()), output(port(active).toString()))));
+        }
+        if (!ipRewrite) {
+            return;
+        }
+        for (int i = 0; i < vips.size(); i++) {
+            final var vip = vips.get(i);
+            final var match = new MatchBuilder()
+                .setEthernetMatch(new EthernetMatchBuilder(toVmac).setEthernetType(ethType(ETH_IPV4)
+                    .getEthernetType()).build())
+                .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(vip + "/32")).build())
+                .build();
+            if (failover) {
+                final long groupId = groupId(vrid, i + 1);
+                groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()),
+                    setIpv4Destination(gw.getIpAddress().getValue()))));
+                put(flows, flow(flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match,
+                    List.of(toGroup(groupId))));
+            } else {
+                put(flows, flow(flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match,
+                    List.of(setEthDestination(active.getMacAddress()),
+                        setIpv4Destination(active.getIpAddress().getValue()), output(port(active).toString()))));
+            }
+        }
+    }
+
+    /**
+     * Whether a flow is a steering flow, the only kind a failover changes. Groups are all steering.
+     *
+     * @param flowId a flow id of a plan
+     * @return true for {@code gwha-<cluster>-steer} and {@code gwha-<cluster>-steer-<vip>}
+     */
+    public static boolean isSteering(final String flowId) {
+        return !flowId.startsWith(SHARED_PREFIX) && (flowId.endsWith("-steer") || flowId.contains("-steer-"));
+    }
+
+    /**
+     * Whether a flow or group cookie is this project's.
+     *
+     * @param cookie a cookie as read from a switch or the inventory
+     * @return true when its high 16 bits are the project tag
+     */
+    public static boolean isOurs(final long cookie) {
+        return (cookie & COOKIE_MASK) == COOKIE_TAG;
+    }
+
+    /**
+     * The cookie of a cluster's flows: the project tag in the high 16 bits, the CRC-32 of the name in the low 32.
+     *
+     * @param cluster the cluster name
+     * @return the cookie
+     */
+    public static FlowCookie cookie(final String cluster) {
         final var crc = new CRC32();
         crc.update(cluster.getBytes(StandardCharsets.UTF_8));
         return new FlowCookie(Uint64.valueOf(COOKIE_TAG | crc.getValue()));
+    }
+
+    static FlowCookie sharedCookie() {
+        return new FlowCookie(Uint64.valueOf(COOKIE_TAG));
+    }
+
+    /**
+     * A group id: {@code 0x4757VVII}.
+     *
+     * @param vrid the cluster's VRID
+     * @param index 0 for steering of all frames, 1 + i for IPv4 to the i-th virtual IP
+     * @return the group id
+     */
+    static long groupId(final int vrid, final int index) {
+        return GROUP_TAG | (vrid & 0xFFL) << 8 | index & 0xFFL;
     }
 
     static String flowId(final String cluster, final String role) {
         return "gwha-" + cluster + "-" + role;
     }
 
-    private static Flow flow(final String cluster, final String role, final int priority, final FlowCookie cookie,
-            final Match match, final List<Action> actions) {
-        final var ordered = new ArrayList<Action>();
-        for (int i = 0; i < actions.size(); i++) {
-            ordered.add(new ActionBuilder().setOrder(i).setAction(actions.get(i).getAction()).build());
+    private static void put(final Map<String, Flow> flows, final Flow flow) {
+        flows.put(flow.getId().getValue(), flow);
+    }
+
+    private static Group group(final String cluster, final long groupId, final List<Gateway> gateways,
+            final java.util.function.Function<Gateway, List<Action>> rewrite) {
+        final var buckets = new ArrayList<Bucket>();
+        for (int i = 0; i < gateways.size(); i++) {
+            final var gw = gateways.get(i);
+            final var actions = new ArrayList<>(rewrite.apply(gw));
+            actions.add(output(port(gw).toString()));
+            buckets.add(new BucketBuilder()
+                .setBucketId(new BucketId(Uint32.valueOf(i)))
+                .setWatchPort(port(gw))
+                .setWatchGroup(ANY_GROUP)
+                .setAction(ordered(actions))
+                .build());
         }
+        return new GroupBuilder()
+            .setGroupId(new GroupId(Uint32.valueOf(groupId)))
+            .setGroupType(GroupTypes.GroupFf)
+            .setGroupName(flowId(cluster, "steer-group-" + Long.toHexString(groupId)))
+            .setBarrier(Boolean.FALSE)
+            .setBuckets(new BucketsBuilder().setBucket(BindingMap.ordered(buckets)).build())
+            .build();
+    }
+
+    private static Flow flow(final String id, final int priority, final FlowCookie cookie, final Match match,
+            final List<Action> actions) {
         return new FlowBuilder()
-            .setId(new FlowId(flowId(cluster, role)))
+            .setId(new FlowId(id))
             .setTableId(Uint8.ZERO)
             .setPriority(Uint16.valueOf(priority))
             .setCookie(cookie)
-            .setFlowName(flowId(cluster, role))
+            .setFlowName(id)
+            .setHardTimeout(Uint16.ZERO)
+            .setIdleTimeout(Uint16.ZERO)
+            .setBarrier(Boolean.FALSE)
+            // The model's default, stated so that a plan equals what the datastore hands back.
+            .setStrict(Boolean.FALSE)
             .setMatch(match)
             .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
                 .setOrder(0)
                 .setInstruction(new ApplyActionsCaseBuilder().setApplyActions(new ApplyActionsBuilder()
-                    .setAction(BindingMap.ordered(ordered)).build()).build())
+                    .setAction(ordered(actions)).build()).build())
                 .build())).build())
             .build();
+    }
+
+    private static Map<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionKey,
+            Action> ordered(final List<Action> actions) {
+        final var ordered = new ArrayList<Action>();
+        for (int i = 0; i < actions.size(); i++) {
+            ordered.add(new ActionBuilder().setOrder(i).setAction(actions.get(i).getAction()).build());
+        }
+        return BindingMap.ordered(ordered);
     }
 
     private static Action output(final String port) {
@@ -197,10 +456,51 @@ public final class FlowPlanner {
                 .setMaxLength(Uint16.MAX_VALUE).build()).build()).build();
     }
 
-    private static org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatch
-            ethType(final int type) {
+    private static Action toGroup(final long groupId) {
+        return new ActionBuilder().setOrder(0).setAction(new GroupActionCaseBuilder()
+            .setGroupAction(new GroupActionBuilder().setGroupId(Uint32.valueOf(groupId)).build()).build()).build();
+    }
+
+    private static Action setEthDestination(final MacAddress mac) {
+        return setField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
+            .setEthernetDestination(new EthernetDestinationBuilder().setAddress(mac).build()).build()));
+    }
+
+    private static Action setEthSource(final MacAddress mac) {
+        return setField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
+            .setEthernetSource(new EthernetSourceBuilder().setAddress(mac).build()).build()));
+    }
+
+    private static Action setIpv4Destination(final String ip) {
+        return setField(new SetFieldBuilder().setLayer3Match(new Ipv4MatchBuilder()
+            .setIpv4Destination(new Ipv4Prefix(ip + "/32")).build()));
+    }
+
+    private static Action setIpv4Source(final String ip) {
+        return setField(new SetFieldBuilder().setLayer3Match(new Ipv4MatchBuilder()
+            .setIpv4Source(new Ipv4Prefix(ip + "/32")).build()));
+    }
+
+    private static Action setField(final SetFieldBuilder field) {
+        return new ActionBuilder().setOrder(0).setAction(new SetFieldCaseBuilder().setSetField(field.build()).build())
+            .build();
+    }
+
+    private static EthernetMatch ethType(final int type) {
         return new EthernetMatchBuilder().setEthernetType(new EthernetTypeBuilder()
             .setType(new EtherType(Uint32.valueOf(type))).build()).build();
+    }
+
+    private static NodeConnectorId connector(final Gateway gw) {
+        return new NodeConnectorId(node(gw) + ":" + port(gw));
+    }
+
+    private static long ipBits(final String dotted) {
+        long bits = 0;
+        for (var octet : dotted.split("\\.", -1)) {
+            bits = bits << 8 | Long.parseLong(octet);
+        }
+        return bits;
     }
 
     static String node(final Gateway gw) {

@@ -8,142 +8,162 @@
 package net.gwha.impl.openflow;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 import net.gwha.impl.engine.Decision;
+import net.gwha.impl.engine.GatewayState;
+import net.gwha.impl.openflow.vrrp.Ipv4;
 import net.gwha.impl.service.HaRuntime;
-import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.common.api.CommitInfo;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
-import org.opendaylight.yangtools.binding.DataObjectIdentifier;
-import org.opendaylight.yangtools.yang.common.Uint8;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Programs each cluster's plan into openflowplugin's configuration datastore, from which the forwarding-rules
- * manager installs the flows and re-installs them whenever a switch reconnects. Writes only what differs from the
- * cluster's last plan, so applying a plan twice changes nothing and a failover rewrites only steering; a deleted
- * cluster's flows are removed. Other applications' flows are never touched: every flow id is ours.
+ * Carries the engine's decisions to the switches: keeps each cluster's configuration, active gateway and gateway
+ * states, plans with {@link FlowPlanner} and applies with {@link FlowWriter}. A change of active gateway reports
+ * when the switches confirmed it ({@link HaRuntime#flowsConfirmed}).
+ *
+ * <p>The election order handed to the planner, and so the fast-failover buckets: the active gateway, then every
+ * other gateway that is in service and not down, by configured priority, ties to the higher address (RFC 5798).
+ * A gateway going down or coming back changes only the groups' buckets.
  */
 public final class FlowProgrammer implements HaRuntime.DecisionSink {
     private static final Logger LOG = LoggerFactory.getLogger(FlowProgrammer.class);
 
-    private final DataBroker broker;
-    private final Map<String, Cluster> configs = new ConcurrentHashMap<>();
-    // Guarded by this: what was last written, per cluster, per switch, per flow id.
-    private final Map<String, Map<String, Map<String, Flow>>> applied = new HashMap<>();
-    private final Map<String, Optional<String>> actives = new HashMap<>();
+    private final FlowWriter writer;
+    private final FlowPlanner.Options options;
+    // Guarded by this.
+    private final Map<String, Cluster> configs = new HashMap<>();
+    private final Map<String, String> actives = new HashMap<>();
+    private final Map<String, Map<String, GatewayState>> states = new HashMap<>();
+    private Topology topology = Topology.none();
 
-    public FlowProgrammer(final DataBroker broker) {
-        this.broker = broker;
+    public FlowProgrammer(final FlowWriter writer, final FlowPlanner.Options options) {
+        this.writer = writer;
+        this.options = options;
     }
 
     /** A cluster's configuration changed: re-plan with its current active gateway. */
     public synchronized void configured(final Cluster cluster) {
         final var name = cluster.getName().getValue();
         configs.put(name, cluster);
-        write(name, FlowPlanner.plan(cluster, actives.getOrDefault(name, Optional.empty())), null, 0);
+        replan(name);
     }
 
-    /** A cluster was deleted: remove every flow it had. */
+    /** A cluster was deleted: remove every flow and group it had. */
     public synchronized void removed(final String cluster) {
         configs.remove(cluster);
         actives.remove(cluster);
-        write(cluster, Map.of(), null, 0);
-        applied.remove(cluster);
+        states.remove(cluster);
+        log(cluster, writer.remove(cluster));
+    }
+
+    /** The links between switches changed: re-plan every cluster. */
+    public synchronized void topologyChanged(final Topology newTopology) {
+        if (!newTopology.equals(topology)) {
+            topology = newTopology;
+            configs.keySet().forEach(this::replan);
+        }
     }
 
     @Override
     public synchronized void onDecisions(final HaRuntime runtime, final List<Decision> decisions) {
+        final var replan = new TreeSet<String>();
+        final var failovers = new HashMap<String, Decision.ActiveGatewayChanged>();
         for (var decision : decisions) {
-            if (decision instanceof Decision.ActiveGatewayChanged changed) {
-                actives.put(changed.cluster(), Optional.of(changed.to()));
-                final var cluster = configs.get(changed.cluster());
-                if (cluster != null) {
-                    write(changed.cluster(), FlowPlanner.plan(cluster, Optional.of(changed.to())), runtime,
-                        changed.decisionTime());
+            switch (decision) {
+                case Decision.ActiveGatewayChanged changed -> {
+                    actives.put(changed.cluster(), changed.to());
+                    failovers.put(changed.cluster(), changed);
+                    replan.add(changed.cluster());
                 }
+                case Decision.GatewayStateChanged changed -> {
+                    states.computeIfAbsent(changed.cluster(), key -> new HashMap<>())
+                        .put(changed.gateway(), changed.newState());
+                    replan.add(changed.cluster());
+                }
+                default -> {
+                    // status changes and refusals program nothing
+                }
+            }
+        }
+        for (var cluster : replan) {
+            if (!configs.containsKey(cluster)) {
+                continue;
+            }
+            final var confirmed = replan(cluster);
+            final var failover = failovers.get(cluster);
+            if (failover != null) {
+                confirmed.addListener(() -> {
+                    try {
+                        runtime.flowsConfirmed(cluster, failover.decisionTime(), confirmed.get());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // logged by replan()
+                    }
+                }, MoreExecutors.directExecutor());
             }
         }
     }
 
-    private void write(final String cluster, final Map<String, List<Flow>> plan,
-            final HaRuntime runtime, final long decisionTime) {
-        final var before = applied.getOrDefault(cluster, Map.of());
-        final var after = new HashMap<String, Map<String, Flow>>();
-        plan.forEach((node, flows) -> after.put(node, flows.stream()
-            .collect(Collectors.toMap(flow -> flow.getId().getValue(), Function.identity()))));
+    private ListenableFuture<Long> replan(final String cluster) {
+        final var config = configs.get(cluster);
+        final var order = electionOrder(config, Optional.ofNullable(actives.get(cluster)),
+            states.getOrDefault(cluster, Map.of()));
+        return log(cluster, writer.apply(FlowPlanner.plan(config, order, topology, options)));
+    }
 
-        final var tx = broker.newWriteOnlyTransaction();
-        int changes = 0;
-        for (var entry : after.entrySet()) {
-            final var old = before.getOrDefault(entry.getKey(), Map.of());
-            for (var flow : entry.getValue().values()) {
-                if (!flow.equals(old.get(flow.getId().getValue()))) {
-                    tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
-                        path(entry.getKey(), flow.getId().getValue()), flow);
-                    changes++;
-                }
-            }
+    /**
+     * The gateways in election order: the active one, then the in-service ones that are not down, by configured
+     * priority and then address, both descending.
+     *
+     * @param cluster the configuration
+     * @param active the active gateway, if any
+     * @param states the gateways' states as the engine last reported them (absent: unknown)
+     * @return gateway names, the active first; empty without an active gateway
+     */
+    static List<String> electionOrder(final Cluster cluster, final Optional<String> active,
+            final Map<String, GatewayState> states) {
+        if (active.isEmpty()) {
+            return List.of();
         }
-        for (var entry : before.entrySet()) {
-            final var now = after.getOrDefault(entry.getKey(), Map.of());
-            for (var id : entry.getValue().keySet()) {
-                if (!now.containsKey(id)) {
-                    tx.delete(LogicalDatastoreType.CONFIGURATION, path(entry.getKey(), id));
-                    changes++;
-                }
-            }
-        }
-        applied.put(cluster, after);
-        if (changes == 0) {
-            tx.cancel();
-            if (runtime != null) {
-                runtime.flowsConfirmed(cluster, decisionTime, runtime.now());
-            }
-            return;
-        }
-        final int written = changes;
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+        final var order = new ArrayList<String>();
+        order.add(active.orElseThrow());
+        cluster.nonnullGateway().values().stream()
+            .filter(gw -> !gw.getName().getValue().equals(active.orElseThrow()))
+            .filter(gw -> gw.getAdminState() != AdminState.Maintenance)
+            .filter(gw -> {
+                final var state = states.getOrDefault(gw.getName().getValue(), GatewayState.UNKNOWN);
+                return state != GatewayState.DOWN && state != GatewayState.MAINTENANCE;
+            })
+            .sorted(Comparator.comparingInt((Gateway gw) -> gw.getPriority().toJava())
+                .thenComparing(gw -> Ipv4.parse(gw.getIpAddress().getValue())).reversed())
+            .forEach(gw -> order.add(gw.getName().getValue()));
+        return order;
+    }
+
+    private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {
+        com.google.common.util.concurrent.Futures.addCallback(future, new FutureCallback<Long>() {
             @Override
-            public void onSuccess(final CommitInfo result) {
-                LOG.debug("{}: {} flow changes written", cluster, written);
-                if (runtime != null) {
-                    runtime.flowsConfirmed(cluster, decisionTime, runtime.now());
-                }
+            public void onSuccess(final Long result) {
+                LOG.debug("{}: flows confirmed", cluster);
             }
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.warn("{}: failed to write {} flow changes", cluster, written, cause);
+                LOG.warn("{}: programming the switches failed", cluster, cause);
             }
         }, MoreExecutors.directExecutor());
-    }
-
-    public static DataObjectIdentifier<Flow> path(final String node, final String flowId) {
-        return DataObjectIdentifier.builder(Nodes.class)
-            .child(Node.class, new NodeKey(new NodeId(node)))
-            .augmentation(FlowCapableNode.class)
-            .child(Table.class, new TableKey(Uint8.ZERO))
-            .child(Flow.class, new FlowKey(new org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819
-                .FlowId(flowId)))
-            .build();
+        return future;
     }
 }

@@ -13,13 +13,14 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.openflow.vrrp.Ipv4;
 import net.gwha.impl.openflow.vrrp.Mac;
 import net.gwha.impl.openflow.vrrp.VrrpAdvertisement;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult;
 import net.gwha.impl.openflow.vrrp.VrrpDecoder;
-import net.gwha.impl.service.HaRuntime;
 import net.gwha.impl.service.HeartbeatCounters;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcService;
@@ -52,23 +53,36 @@ public final class PacketInHandler implements AutoCloseable {
     private static final int ARP_FRAME = 42;
 
     private final ClusterDirectory directory;
-    private final HaRuntime runtime;
+    private final Consumer<Event.HeartbeatReceived> heartbeats;
+    private final LongSupplier nanoClock;
     private final HeartbeatCounters counters;
     private final TransmitPacket transmit;
     private final Registration registration;
 
+    /**
+     * Starts listening to packet-ins.
+     *
+     * @param notifications where openflowplugin publishes {@link PacketReceived}
+     * @param rpcs openflowplugin's RPCs, for {@link TransmitPacket}
+     * @param directory the configured gateways, as the lead keeps it up to date
+     * @param heartbeats receives every advertisement that matches a gateway; must not block
+     * @param nanoClock stamps heartbeats on arrival
+     * @param counters malformed and spoofed advertisements are counted here (accepted ones by the consumer)
+     * @param executor runs the listener; decoding is cheap, so openflowplugin's own thread is fine
+     */
     public PacketInHandler(final NotificationService notifications, final RpcService rpcs,
-            final ClusterDirectory directory, final HaRuntime runtime, final HeartbeatCounters counters,
-            final Executor executor) {
+            final ClusterDirectory directory, final Consumer<Event.HeartbeatReceived> heartbeats,
+            final LongSupplier nanoClock, final HeartbeatCounters counters, final Executor executor) {
         this.directory = directory;
-        this.runtime = runtime;
+        this.heartbeats = heartbeats;
+        this.nanoClock = nanoClock;
         this.counters = counters;
         transmit = rpcs.getRpc(TransmitPacket.class);
         registration = notifications.registerListener(PacketReceived.class, this::onPacket, executor);
     }
 
     void onPacket(final PacketReceived packet) {
-        final var at = runtime.now();
+        final var at = nanoClock.getAsLong();
         final var payload = packet.getPayload();
         final var ingress = ingress(packet.getIngress());
         if (payload == null || ingress.isEmpty()) {
@@ -95,7 +109,7 @@ public final class PacketInHandler implements AutoCloseable {
                 }
                 if (member.ip().equals(advert.srcIp()) && member.mac().equals(advert.srcMac())
                         && member.node().equals(ingress.node()) && member.port() == ingress.port()) {
-                    runtime.submit(new Event.HeartbeatReceived(member.cluster(), member.gateway(), advert.priority(),
+                    heartbeats.accept(new Event.HeartbeatReceived(member.cluster(), member.gateway(), advert.priority(),
                         Math.min(advert.advertisementIntervalCentis(), 4095), at));
                 } else {
                     counters.spoofed(member.cluster(), member.gateway());

@@ -9,8 +9,8 @@ package net.gwha.impl.openflow;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
-import net.gwha.impl.service.HaRuntime;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataObjectModification.ModificationType;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
@@ -25,17 +25,30 @@ import org.opendaylight.yangtools.concepts.Registration;
 /**
  * Gateway ports as openflowplugin's operational inventory reports them: a port whose link is down or that is
  * removed, and every port of a switch that disconnects, become port-down events; a port with its link up again a
- * port-up event. Only ports that attach a configured gateway matter.
+ * port-up event. Only ports that attach a configured gateway matter. Events are stamped on arrival (openflowplugin
+ * writes a port-status into the inventory ~ms after the switch sends it) and handed to the consumer on the
+ * datastore's notification thread: the consumer must only enqueue.
  */
 public final class PortListener implements AutoCloseable {
     private final ClusterDirectory directory;
-    private final HaRuntime runtime;
+    private final Consumer<Event.PortStatus> events;
+    private final LongSupplier nanoClock;
     private final Registration ports;
     private final Registration nodes;
 
-    public PortListener(final DataBroker broker, final ClusterDirectory directory, final HaRuntime runtime) {
+    /**
+     * Starts listening.
+     *
+     * @param broker the data broker, for openflowplugin's operational inventory
+     * @param directory the configured gateways, as the lead keeps it up to date
+     * @param events receives a port event per affected gateway; must not block
+     * @param nanoClock stamps the events, {@code System::nanoTime} (or the engine loop's clock) in production
+     */
+    public PortListener(final DataBroker broker, final ClusterDirectory directory,
+            final Consumer<Event.PortStatus> events, final LongSupplier nanoClock) {
         this.directory = directory;
-        this.runtime = runtime;
+        this.events = events;
+        this.nanoClock = nanoClock;
         ports = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).child(NodeConnector.class).build(),
             this::onPorts);
@@ -44,7 +57,7 @@ public final class PortListener implements AutoCloseable {
     }
 
     private void onPorts(final List<DataTreeModification<NodeConnector>> changes) {
-        final long at = runtime.now();
+        final long at = nanoClock.getAsLong();
         for (var change : changes) {
             final var root = change.getRootNode();
             final var after = root.dataAfter();
@@ -57,18 +70,18 @@ public final class PortListener implements AutoCloseable {
             final boolean wasUp = root.dataBefore() != null && linkUp(root.dataBefore());
             if (up != wasUp) {
                 forMembers(port.orElseThrow().node(), port.orElseThrow().port(),
-                    member -> runtime.submit(new Event.PortStatus(member.cluster(), member.gateway(), up, at)));
+                    member -> events.accept(new Event.PortStatus(member.cluster(), member.gateway(), up, at)));
             }
         }
     }
 
     private void onNodes(final List<DataTreeModification<Node>> changes) {
-        final long at = runtime.now();
+        final long at = nanoClock.getAsLong();
         for (var change : changes) {
             if (change.getRootNode().modificationType() == ModificationType.DELETE) {
                 final var node = change.getRootNode().dataBefore().getId().getValue();
                 forMembers(node, -1,
-                    member -> runtime.submit(new Event.PortStatus(member.cluster(), member.gateway(), false, at)));
+                    member -> events.accept(new Event.PortStatus(member.cluster(), member.gateway(), false, at)));
             }
         }
     }

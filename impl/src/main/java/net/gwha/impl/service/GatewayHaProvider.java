@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.gwha.impl.datastore.ClusterConfigListener;
 import net.gwha.impl.datastore.StateWriter;
 import net.gwha.impl.openflow.ClusterDirectory;
+import net.gwha.impl.openflow.FlowPlanner;
 import net.gwha.impl.openflow.FlowProgrammer;
+import net.gwha.impl.openflow.FlowWriter;
+import net.gwha.impl.openflow.LinkTopology;
 import net.gwha.impl.openflow.PacketInHandler;
 import net.gwha.impl.openflow.PortListener;
 import org.eclipse.jdt.annotation.Nullable;
@@ -59,10 +62,13 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     /** What this node runs while it drives election. */
     private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            PacketInHandler packetIn, PortListener ports, GatewayHaService operations) implements AutoCloseable {
+            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, LinkTopology links,
+            GatewayHaService operations) implements AutoCloseable {
         @Override
         public void close() {
+            links.close();
             ports.close();
+            flowWriter.close();
             packetIn.close();
             configListener.close();
             runtime.close();
@@ -102,7 +108,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter, counters);
         final var directory = new ClusterDirectory();
-        final var flows = new FlowProgrammer(broker);
+        // Failover steering through the flow RPCs (confirmed by the switch), everything also through the config
+        // datastore so that the forwarding-rules manager persists and reconciles it.
+        final var flowWriter = new FlowWriter(broker, rpcService);
+        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT);
         runtime.addDecisionSink(flows);
         runtime.addDecisionSink(new NotificationSink(notifications));
         final var configListener = new ClusterConfigListener(broker, runtime,
@@ -121,10 +130,12 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                 }
             });
         // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
-        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime, counters,
-            MoreExecutors.directExecutor());
+        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
+            runtime::now, counters, MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
-            new PortListener(broker, directory, runtime), new RuntimeOperations(runtime, this::persistMaintenance)));
+            new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter,
+            new LinkTopology(broker, flows::topologyChanged),
+            new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 
     @Override

@@ -15,12 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.FluentFuture;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Event;
+import net.gwha.impl.openflow.FlowPlanner;
 import net.gwha.impl.openflow.FlowProgrammer;
+import net.gwha.impl.openflow.FlowWriter;
 import net.gwha.impl.service.HaRuntime;
 import net.gwha.impl.service.HeartbeatCounters;
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +46,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
@@ -71,7 +75,8 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         final var counters = new HeartbeatCounters();
         stateWriter = new StateWriter(getDataBroker(), counters);
         runtime = new HaRuntime(stateWriter, counters);
-        final var flows = new FlowProgrammer(getDataBroker());
+        final var flows = new FlowProgrammer(new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE,
+            System::nanoTime), FlowPlanner.Options.DEFAULT);
         runtime.addDecisionSink(flows);
         listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
             @Override
@@ -120,10 +125,18 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(FailoverCause.Startup, failover.getCause());
         assertEquals("gw2", failover.getToGateway().getValue());
 
-        // The steering flow on gw2's switch rewrites to gw2's MAC, and the switches confirmed it.
+        // Both gateways share openflow:1: steering goes through a fast-failover group whose first bucket is gw2's,
+        // and the switches confirmed it.
         final var steer = await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-steer"),
             Optional::isPresent).orElseThrow();
-        assertTrue(steer.toString().contains("02:00:00:00:00:12"), steer.toString());
+        assertTrue(steer.toString().contains("GroupAction"), steer.toString());
+        final var group = await().atMost(Duration.ofSeconds(10)).until(() -> readGroup("openflow:1", 0x47570100L),
+            Optional::isPresent).orElseThrow();
+        // openflowplugin sends buckets in bucket-id order; the datastore hands them back keyed, in any order.
+        final var buckets = group.getBuckets().nonnullBucket().values().stream()
+            .sorted(Comparator.comparing(bucket -> bucket.getBucketId().getValue())).toList();
+        assertTrue(buckets.getFirst().toString().contains("02:00:00:00:00:12"), buckets.toString());
+        assertTrue(buckets.get(1).toString().contains("02:00:00:00:00:11"), buckets.toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").orElseThrow().nonnullFailoverEvent()
             .values().iterator().next().getProgrammingLatency() != null);
     }
@@ -131,18 +144,27 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     @Test
     void deletedClusterLeavesNoFlows() throws Exception {
         put(Fixtures.validBuilder().build());
-        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp").isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp-gw1").isPresent());
 
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.CONFIGURATION, clusterPath("c1"));
         tx.commit().get(10, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp-gw1").isEmpty());
+        // Let the state writer finish too: closing its chain with a write in flight fails.
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isEmpty());
     }
 
     private Optional<Flow> readFlow(final String node, final String id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowProgrammer.path(node, id)).get(10, TimeUnit.SECONDS);
+            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(node, id)).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Optional<Group> readGroup(final String node, final long id) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(node, id))
+                .get(10, TimeUnit.SECONDS);
         }
     }
 
