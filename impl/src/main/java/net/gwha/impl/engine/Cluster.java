@@ -33,7 +33,14 @@ final class Cluster {
     final String name;
     /** The one-element list an {@link Outcome} reports for this cluster, allocated once. */
     final List<String> asList;
+    /** One dead interval after the configuration: with nothing heard by then, the status says all down. */
     private final long startupDeadline;
+    /**
+     * One dead interval after the first heartbeat: the start-up election waits until then for the best gateway.
+     * Counted from the first heartbeat, not from the configuration, because a controller that starts before its
+     * switches connect hears nobody for a while, and then hears the gateways in any order.
+     */
+    private long electionDeadline = NEVER;
 
     private ClusterConfig config;
     private long deadNanos;
@@ -63,7 +70,6 @@ final class Cluster {
         this.config = config;
         gateways = new Gateway[0];
         reconfigure(config, at);
-        // Rule: at start-up wait at most one dead interval for the best gateway
         startupDeadline = at + deadNanos;
         out.add(new ClusterStatusChanged(name, status, at));
         evaluate(at, null, out);
@@ -132,6 +138,10 @@ final class Cluster {
         final Gateway gateway = gateways[index];
         final boolean wasUp = gateway.liveness == Liveness.UP;
         final int before = effectivePriority(gateway);
+        if (electionDeadline == NEVER) {
+            // Rule: at start-up wait at most one dead interval after the first heartbeat for the best gateway
+            electionDeadline = at + deadNanos;
+        }
         gateway.heartbeat(priority, intervalCentis, at, deadNanos, holdUpNanos);
         gateway.deadline = at + threshold(gateway);
         final boolean reordered = wasUp && gateway.liveness == Liveness.UP && effectivePriority(gateway) != before;
@@ -222,7 +232,10 @@ final class Cluster {
         for (Gateway gateway : gateways) {
             next = Math.min(next, gateway.wakeup());
         }
-        wakeup = lastActive.isEmpty() && at < startupDeadline ? Math.min(next, startupDeadline) : next;
+        if (lastActive.isEmpty()) {
+            next = Math.min(next, at < startupDeadline ? startupDeadline : electionDeadline);
+        }
+        wakeup = next;
     }
 
     private void elect(final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
@@ -244,11 +257,11 @@ final class Cluster {
         }
         final Gateway candidate = gateways[best];
         if (lastActive.isEmpty()) {
-            // Rule: at start-up elect as soon as the best in-service gateway is heard, else after one dead interval
-            // the best of those heard: never a worse gateway first, to be preempted soon after
+            // Rule: at start-up elect as soon as the best in-service gateway is heard, else one dead interval after
+            // the first heartbeat the best of those heard: never a worse gateway first, to be preempted soon after
             final boolean bestHeard = beatsEveryUnknown(candidate);
-            if (bestHeard || at >= startupDeadline) {
-                activate(best, FailoverCause.STARTUP, bestHeard ? at : Math.max(startupDeadline, candidate.upSince),
+            if (bestHeard || at >= electionDeadline) {
+                activate(best, FailoverCause.STARTUP, bestHeard ? at : Math.max(electionDeadline, candidate.upSince),
                     at, out);
             }
         } else if (!activeElectable) {

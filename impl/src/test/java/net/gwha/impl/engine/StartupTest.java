@@ -64,11 +64,44 @@ class StartupTest {
         sim.runTo(3000);
         assertEquals(ClusterStatus.ALL_DOWN, sim.snapshot().status());
         assertEquals(GatewayState.UNKNOWN, sim.state("a"));
-        // first heard later: elected at once, it was never down
+        // first heard later: a gets one dead interval from then for b, the better one, to be heard
         sim.runTo(5000);
         sim.send("a");
-        sim.runTo(5000);
-        sim.assertLastChange("-", "a", FailoverCause.STARTUP, 5000, 5000);
+        sim.runTo(7000);
+        sim.send("a");
+        sim.runTo(7999);
+        assertEquals("-", sim.active());
+        sim.runTo(8000);
+        sim.assertLastChange("-", "a", FailoverCause.STARTUP, 8000, 8000);
         assertEquals(ClusterStatus.ACTIVE, sim.snapshot().status());
+    }
+
+    @Test
+    void aControllerThatHearsNobodyForLongWaitsForTheBestAfterTheFirstHeartbeat() {
+        // the controller restarted long before its switches reconnect: the gateways are heard late, worst first
+        sim.configure(Sim.config(A, B, C));
+        sim.runTo(20_000);
+        sim.send("c");
+        sim.runTo(20_400);
+        sim.send("a");
+        sim.runTo(20_900);
+        assertEquals("-", sim.active());
+        sim.send("b");
+        sim.runTo(21_000);
+        assertEquals(1, sim.changes().size());
+        sim.assertLastChange("-", "b", FailoverCause.STARTUP, 20_900, 20_900);
+    }
+
+    @Test
+    void aControllerThatHearsNobodyForLongElectsOneDeadIntervalAfterTheFirstHeartbeat() {
+        sim.configure(Sim.config(A, B, C));
+        sim.runTo(20_000);
+        sim.send("c");
+        sim.runTo(22_000);
+        sim.send("c");
+        sim.runTo(22_999);
+        assertEquals("-", sim.active());
+        sim.runTo(23_000);
+        sim.assertLastChange("-", "c", FailoverCause.STARTUP, 23_000, 23_000);
     }
 }
