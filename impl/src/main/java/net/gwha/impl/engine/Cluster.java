@@ -157,6 +157,16 @@ final class Cluster {
         }
     }
 
+    // Rule: a pause of the controller does not count as silence (see Event.Paused)
+    void paused(final long pausedNanos, final long at, final List<Decision> out) {
+        for (Gateway gateway : gateways) {
+            if (gateway.deadline != NEVER && gateway.deadline > at - pausedNanos) {
+                gateway.deadline += pausedNanos;
+            }
+        }
+        evaluate(at, null, out);
+    }
+
     void tick(final long at, final List<Decision> out) {
         evaluate(at, null, out);
     }

@@ -21,6 +21,7 @@ import net.gwha.impl.engine.Event.ConfigRemoved;
 import net.gwha.impl.engine.Event.ConfigSet;
 import net.gwha.impl.engine.Event.HeartbeatReceived;
 import net.gwha.impl.engine.Event.Maintenance;
+import net.gwha.impl.engine.Event.Paused;
 import net.gwha.impl.engine.Event.PortStatus;
 import net.gwha.impl.engine.Event.SwitchOver;
 import net.gwha.impl.engine.Event.Tick;
@@ -66,6 +67,7 @@ public final class Engine {
                     yield outcome(cluster);
                 }
                 case Tick tick -> tick(at);
+                case Paused paused -> paused(paused.pausedNanos(), at);
                 case ConfigSet set -> {
                     final String name = set.config().name();
                     Cluster cluster = byName.get(name);
@@ -147,6 +149,21 @@ public final class Engine {
         for (int i = 0; i < names.length; i++) {
             names[i] = due.get(i).name;
             times[i] = due.get(i).wakeup();
+        }
+        return new Outcome(decisions(), List.of(names), times);
+    }
+
+    private Outcome paused(final long pausedNanos, final long at) {
+        if (ordered.isEmpty()) {
+            return Outcome.NONE;
+        }
+        final var names = new String[ordered.size()];
+        final var times = new long[ordered.size()];
+        int index = 0;
+        for (Cluster cluster : ordered.values()) {
+            cluster.paused(pausedNanos, at, buffer);
+            names[index] = cluster.name;
+            times[index++] = cluster.wakeup();
         }
         return new Outcome(decisions(), List.of(names), times);
     }

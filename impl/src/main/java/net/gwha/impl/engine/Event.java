@@ -60,6 +60,14 @@ public sealed interface Event {
     }
 
     /**
+     * The controller itself was held up (a full GC, a starved CPU) for {@code pausedNanos} until {@code at}.
+     * Heartbeats that arrived meanwhile are still queued behind this event, so silence during the pause proves
+     * nothing: every detection threshold still running at the pause's start is moved later by its length.
+     */
+    record Paused(long pausedNanos, long at) implements Event {
+    }
+
+    /**
      * An operator asks for the named gateway to become active.
      */
     record SwitchOver(String cluster, String gateway, long at) implements Event {

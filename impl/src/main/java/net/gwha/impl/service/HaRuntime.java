@@ -60,6 +60,9 @@ public final class HaRuntime implements AutoCloseable {
     private static final int HISTORY = 50;
     // Heartbeats only move 'last heard': publish those at most this often, decisions at once.
     private static final long QUIET_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    // The loop checks every PULSE that it was not held up; a pulse later than PAUSE_TOLERANCE is a pause.
+    static final long PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long PAUSE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
 
     private final ScheduledExecutorService loop;
     private final LongSupplier nanoClock;
@@ -76,6 +79,7 @@ public final class HaRuntime implements AutoCloseable {
     private final TreeSet<String> removed = new TreeSet<>();
     private Optional<ScheduledFuture<?>> pendingFlush = Optional.empty();
     private long nextSequence = 1;
+    private long pulseDue;
 
     // Published for readers on other threads.
     private final Map<String, ClusterView> views = new ConcurrentHashMap<>();
@@ -95,6 +99,8 @@ public final class HaRuntime implements AutoCloseable {
         nanoOrigin = nanoClock.getAsLong();
         loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("gwha-engine").setDaemon(true).build());
+        pulseDue = nanoOrigin + PULSE_NANOS;
+        loop.scheduleWithFixedDelay(this::checkPause, PULSE_NANOS, PULSE_NANOS, TimeUnit.NANOSECONDS);
     }
 
     /** Adds a sink; call before the first event. */
@@ -162,6 +168,9 @@ public final class HaRuntime implements AutoCloseable {
     // A failing sink must not stop the others nor the loop.
     @SuppressWarnings("checkstyle:IllegalCatch")
     private Outcome handle(final Event event) {
+        if (!(event instanceof Event.Paused)) {
+            checkPause();
+        }
         final Outcome outcome;
         try {
             outcome = engine.apply(event);
@@ -215,9 +224,33 @@ public final class HaRuntime implements AutoCloseable {
         }
         final var wakeup = outcome.nextWakeup(cluster);
         if (wakeup.isPresent()) {
-            final long delay = Math.max(0, wakeup.getAsLong() - now());
-            timers.put(cluster, loop.schedule(() -> handle(new Event.Tick(now())), delay, TimeUnit.NANOSECONDS));
+            final long due = wakeup.getAsLong();
+            timers.put(cluster, loop.schedule(() -> handle(new Event.Tick(now())), Math.max(0, due - now()),
+                TimeUnit.NANOSECONDS));
         }
+    }
+
+    /**
+     * Tells the engine when the controller was held up. After a full GC or a starved CPU, the heartbeats that
+     * arrived meanwhile sit in the switch connection and the packet-in queue; judged before they are read, healthy
+     * gateways would look silent for as long as the pause. The pulse and every event check, so the engine hears of
+     * a pause before any timer or heartbeat queued behind it.
+     */
+    private void checkPause() {
+        final long now = now();
+        final long paused = pauseBefore(pulseDue, now);
+        pulseDue = now + PULSE_NANOS;
+        if (paused > 0) {
+            LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
+                TimeUnit.NANOSECONDS.toMillis(paused));
+            handle(new Event.Paused(paused, now));
+        }
+    }
+
+    /** The pause that ended at {@code now} if the pulse due at {@code pulseDue} is this late, else 0. */
+    static long pauseBefore(final long pulseDue, final long now) {
+        final long late = now - pulseDue;
+        return late > PAUSE_TOLERANCE_NANOS ? late : 0;
     }
 
     private void record(final ActiveGatewayChanged changed) {

@@ -56,6 +56,35 @@ class LivenessTest {
     }
 
     @Test
+    void aPauseOfTheControllerIsNotSilence() {
+        sim.runTo(5000);
+        sim.silence("a");
+        sim.silence("b");
+        // held up from 5500 to 9000, past b's deadline (8000); its heartbeats wait in the queue behind the pause
+        sim.apply(new Event.Paused(nanos(3500), nanos(9000)));
+        sim.apply(new Event.Tick(nanos(9000)));
+        for (long time : new long[] {9001, 9002}) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time)));
+        }
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(1, sim.changes().size());
+    }
+
+    @Test
+    void aGatewaySilentBeforeThePauseIsStillDown() {
+        sim.runTo(5000);
+        sim.silence("b");
+        sim.runTo(7500);
+        sim.silence("a");
+        // b's deadline (8000) passed before the pause (8500 to 9000) began: the pause does not excuse it
+        sim.apply(new Event.Paused(nanos(500), nanos(9000)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(9001)));
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 9000);
+    }
+
+    @Test
     void portDownIsDownAtOnce() {
         sim.runTo(1300);
         sim.port("b", false);
