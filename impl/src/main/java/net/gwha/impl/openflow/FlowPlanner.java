@@ -9,6 +9,7 @@ package net.gwha.impl.openflow;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpSourceHardwareAddressBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpTargetHardwareAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
@@ -89,6 +92,10 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  *       to the controller too, where it is counted as spoofed instead of being flooded to the gateways;</li>
  *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP to the controller, which answers
  *       with the virtual MAC;</li>
+ *   <li>{@value #PRIORITY_ARP_REPLY} {@code arp-reply-<vip>-<host mac>}: ARP requests for a virtual IP from a host
+ *       the controller has answered before (same MAC and IP, on this switch) are answered by the switch itself,
+ *       the request turned into the reply and sent back out of its port. Hosts re-check their neighbours every
+ *       30 s or so; while the controller restarts, these keep the virtual IP reachable;</li>
  *   <li>steering, the only flows and groups a failover changes ({@link #isSteering(String)}): frames to the virtual
  *       MAC ({@value #PRIORITY_STEER} {@code steer}); on the active gateway's switch they get its MAC and go out of
  *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
@@ -146,6 +153,7 @@ public final class FlowPlanner {
     }
 
     static final int PRIORITY_GUARD = 1100;
+    static final int PRIORITY_ARP_REPLY = 1050;
     static final int PRIORITY_PUNT = 1000;
     static final int PRIORITY_PUNT_ANY = 990;
     static final int PRIORITY_STEER_IP = 910;
@@ -166,6 +174,7 @@ public final class FlowPlanner {
     private static final int ETH_LLDP = 0x88CC;
     private static final int IP_PROTOCOL_VRRP = 112;
     private static final int ARP_REQUEST = 1;
+    private static final int ARP_REPLY = 2;
     private static final String VRRP_GROUP = "224.0.0.18/32";
     private static final Uint32 ANY_GROUP = Uint32.MAX_VALUE;
 
@@ -185,6 +194,19 @@ public final class FlowPlanner {
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final Topology topology,
             final Options options) {
+        return plan(cluster, electionOrder, topology, options, List.of());
+    }
+
+    /**
+     * Plans a cluster with switch-side ARP replies for the hosts the controller has answered.
+     *
+     * @param hosts hosts that asked for a virtual IP, each on the switch it asked through; hosts on switches the
+     *     cluster does not use are ignored
+     * @return the flows and groups per switch
+     * @see #plan(Cluster, List, Topology, Options)
+     */
+    public static Plan plan(final Cluster cluster, final List<String> electionOrder, final Topology topology,
+            final Options options, final Collection<Host> hosts) {
         final var name = cluster.getName().getValue();
         final var cookie = cookie(name);
         final var vips = cluster.requireVirtualIp().stream()
@@ -261,6 +283,13 @@ public final class FlowPlanner {
                         .setArpTargetTransportAddress(new Ipv4Prefix(vip + "/32")).build())
                     .build(), List.of(output("CONTROLLER"))));
             }
+            for (var host : hosts) {
+                if (host.node().equals(node)) {
+                    for (var vip : vips) {
+                        put(flows, arpReply(name, cookie, vmac, vip, host));
+                    }
+                }
+            }
             if (active.isPresent()) {
                 steering(name, cookie, vrid, vmac, vips, ipRewrite, node, ordered, topology, flows, groups);
             }
@@ -286,6 +315,32 @@ public final class FlowPlanner {
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder) {
         return plan(cluster, electionOrder, Topology.none(), Options.DEFAULT);
+    }
+
+    /** A host that asked for a virtual IP through a switch. */
+    public record Host(String node, MacAddress mac, String ip) {
+    }
+
+    private static Flow arpReply(final String cluster, final FlowCookie cookie, final MacAddress vmac,
+            final String vip, final Host host) {
+        final var hostIp = new Ipv4Prefix(host.ip() + "/32");
+        final var vipPrefix = new Ipv4Prefix(vip + "/32");
+        return flow(flowId(cluster, "arp-reply-" + vip + "-" + host.mac().getValue().replace(":", "")),
+            PRIORITY_ARP_REPLY, cookie, new MatchBuilder()
+                .setEthernetMatch(new EthernetMatchBuilder(ethType(ETH_ARP))
+                    .setEthernetSource(new EthernetSourceBuilder().setAddress(host.mac()).build()).build())
+                .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
+                    .setArpSourceTransportAddress(hostIp).setArpTargetTransportAddress(vipPrefix).build())
+                .build(),
+            List.of(setEthDestination(host.mac()), setEthSource(vmac),
+                setArp(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REPLY))),
+                setArp(new ArpMatchBuilder().setArpSourceHardwareAddress(
+                    new ArpSourceHardwareAddressBuilder().setAddress(vmac).build())),
+                setArp(new ArpMatchBuilder().setArpSourceTransportAddress(vipPrefix)),
+                setArp(new ArpMatchBuilder().setArpTargetHardwareAddress(
+                    new ArpTargetHardwareAddressBuilder().setAddress(host.mac()).build())),
+                setArp(new ArpMatchBuilder().setArpTargetTransportAddress(hostIp)),
+                output("INPORT")));
     }
 
     private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,
@@ -479,6 +534,10 @@ public final class FlowPlanner {
     private static Action setIpv4Source(final String ip) {
         return setField(new SetFieldBuilder().setLayer3Match(new Ipv4MatchBuilder()
             .setIpv4Source(new Ipv4Prefix(ip + "/32")).build()));
+    }
+
+    private static Action setArp(final ArpMatchBuilder field) {
+        return setField(new SetFieldBuilder().setLayer3Match(field.build()));
     }
 
     private static Action setField(final SetFieldBuilder field) {

@@ -13,9 +13,11 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.GatewayState;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlowProgrammer implements HaRuntime.DecisionSink {
     private static final Logger LOG = LoggerFactory.getLogger(FlowProgrammer.class);
+    static final int MAX_HOSTS = 1024;
 
     private final FlowWriter writer;
     private final FlowPlanner.Options options;
@@ -45,6 +48,7 @@ public final class FlowProgrammer implements HaRuntime.DecisionSink {
     private final Map<String, Cluster> configs = new HashMap<>();
     private final Map<String, String> actives = new HashMap<>();
     private final Map<String, Map<String, GatewayState>> states = new HashMap<>();
+    private final Map<String, Set<FlowPlanner.Host>> hosts = new HashMap<>();
     private Topology topology = Topology.none();
 
     public FlowProgrammer(final FlowWriter writer, final FlowPlanner.Options options) {
@@ -64,7 +68,22 @@ public final class FlowProgrammer implements HaRuntime.DecisionSink {
         configs.remove(cluster);
         actives.remove(cluster);
         states.remove(cluster);
+        hosts.remove(cluster);
         log(cluster, writer.remove(cluster));
+    }
+
+    /**
+     * A host asked for one of the cluster's virtual IPs through a switch and got the controller's reply: from now
+     * on that switch answers it alone (up to {@value #MAX_HOSTS} hosts per cluster; beyond, the controller does).
+     */
+    public synchronized void hostAsked(final String cluster, final FlowPlanner.Host host) {
+        if (!configs.containsKey(cluster)) {
+            return;
+        }
+        final var known = hosts.computeIfAbsent(cluster, key -> new HashSet<>());
+        if (known.size() < MAX_HOSTS && known.add(host)) {
+            replan(cluster);
+        }
     }
 
     /** The links between switches changed: re-plan every cluster. */
@@ -120,7 +139,8 @@ public final class FlowProgrammer implements HaRuntime.DecisionSink {
         final var config = configs.get(cluster);
         final var order = electionOrder(config, Optional.ofNullable(actives.get(cluster)),
             states.getOrDefault(cluster, Map.of()));
-        return log(cluster, writer.apply(FlowPlanner.plan(config, order, topology, options)));
+        return log(cluster, writer.apply(FlowPlanner.plan(config, order, topology, options,
+            hosts.getOrDefault(cluster, Set.of()))));
     }
 
     /**

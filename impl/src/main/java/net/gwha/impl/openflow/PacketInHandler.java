@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
@@ -24,6 +25,7 @@ import net.gwha.impl.openflow.vrrp.VrrpDecoder;
 import net.gwha.impl.service.HeartbeatCounters;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
@@ -51,12 +53,15 @@ public final class PacketInHandler implements AutoCloseable {
     private static final int ARP_REQUEST = 1;
     private static final int ARP_REPLY = 2;
     private static final int ARP_FRAME = 42;
+    // The individual/group bit of the first octet, in a MAC held in the low 48 bits.
+    private static final long MULTICAST_BIT = 1L << 40;
 
     private final ClusterDirectory directory;
     private final Consumer<Event.HeartbeatReceived> heartbeats;
     private final LongSupplier nanoClock;
     private final HeartbeatCounters counters;
     private final TransmitPacket transmit;
+    private final BiConsumer<String, FlowPlanner.Host> hostAsked;
     private final Registration registration;
 
     /**
@@ -68,12 +73,15 @@ public final class PacketInHandler implements AutoCloseable {
      * @param heartbeats receives every advertisement that matches a gateway; must not block
      * @param nanoClock stamps heartbeats on arrival
      * @param counters malformed and spoofed advertisements are counted here (accepted ones by the consumer)
+     * @param hostAsked told of every host that got an ARP reply for a cluster's virtual IP (by cluster name)
      * @param executor runs the listener; decoding is cheap, so openflowplugin's own thread is fine
      */
     public PacketInHandler(final NotificationService notifications, final RpcService rpcs,
             final ClusterDirectory directory, final Consumer<Event.HeartbeatReceived> heartbeats,
-            final LongSupplier nanoClock, final HeartbeatCounters counters, final Executor executor) {
+            final LongSupplier nanoClock, final HeartbeatCounters counters,
+            final BiConsumer<String, FlowPlanner.Host> hostAsked, final Executor executor) {
         this.directory = directory;
+        this.hostAsked = hostAsked;
         this.heartbeats = heartbeats;
         this.nanoClock = nanoClock;
         this.counters = counters;
@@ -135,9 +143,35 @@ public final class PacketInHandler implements AutoCloseable {
         for (var entry : directory.entries()) {
             if (entry.virtualIps().contains(target)) {
                 reply(frame, entry.virtualMac(), target, ingress, egress);
+                final var sender = mac(buffer, 22);
+                final var senderIp = new Ipv4(buffer.getInt(28));
+                if (answerableInSwitch(entry, mac(buffer, 6), sender, senderIp)) {
+                    hostAsked.accept(entry.config().getName().getValue(), new FlowPlanner.Host(ingress.node(),
+                        new MacAddress(sender.toString()), senderIp.toString()));
+                }
                 return;
             }
         }
+    }
+
+    /**
+     * Whether the switch may answer this sender from now on: a unicast MAC that is the frame's own source, a real
+     * address (not an RFC 5227 probe from 0.0.0.0), neither a gateway nor a virtual IP of the cluster.
+     */
+    private static boolean answerableInSwitch(final ClusterDirectory.Entry entry, final Mac frameSource,
+            final Mac sender, final Ipv4 senderIp) {
+        return sender.equals(frameSource) && (sender.bits() & MULTICAST_BIT) == 0 && senderIp.bits() != 0
+            && !entry.virtualIps().contains(senderIp)
+            && entry.members().stream()
+                .noneMatch(member -> member.mac().equals(sender) || member.ip().equals(senderIp));
+    }
+
+    private static Mac mac(final ByteBuffer buffer, final int offset) {
+        long bits = 0;
+        for (int i = 0; i < 6; i++) {
+            bits = bits << 8 | buffer.get(offset + i) & 0xFF;
+        }
+        return new Mac(bits);
     }
 
     /** An ARP reply from the virtual MAC, out of the port the request came in on. */

@@ -131,7 +131,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             });
         // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
-            runtime::now, counters, MoreExecutors.directExecutor());
+            runtime::now, counters, flows::hostAsked, MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter,
             new LinkTopology(broker, flows::topologyChanged),

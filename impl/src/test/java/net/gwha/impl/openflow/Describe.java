@@ -120,6 +120,21 @@ final class Describe {
                 ? "set_field:" + eth.getEthernetDestination().getAddress().getValue() + "->eth_dst"
                 : "set_field:" + eth.getEthernetSource().getAddress().getValue() + "->eth_src";
         }
+        if (field.getLayer3Match() instanceof ArpMatch arp) {
+            if (arp.getArpOp() != null) {
+                return "set_field:" + arp.getArpOp() + "->arp_op";
+            }
+            if (arp.getArpSourceHardwareAddress() != null) {
+                return "set_field:" + arp.getArpSourceHardwareAddress().getAddress().getValue() + "->arp_sha";
+            }
+            if (arp.getArpSourceTransportAddress() != null) {
+                return "set_field:" + arp.getArpSourceTransportAddress().getValue() + "->arp_spa";
+            }
+            if (arp.getArpTargetHardwareAddress() != null) {
+                return "set_field:" + arp.getArpTargetHardwareAddress().getAddress().getValue() + "->arp_tha";
+            }
+            return "set_field:" + arp.getArpTargetTransportAddress().getValue() + "->arp_tpa";
+        }
         final var ip = (Ipv4Match) field.getLayer3Match();
         return ip.getIpv4Destination() != null ? "set_field:" + ip.getIpv4Destination().getValue() + "->ip_dst"
             : "set_field:" + ip.getIpv4Source().getValue() + "->ip_src";

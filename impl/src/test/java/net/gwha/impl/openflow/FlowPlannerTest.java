@@ -25,6 +25,7 @@ import net.gwha.impl.openflow.FlowPlanner.Plan;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 
 class FlowPlannerTest {
     private static final String SHARED = "cookie=0x4757000000000000";
@@ -65,6 +66,22 @@ class FlowPlannerTest {
             + ",bucket=bucket_id:1,watch_port:12,actions=set_field:02:00:00:00:00:02->eth_dst,output:12"
             + ",bucket=bucket_id:2,watch_port:13,actions=set_field:02:00:00:00:00:03->eth_dst,output:13"),
             s1.groups().values().stream().map(Describe::group).toList());
+    }
+
+    @Test
+    void aHostThatAskedIsAnsweredByItsSwitchAlone() {
+        final var client = new FlowPlanner.Host(S2, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10");
+        final var plan = FlowPlanner.plan(LabClusters.twoSwitches(SteeringMode.MacRewrite), List.of("gw1"),
+            Topology.none(), Options.DEFAULT, List.of(client));
+
+        assertEquals("table=0,priority=1050," + LAB + ",dl_type=0x806,dl_src=02:00:00:00:00:0a,arp_op=1"
+            + ",arp_spa=192.0.2.10/32,arp_tpa=192.0.2.254/32 actions=set_field:02:00:00:00:00:0a->eth_dst"
+            + ",set_field:00:00:5e:00:01:33->eth_src,set_field:2->arp_op,set_field:00:00:5e:00:01:33->arp_sha"
+            + ",set_field:192.0.2.254/32->arp_spa,set_field:02:00:00:00:00:0a->arp_tha"
+            + ",set_field:192.0.2.10/32->arp_tpa,output:INPORT",
+            Describe.flow(plan.switches().get(S2).flows().get("gwha-lab-arp-reply-192.0.2.254-02000000000a")));
+        assertTrue(plan.switches().get(S1).flows().keySet().stream().noneMatch(id -> id.contains("arp-reply")));
+        assertFalse(FlowPlanner.isSteering("gwha-lab-arp-reply-192.0.2.254-02000000000a"));
     }
 
     @Test

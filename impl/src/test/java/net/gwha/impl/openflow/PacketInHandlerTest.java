@@ -46,6 +46,7 @@ class PacketInHandlerTest {
     private final List<Event.HeartbeatReceived> heartbeats = new ArrayList<>();
     private final HeartbeatCounters counters = new HeartbeatCounters();
     private final RecordingRpcs rpcs = new RecordingRpcs();
+    private final List<String> hostsAsked = new ArrayList<>();
     private PacketInHandler handler;
 
     @BeforeEach
@@ -53,7 +54,8 @@ class PacketInHandlerTest {
         final var directory = new ClusterDirectory();
         directory.put(LabClusters.oneSwitch(SteeringMode.MacRewrite));
         handler = new PacketInHandler(notifications(), rpcs, directory, heartbeats::add, () -> NOW, counters,
-            MoreExecutors.directExecutor());
+            (cluster, host) -> hostsAsked.add(cluster + " " + host.node() + " " + host.mac().getValue() + " "
+                + host.ip()), MoreExecutors.directExecutor());
     }
 
     @Test
@@ -117,6 +119,33 @@ class PacketInHandlerTest {
             "02000000000a" + "00005e000133" + "0806"
             + "0001" + "0800" + "06" + "04" + "0002" + "00005e000133" + "c00002fe" + "02000000000a" + "c000020a"),
             input.getPayload());
+        // answered once by the controller, from now on by the switch
+        assertEquals(List.of("lab openflow:1 02:00:00:00:00:0a 192.0.2.10"), hostsAsked);
+    }
+
+    @Test
+    void anAddressProbeIsAnsweredButNotLeftToTheSwitch() {
+        // RFC 5227 probe: sender IP 0.0.0.0, so no reply the switch could address
+        handler.onPacket(packet(1, arpRequest("02000000000a", "02000000000a", "00000000", "c00002fe")));
+
+        assertEquals(1, rpcs.takeCalls().size());
+        assertEquals(List.of(), hostsAsked);
+    }
+
+    @Test
+    void aGatewayOrAForgedSenderIsNotLeftToTheSwitch() {
+        // gw2 itself asking; a sender hardware address that is not the frame's source
+        handler.onPacket(packet(12, arpRequest("020000000002", "020000000002", "c0000202", "c00002fe")));
+        handler.onPacket(packet(1, arpRequest("02000000000a", "02000000000b", "c000020a", "c00002fe")));
+
+        assertEquals(2, rpcs.takeCalls().size());
+        assertEquals(List.of(), hostsAsked);
+    }
+
+    private static byte[] arpRequest(final String frameSource, final String senderMac, final String senderIp,
+            final String targetIp) {
+        return HexFormat.of().parseHex("ffffffffffff" + frameSource + "0806"
+            + "0001" + "0800" + "06" + "04" + "0001" + senderMac + senderIp + "000000000000" + targetIp);
     }
 
     @Test
