@@ -41,6 +41,8 @@ final class Cluster {
      * switches connect hears nobody for a while, and then hears the gateways in any order.
      */
     private long electionDeadline = NEVER;
+    /** When the last heartbeat of any of its gateways arrived, NEVER before the first. */
+    private long lastIntake = NEVER;
 
     private ClusterConfig config;
     private long deadNanos;
@@ -134,6 +136,14 @@ final class Cluster {
         if (index < 0) {
             return;
         }
+        if (lastIntake != NEVER && at - lastIntake > quietNanos()) {
+            // Rule: heartbeats stopped arriving from every gateway at once and now resume: the intake (the
+            // switch, its connection, openflowplugin) was held up, and what it queued meanwhile is arriving now.
+            // Silence during such a stall proves nothing, so the thresholds still running at its start move later
+            // by its length, like a pause of the controller
+            postpone(at - lastIntake, at);
+        }
+        lastIntake = at;
         settle(at);
         final Gateway gateway = gateways[index];
         final boolean wasUp = gateway.liveness == Liveness.UP;
@@ -159,12 +169,33 @@ final class Cluster {
 
     // Rule: a pause of the controller does not count as silence (see Event.Paused)
     void paused(final long pausedNanos, final long at, final List<Decision> out) {
+        postpone(pausedNanos, at);
+        evaluate(at, null, out);
+    }
+
+    private void postpone(final long stallNanos, final long at) {
         for (Gateway gateway : gateways) {
-            if (gateway.deadline != NEVER && gateway.deadline > at - pausedNanos) {
-                gateway.deadline += pausedNanos;
+            if (gateway.deadline != NEVER && gateway.deadline > at - stallNanos) {
+                gateway.deadline += stallNanos;
             }
         }
-        evaluate(at, null, out);
+    }
+
+    /**
+     * How long the cluster's heartbeats may all stay away before the intake counts as stalled: one and a half
+     * intervals, since any one live gateway is heard every interval.
+     */
+    private long quietNanos() {
+        return TimeUnit.MILLISECONDS.toNanos(config.heartbeatIntervalMillis()) * 3 / 2;
+    }
+
+    /**
+     * Whether a silent gateway's judgement waits: while no gateway at all has been heard for longer than the quiet
+     * time the intake may be stalled, so wait for the next heartbeat, at most one dead interval past the deadline.
+     */
+    private boolean judgementWaits(final Gateway gateway, final long now) {
+        return gateway.liveness == Liveness.UP && gateway.deadline <= now && now < gateway.deadline + deadNanos
+            && now - lastIntake > quietNanos();
     }
 
     void tick(final long at, final List<Decision> out) {
@@ -223,7 +254,11 @@ final class Cluster {
 
     private void settle(final long now) {
         for (Gateway gateway : gateways) {
-            gateway.settle(now);
+            // Rule: a silent gateway is down at its deadline if others are heard meanwhile; if nobody is, the
+            // intake may be stalled (see heartbeat), so at most one dead interval later
+            if (!judgementWaits(gateway, now)) {
+                gateway.settle(now);
+            }
         }
     }
 
@@ -240,7 +275,7 @@ final class Cluster {
         publish(at, out);
         long next = preemptAt;
         for (Gateway gateway : gateways) {
-            next = Math.min(next, gateway.wakeup());
+            next = Math.min(next, judgementWaits(gateway, at) ? gateway.deadline + deadNanos : gateway.wakeup());
         }
         if (lastActive.isEmpty()) {
             next = Math.min(next, at < startupDeadline ? startupDeadline : electionDeadline);

@@ -63,6 +63,7 @@ public final class HaRuntime implements AutoCloseable {
     // The loop checks every PULSE that it was not held up; a pulse later than PAUSE_TOLERANCE is a pause.
     static final long PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final long PAUSE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ScheduledExecutorService loop;
     private final LongSupplier nanoClock;
@@ -241,8 +242,10 @@ public final class HaRuntime implements AutoCloseable {
         final long paused = pauseBefore(pulseDue, now);
         pulseDue = now + PULSE_NANOS;
         if (paused > 0) {
-            LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
-                TimeUnit.NANOSECONDS.toMillis(paused));
+            if (paused >= NOTABLE_PAUSE_NANOS) {
+                LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
+                    TimeUnit.NANOSECONDS.toMillis(paused));
+            }
             handle(new Event.Paused(paused, now));
         }
     }

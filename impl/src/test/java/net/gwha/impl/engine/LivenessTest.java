@@ -77,11 +77,40 @@ class LivenessTest {
         sim.silence("b");
         sim.runTo(7500);
         sim.silence("a");
-        // b's deadline (8000) passed before the pause (8500 to 9000) began: the pause does not excuse it
-        sim.apply(new Event.Paused(nanos(500), nanos(9000)));
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(9001)));
+        // b's deadline (8000) passed before the pause (8200 to 8500) began: the pause does not excuse it
+        sim.apply(new Event.Paused(nanos(300), nanos(8500)));
         assertEquals(GatewayState.DOWN, sim.state("b"));
-        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 9000);
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8500);
+    }
+
+    @Test
+    void heartbeatsHeldUpOnTheWayAreNotSilence() {
+        sim.runTo(5000);
+        sim.silence("a");
+        sim.silence("b");
+        // the switch or its connection holds every heartbeat from 5000 to 9500, then delivers the queue
+        sim.runTo(9499);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        for (long time : new long[] {9500, 9501, 9502, 9503}) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, time % 2 == 0 ? "a" : "b", 100, 100, nanos(time)));
+        }
+        sim.apply(new Event.Tick(nanos(9600)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(GatewayState.PASSIVE, sim.state("a"));
+        assertEquals(1, sim.changes().size());
+    }
+
+    @Test
+    void withNobodyHeardASilentGatewayIsDownOneDeadIntervalAfterItsDeadline() {
+        sim.runTo(5000);
+        sim.silence("a");
+        sim.silence("b");
+        sim.runTo(10_999);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.runTo(11_000);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        assertEquals(GatewayState.DOWN, sim.state("a"));
+        assertEquals(ClusterStatus.ALL_DOWN, sim.snapshot().status());
     }
 
     @Test
