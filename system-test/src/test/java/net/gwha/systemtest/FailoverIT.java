@@ -258,7 +258,11 @@ class FailoverIT {
         assertTrue(switched.contains("lab: gw2 is active (was gw1)"), switched);
         assertTrue(lab.vipAnswersFrom("gw2", SETTLE_S));
         final var show = controller.console("gwha:show lab");
-        assertTrue(show.lines().anyMatch(line -> line.matches("gw2\\s*\\|\\s*active\\s*\\|.*")), show);
+        assertTrue(show.lines().anyMatch(line -> line.matches("Gateway\\s*\\|\\s*State\\s*\\|\\s*Configured\\s*\\|"
+            + "\\s*Advertised\\s*\\|\\s*Effective\\s*\\|\\s*Last heard\\s*\\|.*")), show);
+        // Configured 150, advertised what keepalived sends, effective 150, heard, heartbeats accepted.
+        assertTrue(show.lines().anyMatch(line -> line.matches("gw2\\s*\\|\\s*active\\s*\\|\\s*150\\s*\\|\\s*\\d+\\s*\\|"
+            + "\\s*150\\s*\\|\\s*\\d{4}-\\d\\d-\\d\\d [\\d:.]+\\s*\\|\\s*[1-9]\\d*\\s*\\|.*")), show);
         final var history = controller.console("gwha:history lab");
         assertTrue(history.lines().anyMatch(line -> line.contains("switch-over")), history);
 
