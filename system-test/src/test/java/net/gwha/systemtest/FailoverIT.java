@@ -10,6 +10,9 @@ package net.gwha.systemtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -194,7 +197,7 @@ class FailoverIT {
 
     private long spoofed() {
         final var state = restconf.get("/data/gwha:cluster-states/cluster-state=lab?content=nonconfig");
-        final var json = com.google.gson.JsonParser.parseString(state.body()).getAsJsonObject()
+        final var json = JsonParser.parseString(state.body()).getAsJsonObject()
             .getAsJsonArray("gwha:cluster-state").get(0).getAsJsonObject();
         long spoofed = json.has("heartbeats-spoofed") ? json.get("heartbeats-spoofed").getAsLong() : 0;
         for (var gateway : json.getAsJsonArray("gateway-state")) {
@@ -255,12 +258,68 @@ class FailoverIT {
         assertTrue(switched.contains("lab: gw2 is active (was gw1)"), switched);
         assertTrue(lab.vipAnswersFrom("gw2", SETTLE_S));
         final var show = controller.console("gwha:show lab");
-        assertTrue(show.lines().anyMatch(line -> line.matches("gw2\\s*\\|\\s*active\\s*\\|.*")), show);
+        assertTrue(show.lines().anyMatch(line -> line.matches("Gateway\\s*\\|\\s*State\\s*\\|\\s*Configured\\s*\\|"
+            + "\\s*Advertised\\s*\\|\\s*Effective\\s*\\|\\s*Last heard\\s*\\|.*")), show);
+        // Configured 150, advertised what keepalived sends, effective 150, heard, heartbeats accepted.
+        assertTrue(show.lines().anyMatch(line -> line.matches("gw2\\s*\\|\\s*active\\s*\\|\\s*150\\s*\\|\\s*\\d+\\s*\\|"
+            + "\\s*150\\s*\\|\\s*\\d{4}-\\d\\d-\\d\\d [\\d:.]+\\s*\\|\\s*[1-9]\\d*\\s*\\|.*")), show);
         final var history = controller.console("gwha:history lab");
         assertTrue(history.lines().anyMatch(line -> line.contains("switch-over")), history);
 
         assertTrue(controller.console("gwha:switch-over lab gw1").contains("gw1 is active"));
         assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S));
+    }
+
+    @Test
+    @Order(14)
+    void failoverArrivesOnARestconfNotificationStream() {
+        final var location = notificationStream("active-gateway-changed");
+        try (var stream = restconf.subscribe(location)) {
+            lab.freeze("gw1");
+            final var event = stream.next(Duration.ofSeconds(SETTLE_S),
+                data -> data.contains("\"gwha:active-gateway-changed\""))
+                .orElseThrow(() -> new AssertionError("no active-gateway-changed on " + location + " within "
+                    + SETTLE_S + " s"));
+
+            final var notification = JsonParser.parseString(event).getAsJsonObject()
+                .getAsJsonObject("ietf-restconf:notification");
+            assertTrue(notification.has("event-time"), event);
+            final var changed = notification.getAsJsonObject("gwha:active-gateway-changed");
+            assertEquals("lab", changed.get("cluster").getAsString(), event);
+            assertEquals("gw1", changed.get("from-gateway").getAsString(), event);
+            assertEquals("gw2", changed.get("to-gateway").getAsString(), event);
+            assertEquals("heartbeat-timeout", changed.get("cause").getAsString(), event);
+        }
+    }
+
+    /**
+     * Creates a stream of gwha notifications as netconf's RESTCONF server offers them (sal-remote's
+     * create-notification-stream) and answers where to subscribe to it in JSON, from ietf-restconf-monitoring's
+     * list of streams (RFC 8040 section 9.3).
+     */
+    private String notificationStream(final String notification) {
+        final var created = restconf.post("/operations/sal-remote:create-notification-stream",
+            "{\"input\":{\"notifications\":[\"(urn:gwha:params:xml:ns:yang:gwha?revision=2026-11-25)" + notification
+                + "\"]}}");
+        assertEquals(200, created.status(), created.toString());
+        final var name = JsonParser.parseString(created.body()).getAsJsonObject()
+            .getAsJsonObject("sal-remote:output").get("notification-stream-identifier").getAsString();
+
+        final var streams = restconf.get("/data/ietf-restconf-monitoring:restconf-state/streams?content=nonconfig");
+        assertEquals(200, streams.status(), streams.toString());
+        for (var element : JsonParser.parseString(streams.body()).getAsJsonObject()
+                .getAsJsonObject("ietf-restconf-monitoring:streams").getAsJsonArray("stream")) {
+            final var stream = element.getAsJsonObject();
+            if (name.equals(stream.get("name").getAsString())) {
+                for (var access : stream.getAsJsonArray("access")) {
+                    final JsonObject entry = access.getAsJsonObject();
+                    if ("json".equals(entry.get("encoding").getAsString())) {
+                        return entry.get("location").getAsString();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("stream " + name + " has no JSON location in " + streams.body());
     }
 
     private void awaitGatewayState(final String gateway, final String state) {

@@ -50,6 +50,14 @@ final class Restconf {
         return send(request(path).DELETE());
     }
 
+    /** Subscribes to the event stream at an absolute location, as ietf-restconf-monitoring lists it. */
+    EventStream subscribe(final String location) {
+        return new EventStream(http, HttpRequest.newBuilder(URI.create(location)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", AUTHORIZATION)
+            .header("Accept", "text/event-stream")
+            .GET().build());
+    }
+
     private HttpRequest.Builder request(final String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
             .header("Authorization", AUTHORIZATION)

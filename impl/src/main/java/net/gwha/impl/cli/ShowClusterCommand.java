@@ -23,7 +23,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 @Service
 @SuppressFBWarnings(value = "NP_NONNULL_FIELD_NOT_INITIALIZED_IN_CONSTRUCTOR",
     justification = "Karaf injects the @Reference and @Argument fields before it calls the action")
-@Command(scope = "gwha", name = "show", description = "Show a cluster's gateways: state, priorities, heartbeats")
+@Command(scope = "gwha", name = "show",
+    description = "Show a cluster's gateways: state, configured/advertised/effective priority, last heard, counters")
 public final class ShowClusterCommand implements Action {
     @Reference
     GatewayHaService service;
@@ -44,17 +45,18 @@ public final class ShowClusterCommand implements Action {
         final var table = new ShellTable();
         table.column("Gateway");
         table.column("State");
-        table.column("Priority");
+        table.column("Configured");
         table.column("Advertised");
+        table.column("Effective");
         table.column("Last heard");
         table.column("Accepted");
         table.column("Malformed");
         table.column("Spoofed");
         for (var gw : view.gateways()) {
-            table.addRow().addContent(gw.name(), Console.lower(gw.state()), gw.effectivePriority(),
+            table.addRow().addContent(gw.name(), Console.lower(gw.state()), gw.configuredPriority(),
                 gw.advertisedPriority().isPresent() ? Integer.toString(gw.advertisedPriority().getAsInt()) : "-",
-                Console.time(gw.lastHeard()), gw.heartbeatsAccepted(), gw.heartbeatsMalformed(),
-                gw.heartbeatsSpoofed());
+                gw.effectivePriority(), Console.time(gw.lastHeard()), gw.heartbeatsAccepted(),
+                gw.heartbeatsMalformed(), gw.heartbeatsSpoofed());
         }
         return table;
     }

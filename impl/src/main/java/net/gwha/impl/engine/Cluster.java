@@ -392,7 +392,7 @@ final class Cluster {
                 gateway.heard ? OptionalLong.of(gateway.lastHeard) : OptionalLong.empty(),
                 gateway.heard ? OptionalInt.of(gateway.advertisedPriority) : OptionalInt.empty(),
                 gateway.heard ? OptionalInt.of(gateway.advertisedIntervalCentis) : OptionalInt.empty(),
-                effectivePriority(gateway)));
+                gateway.config.priority(), effectivePriority(gateway)));
         }
         return new ClusterSnapshot(name, status, active < 0 ? Optional.empty() : Optional.of(gateways[active].name()),
             active < 0 ? OptionalLong.empty() : OptionalLong.of(activeSince), list);

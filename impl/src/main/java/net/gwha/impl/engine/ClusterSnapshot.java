@@ -32,9 +32,11 @@ public record ClusterSnapshot(String name, ClusterStatus status, Optional<String
      * @param lastHeard its last heartbeat, absent if never heard
      * @param advertisedPriority the priority of its last heartbeat, absent if never heard
      * @param advertisedIntervalCentis the interval of its last heartbeat, absent if never heard
+     * @param configuredPriority the priority its configuration gives it
      * @param effectivePriority the priority the election uses
      */
     public record GatewaySnapshot(String name, GatewayState state, OptionalLong lastHeard,
-            OptionalInt advertisedPriority, OptionalInt advertisedIntervalCentis, int effectivePriority) {
+            OptionalInt advertisedPriority, OptionalInt advertisedIntervalCentis, int configuredPriority,
+            int effectivePriority) {
     }
 }

@@ -142,7 +142,7 @@ public final class FlowWriter implements AutoCloseable {
      * @param broker the data broker, for the configuration datastore and the operational inventory
      * @param rpcService openflowplugin's RPCs; may be absent only in {@link Mode#DATASTORE}
      * @param mode which path carries which change
-     * @param nanoClock the clock of the confirmation times, {@code System::nanoTime} in production
+     * @param nanoClock the clock of the confirmation times, the engine's (failover latencies are differences)
      */
     public FlowWriter(final DataBroker broker, final @Nullable RpcService rpcService, final Mode mode,
             final LongSupplier nanoClock) {
@@ -156,16 +156,6 @@ public final class FlowWriter implements AutoCloseable {
         chain = newChain();
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
-    }
-
-    /**
-     * A writer in the default mode, on {@code System.nanoTime()}.
-     *
-     * @param broker the data broker
-     * @param rpcService openflowplugin's RPCs
-     */
-    public FlowWriter(final DataBroker broker, final RpcService rpcService) {
-        this(broker, rpcService, Mode.RPC_AND_DATASTORE, System::nanoTime);
     }
 
     public Mode mode() {

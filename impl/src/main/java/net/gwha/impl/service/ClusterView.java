@@ -26,7 +26,7 @@ public record ClusterView(String name, List<String> virtualIps, ClusterStatus st
 
     /** A gateway's live state and its heartbeat counters. */
     public record GatewayView(String name, GatewayState state, Optional<Instant> lastHeard,
-            OptionalInt advertisedPriority, int effectivePriority, long heartbeatsAccepted, long heartbeatsMalformed,
-            long heartbeatsSpoofed) {
+            int configuredPriority, OptionalInt advertisedPriority, int effectivePriority, long heartbeatsAccepted,
+            long heartbeatsMalformed, long heartbeatsSpoofed) {
     }
 }

@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import net.gwha.impl.datastore.ClusterConfigListener;
 import net.gwha.impl.datastore.StateWriter;
 import net.gwha.impl.openflow.ClusterDirectory;
@@ -80,6 +81,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationPublishService notifications;
     private final NotificationService notificationService;
     private final RpcService rpcService;
+    private final LongSupplier nanoClock;
+    private final LongSupplier wallClockMillis;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -89,10 +92,21 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationPublishService notifications,
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final ClusterSingletonServiceProvider singletons) {
+        this(broker, notifications, notificationService, rpcService, singletons, System::nanoTime,
+            System::currentTimeMillis);
+    }
+
+    /** With the clocks the engine runs on, so that tests drive time. */
+    GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
+            final NotificationService notificationService, final RpcService rpcService,
+            final ClusterSingletonServiceProvider singletons, final LongSupplier nanoClock,
+            final LongSupplier wallClockMillis) {
         this.broker = broker;
         this.notifications = notifications;
         this.notificationService = notificationService;
         this.rpcService = rpcService;
+        this.nanoClock = nanoClock;
+        this.wallClockMillis = wallClockMillis;
         registration = singletons.registerClusterSingletonService(this);
     }
 
@@ -106,11 +120,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         LOG.info("This node now drives Gateway HA election");
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
-        final var runtime = new HaRuntime(stateWriter, counters);
+        final var runtime = new HaRuntime(stateWriter, counters, nanoClock, wallClockMillis.getAsLong());
         final var directory = new ClusterDirectory();
         // Failover steering through the flow RPCs (confirmed by the switch), everything also through the config
         // datastore so that the forwarding-rules manager persists and reconciles it.
-        final var flowWriter = new FlowWriter(broker, rpcService);
+        final var flowWriter = new FlowWriter(broker, rpcService, FlowWriter.Mode.RPC_AND_DATASTORE, nanoClock);
         final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT);
         runtime.addDecisionSink(flows);
         runtime.addDecisionSink(new NotificationSink(notifications));

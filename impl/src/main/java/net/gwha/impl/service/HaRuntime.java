@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -302,9 +301,8 @@ public final class HaRuntime implements AutoCloseable {
             snapshot.gateways().stream().map(gw -> {
                 final var count = counters.of(snapshot.name(), gw.name());
                 return new GatewayView(gw.name(), gw.state(), optionalInstant(gw.lastHeard()),
-                    gw.advertisedPriority().isPresent() ? OptionalInt.of(gw.advertisedPriority().getAsInt())
-                        : OptionalInt.empty(), gw.effectivePriority(), count.accepted(), count.malformed(),
-                    count.spoofed());
+                    gw.configuredPriority(), gw.advertisedPriority(), gw.effectivePriority(), count.accepted(),
+                    count.malformed(), count.spoofed());
             }).toList());
     }
 

@@ -21,9 +21,9 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
  * openflowplugin's RPCs as a switch that takes everything: each call is recorded (RPC name and input) and succeeds
  * at once. The boundary the writer talks to; no broker behind it.
  */
-final class RecordingRpcs implements RpcService {
+public final class RecordingRpcs implements RpcService {
     /** One call: the RPC's simple name and its input. */
-    record Call(String rpc, RpcInput input) {
+    public record Call(String rpc, RpcInput input) {
     }
 
     private final List<Call> calls = new ArrayList<>();
@@ -56,7 +56,7 @@ final class RecordingRpcs implements RpcService {
             });
     }
 
-    synchronized List<Call> takeCalls() {
+    public synchronized List<Call> takeCalls() {
         final var taken = List.copyOf(calls);
         calls.clear();
         return taken;

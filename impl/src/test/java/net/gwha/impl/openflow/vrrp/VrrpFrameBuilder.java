@@ -15,7 +15,7 @@ import java.util.List;
  * with correct checksums unless told otherwise. Its defaults are keepalived's: with them it reproduces
  * {@link TestFrames#V3} byte for byte, which is what makes it trustworthy for the cases keepalived cannot send.
  */
-final class VrrpFrameBuilder {
+public final class VrrpFrameBuilder {
     private int version = 3;
     private int vrid = 51;
     private int priority = 150;
@@ -38,28 +38,28 @@ final class VrrpFrameBuilder {
         return this;
     }
 
-    VrrpFrameBuilder vrid(final int value) {
+    public VrrpFrameBuilder vrid(final int value) {
         vrid = value;
         return this;
     }
 
-    VrrpFrameBuilder priority(final int value) {
+    public VrrpFrameBuilder priority(final int value) {
         priority = value;
         return this;
     }
 
     /** Version 3 sends these centiseconds (12 bits); version 2 sends them divided by 100 (8 bits). */
-    VrrpFrameBuilder intervalCentis(final int value) {
+    public VrrpFrameBuilder intervalCentis(final int value) {
         intervalCentis = value;
         return this;
     }
 
-    VrrpFrameBuilder srcMac(final Mac value) {
+    public VrrpFrameBuilder srcMac(final Mac value) {
         srcMac = value.bits();
         return this;
     }
 
-    VrrpFrameBuilder srcIp(final Ipv4 value) {
+    public VrrpFrameBuilder srcIp(final Ipv4 value) {
         srcIp = value.bits();
         return this;
     }
@@ -110,7 +110,7 @@ final class VrrpFrameBuilder {
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         final int l2 = vlanTci < 0 ? 14 : 18;
         final int ipHeader = 20 + ipOptions.length;
         final int vrrpLength = 8 + 4 * addresses.size() + (version == 2 ? authData.length : 0);
