@@ -128,6 +128,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                     flows.removed(cluster);
                     counters.forget(cluster);
                 }
+
+                @Override
+                public void loaded() {
+                    flows.loaded();
+                }
             });
         // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
