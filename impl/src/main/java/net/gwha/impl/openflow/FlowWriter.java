@@ -113,8 +113,9 @@ import org.slf4j.LoggerFactory;
  *       that it has taken every change (without the explicit barrier it waits for openflowplugin's own periodic
  *       one, measured at about 200 ms median, up to 500 ms). Nothing is persisted: this
  *       writer re-sends the whole plan of a switch when the switch (re)appears in the operational inventory.</li>
- *   <li>{@link Mode#RPC_AND_DATASTORE}, the default: a difference that touches steering (a failover) goes through
- *       the RPCs at once, the confirmation being theirs; the whole difference is also written to the datastore in
+ *   <li>{@link Mode#RPC_AND_DATASTORE}, the default (the path is chosen in {@code etc/net.gwha.cfg}): a
+ *       difference that touches steering (a failover) goes through the RPCs at once, the confirmation being theirs;
+ *       the whole difference is also written to the datastore in
  *       the same call, so the FRM owns persistence and reconciliation (it re-sends the same flow-mods, which
  *       changes nothing on the switch). A difference without steering (configuration) goes through the datastore
  *       only.</li>
@@ -185,20 +186,6 @@ public final class FlowWriter implements AutoCloseable {
         chain = newChain();
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
-    }
-
-    /**
-     * A writer in the default mode, on {@code System.nanoTime()}.
-     *
-     * @param broker the data broker
-     * @param rpcService openflowplugin's RPCs
-     */
-    public FlowWriter(final DataBroker broker, final RpcService rpcService) {
-        this(broker, rpcService, Mode.RPC_AND_DATASTORE, System::nanoTime);
-    }
-
-    public Mode mode() {
-        return mode;
     }
 
     /**

@@ -46,6 +46,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +58,19 @@ import org.slf4j.LoggerFactory;
  * taking the role it rebuilds from the datastore; on losing it, it stops acting at once. The operations service
  * answers from the node that holds the role and refuses elsewhere.
  */
-@Component(service = GatewayHaService.class, immediate = true)
+@Component(service = GatewayHaService.class, immediate = true, configurationPid = "net.gwha")
+@Designate(ocd = GatewayHaProvider.Configuration.class)
 public final class GatewayHaProvider implements GatewayHaService, ClusterSingletonService, AutoCloseable {
+    /** Node-local tunables, in {@code etc/net.gwha.cfg}. */
+    @ObjectClassDefinition(name = "Gateway HA")
+    public @interface Configuration {
+        @AttributeDefinition(description = "How flows reach the switches: RPC_AND_DATASTORE (failover steering "
+            + "through the flow RPCs, confirmed by a barrier, and everything through the configuration datastore for "
+            + "the forwarding-rules manager), DATASTORE (the datastore only) or RPC (the RPCs only). The two others "
+            + "exist to measure the paths (scripts/bench-flows).")
+        FlowWriter.Mode flowPath() default FlowWriter.Mode.RPC_AND_DATASTORE;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
     private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
 
@@ -80,6 +94,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationPublishService notifications;
     private final NotificationService notificationService;
     private final RpcService rpcService;
+    private final FlowWriter.Mode flowPath;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -88,8 +103,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     public GatewayHaProvider(@Reference final DataBroker broker,
             @Reference final NotificationPublishService notifications,
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
-            @Reference final ClusterSingletonServiceProvider singletons) {
+            @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this.broker = broker;
+        flowPath = configuration.flowPath();
         this.notifications = notifications;
         this.notificationService = notificationService;
         this.rpcService = rpcService;
@@ -108,9 +124,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter, counters);
         final var directory = new ClusterDirectory();
-        // Failover steering through the flow RPCs (confirmed by the switch), everything also through the config
-        // datastore so that the forwarding-rules manager persists and reconciles it.
-        final var flowWriter = new FlowWriter(broker, rpcService);
+        // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
+        // config datastore so that the forwarding-rules manager persists and reconciles it.
+        LOG.info("Flows reach the switches by {}", flowPath);
+        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, System::nanoTime);
         final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT);
         runtime.addDecisionSink(flows);
         runtime.addDecisionSink(new NotificationSink(notifications));
