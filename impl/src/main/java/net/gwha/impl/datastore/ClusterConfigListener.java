@@ -8,6 +8,7 @@
 package net.gwha.impl.datastore;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.service.HaRuntime;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -29,11 +30,16 @@ public final class ClusterConfigListener implements DataTreeChangeListener<Clust
         void configured(Cluster cluster);
 
         void removed(String cluster);
+
+        /** The configuration as it was at registration has been handed over (called once, maybe with none). */
+        void loaded();
     }
 
     private final HaRuntime runtime;
     private final ConfigObserver observer;
     private final Registration registration;
+    // The datastore replays the configuration in the first notification, or calls onInitialData() when there is none.
+    private final AtomicBoolean loaded = new AtomicBoolean();
 
     public ClusterConfigListener(final DataBroker broker, final HaRuntime runtime, final ConfigObserver observer) {
         this.runtime = runtime;
@@ -56,6 +62,14 @@ public final class ClusterConfigListener implements DataTreeChangeListener<Clust
                 runtime.configure(new Event.ConfigSet(EngineConfigs.of(after), runtime.now()),
                     after.requireVirtualIp().stream().map(ip -> ip.stringValue()).toList());
             }
+        }
+        onInitialData();
+    }
+
+    @Override
+    public void onInitialData() {
+        if (loaded.compareAndSet(false, true)) {
+            observer.loaded();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -77,7 +78,10 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * Flow ids are {@code gwha-<cluster>-<role>}; flows several clusters share on a switch (they have the same match,
  * so a switch can only hold one) are {@code gwha--<role>}, which no cluster's flow can be since a cluster name
  * starts with a letter or digit. The cookie's high 16 bits are {@value #COOKIE_TAG_HEX} ("GW") and mark this
- * project; its low 32 bits are the CRC-32 of the cluster name (0 for shared flows); bits 32 to 47 are 0. Group ids
+ * project; its low 32 bits are the CRC-32 of the cluster name (0 for shared flows); bits 32 to 47 are a fingerprint
+ * of the flow's priority and match, which is what identifies a flow on a switch: two flows of a cluster never share
+ * a cookie, so a flow the switch holds can be recognised as one of the current plan, or removed by its cookie alone
+ * ({@link #owned(Cluster, Options)}), without comparing matches as the switch reports them. Group ids
  * are {@code 0x4757VVII}: the tag, the VRID (unique per switch, so no two clusters collide on one) and an index (0:
  * steering of all frames, 1 + i: steering of IPv4 to the i-th virtual IP in mac-and-ip-rewrite mode).
  *
@@ -163,6 +167,7 @@ public final class FlowPlanner {
     static final String COOKIE_TAG_HEX = "0x4757";
     static final long COOKIE_TAG = 0x4757L << 48;
     static final long COOKIE_MASK = 0xFFFFL << 48;
+    static final long GROUP_MASK = 0xFFFFL << 16;
     static final long GROUP_TAG = 0x4757L << 16;
     static final String SHARED_PREFIX = "gwha--";
     static final String SHARED_VRRP = SHARED_PREFIX + "vrrp";
@@ -428,6 +433,66 @@ public final class FlowPlanner {
         return new FlowCookie(Uint64.valueOf(COOKIE_TAG | crc.getValue()));
     }
 
+    /**
+     * Bits 32 to 47 of a flow's cookie: 16 bits of the CRC-32 of its priority and match. The match's rendering is
+     * the binding's own {@code toString()}, stable for equal matches (in one release of the bindings; after an upgrade
+     * the fingerprints may change, and the plan then replaces the flows with equal ones under new cookies).
+     */
+    private static long fingerprint(final int priority, final Match match) {
+        final var crc = new CRC32();
+        crc.update((priority + " " + match).getBytes(StandardCharsets.UTF_8));
+        return (crc.getValue() & 0xFFFFL) << 32;
+    }
+
+    /**
+     * What a cluster may hold on a switch under any election order: the cookies of its flows and the ids of its
+     * groups. Anything of this project's on a switch that no configured cluster owns is stale. Steering flows keep
+     * their cookie whichever gateway is active (their match is the virtual MAC, or it and a virtual IP), so a
+     * cluster whose gateways are not yet elected (a controller that just started) keeps the steering the switch has.
+     *
+     * @param cluster the configured cluster
+     * @param options the tunables its plans are made with
+     * @return its cookies and group ids, on any of its switches
+     */
+    public static Owned owned(final Cluster cluster, final Options options) {
+        final var cookies = new TreeSet<Long>();
+        final var groups = new TreeSet<Long>();
+        final var names = cluster.nonnullGateway().values().stream().map(gw -> gw.getName().getValue()).toList();
+        for (var first : names) {
+            final var order = new ArrayList<String>();
+            order.add(first);
+            names.stream().filter(name -> !name.equals(first)).forEach(order::add);
+            plan(cluster, order, Topology.none(), options).switches().values().forEach(onSwitch -> {
+                onSwitch.flows().values().forEach(flow -> cookies.add(flow.getCookie().getValue().longValue()));
+                groups.addAll(onSwitch.groups().keySet());
+            });
+        }
+        return new Owned(cookies, groups);
+    }
+
+    /**
+     * The flow cookies and group ids a cluster owns.
+     *
+     * @param cookies flow cookies
+     * @param groups group ids
+     */
+    public record Owned(Set<Long> cookies, Set<Long> groups) {
+        public Owned {
+            cookies = Set.copyOf(cookies);
+            groups = Set.copyOf(groups);
+        }
+    }
+
+    /**
+     * Whether a group id is this project's.
+     *
+     * @param groupId a group id as read from a switch or the inventory
+     * @return true when its high 16 bits are the project tag
+     */
+    public static boolean isOurGroup(final long groupId) {
+        return (groupId & GROUP_MASK) == GROUP_TAG;
+    }
+
     static FlowCookie sharedCookie() {
         return new FlowCookie(Uint64.valueOf(COOKIE_TAG));
     }
@@ -480,7 +545,7 @@ public final class FlowPlanner {
             .setId(new FlowId(id))
             .setTableId(Uint8.ZERO)
             .setPriority(Uint16.valueOf(priority))
-            .setCookie(cookie)
+            .setCookie(new FlowCookie(Uint64.valueOf(cookie.getValue().longValue() | fingerprint(priority, match))))
             .setFlowName(id)
             .setHardTimeout(Uint16.ZERO)
             .setIdleTimeout(Uint16.ZERO)

@@ -60,7 +60,13 @@ public final class FlowProgrammer implements HaRuntime.DecisionSink {
     public synchronized void configured(final Cluster cluster) {
         final var name = cluster.getName().getValue();
         configs.put(name, cluster);
+        writer.own(name, FlowPlanner.owned(cluster, options));
         replan(name);
+    }
+
+    /** Every configured cluster has been handed over: the writer may now tell stale flows from the plan's. */
+    public void loaded() {
+        writer.loaded();
     }
 
     /** A cluster was deleted: remove every flow and group it had. */

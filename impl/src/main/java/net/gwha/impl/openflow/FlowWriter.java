@@ -11,11 +11,14 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -27,6 +30,10 @@ import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
@@ -42,9 +49,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.Upda
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.UpdateFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.flow.update.OriginalFlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.flow.update.UpdatedFlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.transaction.rev150304.SendBarrierInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroup;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroup;
@@ -55,6 +65,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.gro
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.group.update.UpdatedGroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.statistics.reply.GroupStats;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
@@ -68,6 +80,7 @@ import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,8 +88,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies {@link Plan}s to the switches through openflowplugin, idempotently: per switch it keeps what it last
  * applied (the union of every cluster's plan, so flows clusters share stay while one still needs them) and writes
- * only the difference. Flows and groups that are not in a plan are never touched: every id written is one the
- * planner made, with the project's cookie.
+ * only the difference. Other applications' flows and groups are never touched: every flow this writer writes or
+ * removes carries the project's cookie tag, every group the project's id tag ({@link FlowPlanner}).
+ *
+ * <h2>When a switch connects</h2>
+ * Once the configuration has been read ({@link #loaded()}), every switch that connects (or was connected) is
+ * reconciled: in the RPC modes its whole last-applied plan is sent again through the RPCs, so what only the RPCs
+ * carried comes back too; then the switch is asked for its flows with the project's cookie tag and its groups
+ * (openflowplugin's direct-statistics RPCs), and whatever of the project's no configured cluster owns
+ * ({@link FlowPlanner#owned}) is removed by its exact cookie, or group id; in the datastore modes the same stale
+ * entries are deleted from the configuration datastore, so the forwarding-rules manager does not install them
+ * again. Stale: a cluster deleted while this node did not drive, a gateway removed, a flow whose match changed.
  *
  * <h2>Two paths, and which one is used</h2>
  * <ul>
@@ -91,8 +113,9 @@ import org.slf4j.LoggerFactory;
  *       that it has taken every change (without the explicit barrier it waits for openflowplugin's own periodic
  *       one, measured at about 200 ms median, up to 500 ms). Nothing is persisted: this
  *       writer re-sends the whole plan of a switch when the switch (re)appears in the operational inventory.</li>
- *   <li>{@link Mode#RPC_AND_DATASTORE}, the default: a difference that touches steering (a failover) goes through
- *       the RPCs at once, the confirmation being theirs; the whole difference is also written to the datastore in
+ *   <li>{@link Mode#RPC_AND_DATASTORE}, the default (the path is chosen in {@code etc/net.gwha.cfg}): a
+ *       difference that touches steering (a failover) goes through the RPCs at once, the confirmation being theirs;
+ *       the whole difference is also written to the datastore in
  *       the same call, so the FRM owns persistence and reconciliation (it re-sends the same flow-mods, which
  *       changes nothing on the switch). A difference without steering (configuration) goes through the datastore
  *       only.</li>
@@ -123,16 +146,22 @@ public final class FlowWriter implements AutoCloseable {
     // Guarded by this.
     private final Map<String, Plan> plans = new HashMap<>();
     private final Map<String, FlowPlanner.SwitchPlan> applied = new HashMap<>();
+    private final Map<String, FlowPlanner.Owned> owned = new HashMap<>();
+    // Switches that connected before the configuration was read; reconciled by loaded().
+    private final Set<String> pending = new TreeSet<>();
+    private boolean loaded;
     // Our datastore writes, in order: a later plan's transaction must not race an earlier one still committing.
     private TransactionChain chain;
 
     /** openflowplugin's RPCs, resolved once. */
     private record Rpcs(AddFlow addFlow, UpdateFlow updateFlow, RemoveFlow removeFlow, AddGroup addGroup,
-            UpdateGroup updateGroup, RemoveGroup removeGroup, SendBarrier sendBarrier) {
+            UpdateGroup updateGroup, RemoveGroup removeGroup, SendBarrier sendBarrier,
+            GetFlowStatistics flowStatistics, GetGroupStatistics groupStatistics) {
         Rpcs(final RpcService service) {
             this(service.getRpc(AddFlow.class), service.getRpc(UpdateFlow.class), service.getRpc(RemoveFlow.class),
                 service.getRpc(AddGroup.class), service.getRpc(UpdateGroup.class), service.getRpc(RemoveGroup.class),
-                service.getRpc(SendBarrier.class));
+                service.getRpc(SendBarrier.class), service.getRpc(GetFlowStatistics.class),
+                service.getRpc(GetGroupStatistics.class));
         }
     }
 
@@ -140,7 +169,8 @@ public final class FlowWriter implements AutoCloseable {
      * A writer.
      *
      * @param broker the data broker, for the configuration datastore and the operational inventory
-     * @param rpcService openflowplugin's RPCs; may be absent only in {@link Mode#DATASTORE}
+     * @param rpcService openflowplugin's RPCs; may be absent only in {@link Mode#DATASTORE}, where nothing then
+     *     removes stale flows from the switches (only from the datastore)
      * @param mode which path carries which change
      * @param nanoClock the clock of the confirmation times, the engine's (failover latencies are differences)
      */
@@ -156,10 +186,6 @@ public final class FlowWriter implements AutoCloseable {
         chain = newChain();
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
-    }
-
-    public Mode mode() {
-        return mode;
     }
 
     /**
@@ -185,9 +211,32 @@ public final class FlowWriter implements AutoCloseable {
      * @return completes with the time the removal was confirmed
      */
     public synchronized ListenableFuture<Long> remove(final String cluster) {
+        owned.remove(cluster);
         final var previous = plans.remove(cluster);
         return previous == null ? Futures.immediateFuture(nanoClock.getAsLong())
             : write(new TreeSet<>(previous.switches().keySet()));
+    }
+
+    /**
+     * What a cluster owns under any election order: reconciliation keeps it on the switches.
+     *
+     * @param cluster the cluster name
+     * @param cookiesAndGroups what {@link FlowPlanner#owned} says for its current configuration
+     */
+    public synchronized void own(final String cluster, final FlowPlanner.Owned cookiesAndGroups) {
+        owned.put(cluster, cookiesAndGroups);
+    }
+
+    /**
+     * The whole configuration has been read (every cluster applied and owned): reconcile the switches connected
+     * so far, and from now on every switch as it connects.
+     */
+    public synchronized void loaded() {
+        if (!loaded) {
+            loaded = true;
+            pending.forEach(this::reconcile);
+            pending.clear();
+        }
     }
 
     /** What this writer last applied to a switch (the union of the clusters' plans), for tests and diagnostics. */
@@ -274,6 +323,13 @@ public final class FlowWriter implements AutoCloseable {
             MoreExecutors.directExecutor());
     }
 
+    private static ListenableFuture<?> checked(final ListenableFuture<? extends RpcResult<?>> future,
+            final String what) {
+        return Futures.transformAsync(future, result -> result.isSuccessful() ? Futures.immediateFuture(result)
+            : Futures.immediateFailedFuture(new IllegalStateException(what + " refused: " + result.getErrors())),
+            MoreExecutors.directExecutor());
+    }
+
     private FlowPlanner.SwitchPlan union(final String node) {
         final var flows = new TreeMap<String, Flow>();
         final var groups = new TreeMap<Long, Group>();
@@ -315,25 +371,38 @@ public final class FlowWriter implements AutoCloseable {
         return changes;
     }
 
-    /** A switch (re)appeared: in RPC mode nothing persists our flows there, so send its whole plan again. */
-    private void onNodes(final List<DataTreeModification<Node>> modifications) {
-        if (mode != Mode.RPC) {
-            // The FRM reconciles from the configuration datastore.
-            return;
-        }
+    /** A switch (re)appeared in the operational inventory, which openflowplugin writes when it connects. */
+    private synchronized void onNodes(final List<DataTreeModification<Node>> modifications) {
         for (var modification : modifications) {
             final var root = modification.getRootNode();
-            if (root.modificationType() == ModificationType.DELETE || root.dataBefore() != null) {
+            final var after = root.dataAfter();
+            if (root.modificationType() == ModificationType.DELETE || root.dataBefore() != null || after == null) {
                 continue;
             }
-            final var after = root.dataAfter();
-            if (after != null) {
-                resend(after.getId().getValue());
+            final var node = after.getId().getValue();
+            if (loaded) {
+                reconcile(node);
+            } else {
+                pending.add(node);
             }
         }
     }
 
-    private synchronized void resend(final String node) {
+    private void reconcile(final String node) {
+        if (mode != Mode.DATASTORE) {
+            resend(node);
+        }
+        if (mode != Mode.RPC) {
+            Futures.addCallback(removeStaleFromDatastore(node), new LoggingCallback<>("stale entries of " + node
+                + " in the datastore"), MoreExecutors.directExecutor());
+        }
+        // After the re-sent plan (the RPCs of one switch are sent in order), so that nothing just sent looks stale.
+        rpcs.ifPresent(rpc -> Futures.addCallback(removeStaleFromSwitch(rpc, node),
+            new LoggingCallback<>("stale flows and groups on " + node), MoreExecutors.directExecutor()));
+    }
+
+    /** In the RPC modes nothing but this writer knows the RPC-written flows: send the switch's whole plan again. */
+    private void resend(final String node) {
         final var plan = applied.get(node);
         if (plan == null) {
             return;
@@ -343,6 +412,121 @@ public final class FlowWriter implements AutoCloseable {
         final var changes = diff(node, new FlowPlanner.SwitchPlan(new TreeMap<>(), new TreeMap<>()), plan);
         Futures.addCallback(Futures.allAsList(sendRpcs(changes)), new LoggingCallback<>("re-sending " + node),
             MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<?> removeStaleFromSwitch(final Rpcs rpc, final String node) {
+        final var nodeRef = new NodeRef(nodePath(node));
+        final var flows = rpc.flowStatistics().invoke(new GetFlowStatisticsInputBuilder().setNode(nodeRef)
+            .setCookie(new FlowCookie(Uint64.valueOf(FlowPlanner.COOKIE_TAG)))
+            .setCookieMask(new FlowCookie(Uint64.fromLongBits(FlowPlanner.COOKIE_MASK)))
+            .setStoreStats(Boolean.FALSE).build());
+        final var groups = rpc.groupStatistics().invoke(new GetGroupStatisticsInputBuilder().setNode(nodeRef)
+            .setStoreStats(Boolean.FALSE).build());
+        return Futures.whenAllSucceed(flows, groups).callAsync(() -> {
+            final var flowReply = Futures.getDone(flows).getResult();
+            final var groupReply = Futures.getDone(groups).getResult();
+            return removeStaleEntries(rpc, node,
+                flowReply == null ? List.of() : flowReply.nonnullFlowAndStatisticsMapList(),
+                groupReply == null ? List.of() : groupReply.nonnullGroupStats().values());
+        }, MoreExecutors.directExecutor());
+    }
+
+    private synchronized ListenableFuture<?> removeStaleEntries(final Rpcs rpc, final String node,
+            final Collection<FlowAndStatisticsMapList> flows, final Collection<GroupStats> groups) {
+        final var keep = keep(node);
+        final var nodeRef = new NodeRef(nodePath(node));
+        final var removals = new ArrayList<ListenableFuture<?>>();
+        final var staleCookies = new TreeSet<Long>();
+        for (var flow : flows) {
+            final long cookie = flow.getCookie() == null ? 0 : flow.getCookie().getValue().longValue();
+            if (FlowPlanner.isOurs(cookie) && !keep.cookies().contains(cookie) && staleCookies.add(cookie)) {
+                // Every flow with exactly this cookie in its table: no other application's, none of the plan's.
+                removals.add(checked(rpc.removeFlow().invoke(new RemoveFlowInputBuilder().setNode(nodeRef)
+                    .setTableId(flow.getTableId() == null ? TABLE : flow.getTableId())
+                    .setCookie(new FlowCookie(Uint64.valueOf(cookie)))
+                    .setCookieMask(new FlowCookie(Uint64.MAX_VALUE))
+                    .setStrict(Boolean.FALSE).setMatch(new MatchBuilder().build()).build()),
+                    "stale flows with cookie 0x" + Long.toHexString(cookie) + " on " + node));
+            }
+        }
+        final var staleGroups = new TreeSet<Long>();
+        for (var group : groups) {
+            final long id = group.getGroupId().getValue().toJava();
+            if (FlowPlanner.isOurGroup(id) && !keep.groups().contains(id) && staleGroups.add(id)) {
+                // After the stale flows: the switch removes a group's flows with it, but those are stale anyway.
+                removals.add(checked(rpc.removeGroup().invoke(new RemoveGroupInputBuilder().setNode(nodeRef)
+                    .setGroupId(new GroupId(Uint32.valueOf(id))).setGroupType(GroupTypes.GroupFf)
+                    .setGroupRef(new GroupRef(groupPath(node, id))).build()), "stale group 0x" + Long.toHexString(id)
+                    + " on " + node));
+            }
+        }
+        if (removals.isEmpty()) {
+            return Futures.immediateFuture(null);
+        }
+        LOG.info("{}: removing stale flow cookies {} and groups {}", node, staleCookies, staleGroups);
+        removals.add(rpc.sendBarrier().invoke(new SendBarrierInputBuilder().setNode(nodeRef).build()));
+        return Futures.allAsList(removals);
+    }
+
+    private ListenableFuture<?> removeStaleFromDatastore(final String node) {
+        try (var tx = broker.newReadOnlyTransaction()) {
+            return Futures.transformAsync(tx.read(LogicalDatastoreType.CONFIGURATION, nodePath(node).toBuilder()
+                .augmentation(FlowCapableNode.class).build()),
+                found -> found.isEmpty() ? Futures.immediateFuture(null)
+                    : deleteStaleEntries(node, found.orElseThrow()),
+                MoreExecutors.directExecutor());
+        }
+    }
+
+    private synchronized ListenableFuture<?> deleteStaleEntries(final String node,
+            final FlowCapableNode config) {
+        final var keep = keep(node);
+        final var holds = applied(node);
+        final var stale = new ArrayList<String>();
+        if (chain.future().isDone()) {
+            chain = newChain();
+        }
+        final var tx = chain.newWriteOnlyTransaction();
+        for (var table : config.nonnullTable().values()) {
+            for (var flow : table.nonnullFlow().values()) {
+                final long cookie = flow.getCookie() == null ? 0 : flow.getCookie().getValue().longValue();
+                final var id = flow.getId().getValue();
+                // A flow this writer holds is never stale, even when the read predates its latest write.
+                if (FlowPlanner.isOurs(cookie) && !keep.cookies().contains(cookie) && !holds.flows().containsKey(id)) {
+                    stale.add(id);
+                    tx.delete(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Nodes.class)
+                        .child(Node.class, new NodeKey(new NodeId(node))).augmentation(FlowCapableNode.class)
+                        .child(Table.class, table.key()).child(Flow.class, flow.key()).build());
+                }
+            }
+        }
+        for (var group : config.nonnullGroup().values()) {
+            final long id = group.getGroupId().getValue().toJava();
+            if (FlowPlanner.isOurGroup(id) && !keep.groups().contains(id) && !holds.groups().containsKey(id)) {
+                stale.add("group 0x" + Long.toHexString(id));
+                tx.delete(LogicalDatastoreType.CONFIGURATION, groupPath(node, id));
+            }
+        }
+        if (stale.isEmpty()) {
+            tx.cancel();
+            return Futures.immediateFuture(null);
+        }
+        LOG.info("{}: deleting stale {} from the configuration datastore", node, stale);
+        return tx.commit();
+    }
+
+    /** What stays on a switch: everything any configured cluster owns, and what this writer applied there. */
+    private FlowPlanner.Owned keep(final String node) {
+        final var cookies = new HashSet<Long>();
+        final var groups = new HashSet<Long>();
+        owned.values().forEach(own -> {
+            cookies.addAll(own.cookies());
+            groups.addAll(own.groups());
+        });
+        final var holds = applied(node);
+        holds.flows().values().forEach(flow -> cookies.add(flow.getCookie().getValue().longValue()));
+        groups.addAll(holds.groups().keySet());
+        return new FlowPlanner.Owned(cookies, groups);
     }
 
     private TransactionChain newChain() {

@@ -47,6 +47,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,8 +59,19 @@ import org.slf4j.LoggerFactory;
  * taking the role it rebuilds from the datastore; on losing it, it stops acting at once. The operations service
  * answers from the node that holds the role and refuses elsewhere.
  */
-@Component(service = GatewayHaService.class, immediate = true)
+@Component(service = GatewayHaService.class, immediate = true, configurationPid = "net.gwha")
+@Designate(ocd = GatewayHaProvider.Configuration.class)
 public final class GatewayHaProvider implements GatewayHaService, ClusterSingletonService, AutoCloseable {
+    /** Node-local tunables, in {@code etc/net.gwha.cfg}. */
+    @ObjectClassDefinition(name = "Gateway HA")
+    public @interface Configuration {
+        @AttributeDefinition(description = "How flows reach the switches: RPC_AND_DATASTORE (failover steering "
+            + "through the flow RPCs, confirmed by a barrier, and everything through the configuration datastore for "
+            + "the forwarding-rules manager), DATASTORE (the datastore only) or RPC (the RPCs only). The two others "
+            + "exist to measure the paths (scripts/bench-flows).")
+        FlowWriter.Mode flowPath() default FlowWriter.Mode.RPC_AND_DATASTORE;
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
     private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
 
@@ -81,8 +95,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationPublishService notifications;
     private final NotificationService notificationService;
     private final RpcService rpcService;
+    private final FlowWriter.Mode flowPath;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
+    private final boolean detectPauses;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -91,17 +107,27 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     public GatewayHaProvider(@Reference final DataBroker broker,
             @Reference final NotificationPublishService notifications,
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
-            @Reference final ClusterSingletonServiceProvider singletons) {
-        this(broker, notifications, notificationService, rpcService, singletons, System::nanoTime,
-            System::currentTimeMillis);
+            @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
+        this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
+            System::nanoTime, System::currentTimeMillis, true);
     }
 
-    /** With the clocks the engine runs on, so that tests drive time. */
+    /** With the clocks the engine runs on, so that tests drive time (which also turns pause detection off). */
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
-            final ClusterSingletonServiceProvider singletons, final LongSupplier nanoClock,
-            final LongSupplier wallClockMillis) {
+            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis) {
+        this(broker, notifications, notificationService, rpcService, singletons, flowPath, nanoClock,
+            wallClockMillis, false);
+    }
+
+    private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
+            final NotificationService notificationService, final RpcService rpcService,
+            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final boolean detectPauses) {
+        this.detectPauses = detectPauses;
         this.broker = broker;
+        this.flowPath = flowPath;
         this.notifications = notifications;
         this.notificationService = notificationService;
         this.rpcService = rpcService;
@@ -120,11 +146,12 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         LOG.info("This node now drives Gateway HA election");
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
-        final var runtime = new HaRuntime(stateWriter, counters, nanoClock, wallClockMillis.getAsLong());
+        final var runtime = new HaRuntime(stateWriter, counters, nanoClock, wallClockMillis.getAsLong(), detectPauses);
         final var directory = new ClusterDirectory();
-        // Failover steering through the flow RPCs (confirmed by the switch), everything also through the config
-        // datastore so that the forwarding-rules manager persists and reconciles it.
-        final var flowWriter = new FlowWriter(broker, rpcService, FlowWriter.Mode.RPC_AND_DATASTORE, nanoClock);
+        // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
+        // config datastore so that the forwarding-rules manager persists and reconciles it.
+        LOG.info("Flows reach the switches by {}", flowPath);
+        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock);
         final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT);
         runtime.addDecisionSink(flows);
         runtime.addDecisionSink(new NotificationSink(notifications));
@@ -141,6 +168,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                     directory.remove(cluster);
                     flows.removed(cluster);
                     counters.forget(cluster);
+                }
+
+                @Override
+                public void loaded() {
+                    flows.loaded();
                 }
             });
         // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.

@@ -88,6 +88,11 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
             public void removed(final String cluster) {
                 flows.removed(cluster);
             }
+
+            @Override
+            public void loaded() {
+                flows.loaded();
+            }
         });
     }
 

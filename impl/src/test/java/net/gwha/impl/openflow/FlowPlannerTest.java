@@ -19,13 +19,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.zip.CRC32;
 import net.gwha.impl.openflow.FlowPlanner.Options;
 import net.gwha.impl.openflow.FlowPlanner.Plan;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 class FlowPlannerTest {
     private static final String SHARED = "cookie=0x4757000000000000";
@@ -228,6 +231,62 @@ class FlowPlannerTest {
             assertEquals(id.startsWith("gwha--") ? 0 : crc("lab"), cookie & 0xFFFF_FFFFL, id);
         }));
         assertFalse(FlowPlanner.isOurs(0x1234L << 48));
+    }
+
+    @Test
+    void aFlowsCookieIdentifiesItOnItsSwitchAndSurvivesFailovers() {
+        final Cluster cluster = LabClusters.twoSwitches(SteeringMode.MacAndIpRewrite);
+        final var before = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw4"), LINKED, Options.DEFAULT);
+        final var after = FlowPlanner.plan(cluster, List.of("gw2", "gw4"), LINKED, Options.DEFAULT);
+
+        for (var node : before.switches().keySet()) {
+            final var flows = before.switches().get(node).flows();
+            final var cookies = flows.values().stream().map(flow -> flow.getCookie().getValue().longValue())
+                .collect(Collectors.toSet());
+            assertEquals(flows.size(), cookies.size(), "two flows share a cookie on " + node);
+            // A failover rewrites actions only: the cookies (priority and match) stay.
+            after.switches().get(node).flows().forEach((id, flow) -> {
+                if (flows.containsKey(id)) {
+                    assertEquals(flows.get(id).getCookie(), flow.getCookie(), id);
+                }
+            });
+        }
+        // The same match elsewhere is the same entry, so the same cookie: the steering flow toward gw4's switch.
+        assertEquals(before.switches().get(S1).flows().get("gwha-lab-steer").getCookie(),
+            before.switches().get("openflow:3").flows().get("gwha-lab-steer").getCookie());
+        // A gateway moved to another port is another flow.
+        final var moved = LabClusters.builder(LabClusters.gateway(1, 200, S1, 19), LabClusters.gateway(2, 150, S1, 12))
+            .build();
+        assertFalse(FlowPlanner.plan(moved, List.of("gw1")).switches().get(S1).flows().get("gwha-lab-vrrp-gw1")
+            .getCookie().equals(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite), List.of("gw1"))
+                .switches().get(S1).flows().get("gwha-lab-vrrp-gw1").getCookie()));
+    }
+
+    @Test
+    void aClusterOwnsWhatAnyElectionOrderPlans() {
+        for (var mode : SteeringMode.values()) {
+            final Cluster cluster = LabClusters.twoSwitches(mode);
+            final var owned = FlowPlanner.owned(cluster, Options.DEFAULT);
+            final var names = cluster.nonnullGateway().keySet().stream().map(key -> key.getName().getValue())
+                .toList();
+            for (var order : orders(names)) {
+                FlowPlanner.plan(cluster, order, LINKED, Options.DEFAULT).switches().forEach((node, onSwitch) -> {
+                    onSwitch.flows().forEach((id, flow) -> assertTrue(owned.cookies().contains(flow.getCookie()
+                        .getValue().longValue()), mode + " " + order + " " + node + " " + id));
+                    onSwitch.groups().keySet().forEach(group -> assertTrue(owned.groups().contains(group),
+                        mode + " " + order + " " + node + " group " + group));
+                });
+            }
+            assertTrue(owned.groups().stream().allMatch(FlowPlanner::isOurGroup));
+            // Another cluster owns none of it but the flows they share.
+            final var other = FlowPlanner.owned(LabClusters.builder(LabClusters.gateway(5, 100, S1, 21),
+                LabClusters.gateway(6, 90, S1, 22)).setName(new ClusterName("other")).setVrid(Uint8.valueOf(52))
+                .build(), Options.DEFAULT);
+            final var common = new HashSet<>(owned.cookies());
+            common.retainAll(other.cookies());
+            assertTrue(common.stream().allMatch(cookie -> (cookie & 0xFFFF_FFFFL) == 0), common::toString);
+        }
+        assertFalse(FlowPlanner.isOurGroup(0x12345678L));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,17 +28,31 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.UpdateFlowInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapListBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.statistics.reply.GroupStats;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.statistics.reply.GroupStatsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
+import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -164,16 +179,128 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         // Nothing was persisted: only the foreign flow is in the datastore.
         assertEquals(Set.of(FOREIGN), flowIds(S1));
 
-        // openflowplugin writes the node into the operational inventory when the switch connects.
-        final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.put(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(S1),
-            new NodeBuilder().setId(new NodeId(S1)).build());
-        tx.commit().get(10, TimeUnit.SECONDS);
+        under.loaded();
+        connect(S1);
 
-        final var again = await().atMost(Duration.ofSeconds(10)).until(rpcs::takeCalls, calls -> !calls.isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        final var again = rpcs.takeCalls();
         assertEquals("AddGroup", again.getFirst().rpc());
-        assertEquals(first.stream().map(RecordingRpcs.Call::rpc).toList(),
-            again.stream().map(RecordingRpcs.Call::rpc).toList());
+        // The same again, then the question what else of ours the switch holds (nothing, here).
+        final var expected = new ArrayList<>(first.stream().map(RecordingRpcs.Call::rpc).toList());
+        expected.addAll(List.of("GetFlowStatistics", "GetGroupStatistics"));
+        assertEquals(expected, again.stream().map(RecordingRpcs.Call::rpc).toList());
+    }
+
+    @Test
+    void aSwitchThatReconnectsGetsItsRpcWrittenSteeringBack() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS);
+        under.loaded();
+        final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
+        under.apply(failover).get(10, TimeUnit.SECONDS);
+        connect(S1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        rpcs.takeCalls();
+
+        // The switch goes away and comes back: the failover's group, which went by RPC, is sent again as it is now.
+        disconnect(S1);
+        connect(S1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        final var again = rpcs.takeCalls();
+        final var group = again.stream().filter(call -> call.input() instanceof AddGroupInput).findFirst()
+            .orElseThrow();
+        assertEquals(Describe.group(failover.switches().get(S1).groups().get(0x47573300L)),
+            Describe.group(new GroupBuilder((AddGroupInput) group.input()).build()));
+        assertEquals(failover.switches().get(S1).flows().size(), again.stream()
+            .filter(call -> call.rpc().equals("AddFlow")).count());
+    }
+
+    @Test
+    void aConnectingSwitchLosesStaleFlowsAndGroupsOfTheProjectOnly() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
+        under.apply(plan).get(10, TimeUnit.SECONDS);
+        // Left over from before: a cluster deleted while this writer was not running, in the datastore and on the
+        // switch, and a gateway (gw9) the cluster no longer has.
+        final var gone = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(7, 100, S1, 17),
+            LabClusters.gateway(8, 90, S1, 18)).setName(new ClusterName("gone")).setVrid(Uint8.valueOf(60))
+            .setVirtualIp(LabClusters.vips("192.0.2.250")).build(), List.of("gw7", "gw8"));
+        final var goneSteer = gone.switches().get(S1).flows().get("gwha-gone-steer");
+        final var gw9 = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(1, 200, S1, 11),
+            LabClusters.gateway(9, 90, S1, 19)).build(), List.of("gw1")).switches().get(S1).flows()
+            .get("gwha-lab-vrrp-gw9");
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, "gwha-gone-steer"),
+            goneSteer);
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(S1, 0x47573c00L),
+            gone.switches().get(S1).groups().get(0x47573c00L));
+        tx.commit().get(10, TimeUnit.SECONDS);
+        final var onSwitch = new ArrayList<FlowAndStatisticsMapList>();
+        plan.switches().get(S1).flows().values().forEach(flow -> onSwitch.add(reported(flow)));
+        onSwitch.add(reported(goneSteer));
+        onSwitch.add(reported(gw9));
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(onSwitch)
+            .build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            groupStats(0x47573300L), groupStats(0x47573c00L), groupStats(5))).build());
+        rpcs.takeCalls();
+
+        // Connected before the configuration was read: nothing happens until it was.
+        connect(S1);
+        assertEquals(List.of(), rpcs.takeCalls());
+        under.loaded();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rpcs.calls().stream()
+            .filter(call -> call.rpc().equals("SendBarrier")).count() == 2);
+        final var calls = rpcs.takeCalls();
+        // The switch is asked only for the project's flows.
+        final var query = (GetFlowStatisticsInput) calls.stream().filter(call -> call.input()
+            instanceof GetFlowStatisticsInput).findFirst().orElseThrow().input();
+        assertEquals(0x4757L << 48, query.getCookie().getValue().longValue());
+        assertEquals(0xFFFFL << 48, query.getCookieMask().getValue().longValue());
+        // Removed by exact cookie, nothing else: the deleted cluster's steering and the vanished gateway's punt.
+        final var removed = calls.stream().filter(call -> call.input() instanceof RemoveFlowInput)
+            .map(call -> (RemoveFlowInput) call.input()).toList();
+        assertEquals(Set.of(goneSteer.getCookie(), gw9.getCookie()), removed.stream().map(RemoveFlowInput::getCookie)
+            .collect(Collectors.toSet()));
+        removed.forEach(remove -> {
+            assertEquals(Uint64.MAX_VALUE, remove.getCookieMask().getValue());
+            assertEquals(Boolean.FALSE, remove.getStrict());
+        });
+        assertEquals(List.of(0x47573c00L), calls.stream().filter(call -> call.input() instanceof RemoveGroupInput)
+            .map(call -> ((RemoveGroupInput) call.input()).getGroupId().getValue().toJava()).toList());
+        // ... and the datastore no longer holds the deleted cluster's entries, so the FRM will not install them.
+        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573c00L).isEmpty()
+            && !flowIds(S1).contains("gwha-gone-steer"));
+        final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
+        expected.add(FOREIGN);
+        assertEquals(expected, flowIds(S1));
+    }
+
+    @Test
+    void steeringStaysWhileNoGatewayIsElectedYet() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
+        // A controller that just started: the cluster is configured, no gateway heard yet, so no steering planned.
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        under.apply(FlowPlanner.plan(cluster, List.of())).get(10, TimeUnit.SECONDS);
+        final var before = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
+            before.switches().get(S1).flows().values().stream().map(FlowWriterTest::reported).toList()).build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            groupStats(0x47573300L), groupStats(0x47573301L))).build());
+        under.loaded();
+        rpcs.takeCalls();
+
+        connect(S1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        final var calls = rpcs.takeCalls();
+        assertTrue(calls.stream().noneMatch(call -> call.rpc().startsWith("Remove")), calls::toString);
     }
 
     @Test
@@ -197,6 +324,36 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var failure = org.junit.jupiter.api.Assertions.assertThrows(
             java.util.concurrent.ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
         assertTrue(failure.getCause().getMessage().contains("BADMATCH"), failure::toString);
+    }
+
+    /** Whether the writer asked the switch what it holds, the last step of reconciling it. */
+    private static boolean asked(final List<RecordingRpcs.Call> calls) {
+        return calls.stream().anyMatch(call -> call.rpc().equals("GetGroupStatistics"));
+    }
+
+    private void connect(final String node) throws Exception {
+        // openflowplugin writes the node into the operational inventory when the switch connects ...
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node),
+            new NodeBuilder().setId(new NodeId(node)).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private void disconnect(final String node) throws Exception {
+        // ... and removes it when the switch disconnects.
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node));
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A flow as the switch reports it: its cookie, table, priority and match. */
+    private static FlowAndStatisticsMapList reported(final Flow flow) {
+        return new FlowAndStatisticsMapListBuilder().setCookie(flow.getCookie()).setTableId(flow.getTableId())
+            .setPriority(flow.getPriority()).setMatch(flow.getMatch()).build();
+    }
+
+    private static GroupStats groupStats(final long id) {
+        return new GroupStatsBuilder().setGroupId(new GroupId(Uint32.valueOf(id))).build();
     }
 
     private Set<String> flowIds(final String node) throws Exception {

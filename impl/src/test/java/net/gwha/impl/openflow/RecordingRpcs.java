@@ -14,12 +14,14 @@ import java.util.List;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yangtools.binding.Rpc;
 import org.opendaylight.yangtools.binding.RpcInput;
+import org.opendaylight.yangtools.binding.RpcOutput;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 
 /**
  * openflowplugin's RPCs as a switch that takes everything: each call is recorded (RPC name and input) and succeeds
- * at once. The boundary the writer talks to; no broker behind it.
+ * at once, with no output unless one was set ({@link #answer}). The boundary the writer talks to; no broker
+ * behind it.
  */
 public final class RecordingRpcs implements RpcService {
     /** One call: the RPC's simple name and its input. */
@@ -28,10 +30,16 @@ public final class RecordingRpcs implements RpcService {
 
     private final List<Call> calls = new ArrayList<>();
     private final java.util.Map<String, String> failNext = new java.util.HashMap<>();
+    private final java.util.Map<String, RpcOutput> answers = new java.util.HashMap<>();
 
     /** The next call of this RPC fails as openflowplugin reports a switch's error. */
     synchronized void failNext(final String rpc, final String message) {
         failNext.put(rpc, message);
+    }
+
+    /** Every call of this RPC answers with this output, as a switch's statistics reply. */
+    synchronized void answer(final String rpc, final RpcOutput output) {
+        answers.put(rpc, output);
     }
 
     @Override
@@ -41,11 +49,13 @@ public final class RecordingRpcs implements RpcService {
             (proxy, method, args) -> switch (method.getName()) {
                 case "invoke" -> {
                     final String failure;
+                    final RpcOutput output;
                     synchronized (this) {
                         calls.add(new Call(rpcInterface.getSimpleName(), (RpcInput) args[0]));
                         failure = failNext.remove(rpcInterface.getSimpleName());
+                        output = answers.get(rpcInterface.getSimpleName());
                     }
-                    yield Futures.immediateFuture(failure == null ? RpcResultBuilder.success().build()
+                    yield Futures.immediateFuture(failure == null ? RpcResultBuilder.success(output).build()
                         : RpcResultBuilder.failed().withError(ErrorType.APPLICATION, failure).build());
                 }
                 case "implementedInterface" -> rpcInterface;
@@ -56,6 +66,12 @@ public final class RecordingRpcs implements RpcService {
             });
     }
 
+    /** The calls so far, kept. */
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The calls so far, forgotten here. */
     public synchronized List<Call> takeCalls() {
         final var taken = List.copyOf(calls);
         calls.clear();

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import net.gwha.impl.openflow.FlowWriter;
 import net.gwha.impl.openflow.RecordingRpcs;
 import net.gwha.impl.openflow.vrrp.Ipv4;
 import net.gwha.impl.openflow.vrrp.Mac;
@@ -95,7 +96,8 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         activeChangesListener = notifications.registerListener(ActiveGatewayChanged.class, activeChanges::add);
         // A single node: the singleton provider only hands over the role when the test says so.
         provider = new GatewayHaProvider(getDataBroker(), customizer.createNotificationPublishService(),
-            notifications, flowRpcs, service -> () -> { }, nanos::get, T0::toEpochMilli);
+            notifications, flowRpcs, service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
+            T0::toEpochMilli);
         provider.instantiateServiceInstance();
     }
 
