@@ -7,6 +7,7 @@
  */
 package net.gwha.impl.openflow;
 
+import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -21,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import net.gwha.impl.openflow.FlowPlanner.Plan;
 import org.eclipse.jdt.annotation.Nullable;
@@ -135,6 +138,8 @@ public final class FlowWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowWriter.class);
     private static final Uint8 TABLE = Uint8.ZERO;
+    private static final int MAX_RESENDS = 20;
+    private static final long RESEND_DELAY_MILLIS = 500;
 
     private final DataBroker broker;
     private final Mode mode;
@@ -150,6 +155,7 @@ public final class FlowWriter implements AutoCloseable {
     // Switches that connected before the configuration was read; reconciled by loaded().
     private final Set<String> pending = new TreeSet<>();
     private boolean loaded;
+    private boolean closed;
     // Our datastore writes, in order: a later plan's transaction must not race an earlier one still committing.
     private TransactionChain chain;
 
@@ -284,7 +290,20 @@ public final class FlowWriter implements AutoCloseable {
             tx.cancel();
         }
         if (viaRpc) {
-            confirmations.addAll(sendRpcs(changes));
+            final var sent = sendRpcs(changes);
+            confirmations.addAll(sent);
+            final var changedSwitches = changes.stream().map(Change::node).distinct().toList();
+            Futures.addCallback(Futures.allAsList(sent), new FutureCallback<List<Object>>() {
+                @Override
+                public void onSuccess(final List<Object> result) {
+                    // confirmed
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    changedSwitches.forEach(node -> resendLater(node, 1));
+                }
+            }, MoreExecutors.directExecutor());
         }
         return Futures.transform(Futures.allAsList(confirmations), ignored -> nanoClock.getAsLong(),
             MoreExecutors.directExecutor());
@@ -390,7 +409,7 @@ public final class FlowWriter implements AutoCloseable {
 
     private void reconcile(final String node) {
         if (mode != Mode.DATASTORE) {
-            resend(node);
+            resend(node, 1);
         }
         if (mode != Mode.RPC) {
             Futures.addCallback(removeStaleFromDatastore(node), new LoggingCallback<>("stale entries of " + node
@@ -402,16 +421,44 @@ public final class FlowWriter implements AutoCloseable {
     }
 
     /** In the RPC modes nothing but this writer knows the RPC-written flows: send the switch's whole plan again. */
-    private void resend(final String node) {
+    private void resend(final String node, final int attempt) {
         final var plan = applied.get(node);
-        if (plan == null) {
+        if (plan == null || closed) {
             return;
         }
-        LOG.info("{} connected: sending its {} flows and {} groups again", node, plan.flows().size(),
-            plan.groups().size());
+        LOG.info("{}: sending its {} flows and {} groups again (attempt {})", node, plan.flows().size(),
+            plan.groups().size(), attempt);
         final var changes = diff(node, new FlowPlanner.SwitchPlan(new TreeMap<>(), new TreeMap<>()), plan);
-        Futures.addCallback(Futures.allAsList(sendRpcs(changes)), new LoggingCallback<>("re-sending " + node),
-            MoreExecutors.directExecutor());
+        Futures.addCallback(Futures.allAsList(sendRpcs(changes)), new FutureCallback<List<Object>>() {
+            @Override
+            public void onSuccess(final List<Object> result) {
+                LOG.debug("{}: plan re-sent", node);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.debug("{}: re-sending the plan failed", node, cause);
+                resendLater(node, attempt + 1);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * A switch's RPCs failed: send its whole plan again soon. A switch that just connected answers packet-ins a
+     * moment before openflowplugin offers its flow RPCs, and the first failover of a starting controller falls
+     * just there; a switch that disconnected is re-sent its plan when it connects, so a few attempts suffice.
+     */
+    private void resendLater(final String node, final int attempt) {
+        if (attempt <= MAX_RESENDS) {
+            CompletableFuture.delayedExecutor(RESEND_DELAY_MILLIS, TimeUnit.MILLISECONDS).execute(() -> {
+                synchronized (this) {
+                    resend(node, attempt);
+                }
+            });
+        } else {
+            LOG.warn("{}: gave up re-sending its plan after {} attempts; it is sent again when it reconnects", node,
+                MAX_RESENDS);
+        }
     }
 
     private ListenableFuture<?> removeStaleFromSwitch(final Rpcs rpc, final String node) {
@@ -537,6 +584,7 @@ public final class FlowWriter implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         nodes.close();
         try {
             chain.close();

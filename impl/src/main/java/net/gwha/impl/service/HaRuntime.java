@@ -266,6 +266,9 @@ public final class HaRuntime implements AutoCloseable {
     }
 
     private void record(final ActiveGatewayChanged changed) {
+        LOG.info("{}: active gateway {} -> {} ({}, detected after {} ms)", changed.cluster(),
+            changed.from().orElse("none"), changed.to(), changed.cause(),
+            TimeUnit.NANOSECONDS.toMillis(changed.decisionTime() - changed.causeTime()));
         final var history = histories.computeIfAbsent(changed.cluster(), key -> new ArrayDeque<>());
         synchronized (history) {
             if (history.size() == HISTORY) {
