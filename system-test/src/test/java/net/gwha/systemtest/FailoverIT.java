@@ -38,6 +38,7 @@ class FailoverIT {
     // Scheduling on two shared cores, the probe's own resolution, the flow write.
     private static final int MARGIN_MS = 400;
     private static final int SETTLE_S = 30;
+    private static final int RESTART_PROBE_S = 400;
 
     private final Controller controller;
     private final Restconf restconf;
@@ -290,6 +291,26 @@ class FailoverIT {
             assertEquals("gw2", changed.get("to-gateway").getAsString(), event);
             assertEquals("heartbeat-timeout", changed.get("cause").getAsString(), event);
         }
+    }
+
+    @Test
+    @Order(15)
+    void restartedControllerLeavesTheVipAnsweringAndComesBackWithStateAndFlows() {
+        lab.probeStart(RESTART_PROBE_S);
+        // Stopping and booting take 30 to 150 s here: long enough for the client to re-check the VIP's MAC by ARP
+        // with nobody but the switch to answer.
+        controller.script(RESTART_PROBE_S, "restart");
+        lab.waitConnected(120);
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 after the restart");
+        final var probe = lab.probeStop();
+        assertEquals(0, probe.json().get("send_errors").getAsLong(), probe.toString());
+        assertTrue(probe.maxGapMillis() < MARGIN_MS, "the VIP kept answering: " + probe);
+        assertEquals("gw1", probe.lastGateway(), probe.toString());
+
+        awaitGatewayState("gw1", "active");
+        final var state = restconf.get("/data/gwha:cluster-states/cluster-state=lab?content=nonconfig");
+        assertTrue(state.body().contains("\"active-gateway\":\"gw1\""), state.toString());
+        assertTrue(lab.flows(1).contains("arp_tpa=192.0.2.254"), "the cluster's flows are on the switch");
     }
 
     /**

@@ -112,8 +112,14 @@ final class Lab {
         return Probe.parse(lab(seconds + 30L, "probe-wait", Integer.toString(seconds)));
     }
 
-    String flows(final String bridgeSuffix) {
-        return lab(30, "ofctl", "-O", "OpenFlow13", "dump-flows", bridgeSuffix);
+    /** Stops the background probe now and returns what it saw. */
+    Probe probeStop() {
+        return Probe.parse(lab(30, "probe-stop"));
+    }
+
+    /** The flows of switch 1 or 2, as ovs-ofctl prints them. */
+    String flows(final int switchNumber) {
+        return lab(30, "ofctl", "dump-flows", env.get("LAB_PREFIX") + "-br" + switchNumber);
     }
 
     private String lab(final long timeoutSeconds, final String... args) {
