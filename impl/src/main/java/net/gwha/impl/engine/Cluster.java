@@ -310,8 +310,15 @@ final class Cluster {
                     at, out);
             }
         } else if (!activeElectable) {
-            // failover: report why the active one stopped being electable, when it did
             final boolean deleted = active < 0;
+            if (!deleted && gateways[active].lossCause == FailoverCause.HEARTBEAT_TIMEOUT
+                    && at - lastIntake > quietNanos()) {
+                // Rule: a silent active gateway is not replaced while no gateway at all is heard: then nobody is
+                // known to be alive (the intake stopped: a switch connection or the controller going down), and
+                // the next heartbeat decides
+                return;
+            }
+            // failover: report why the active one stopped being electable, when it did
             activate(best, deleted ? FailoverCause.CONFIG_CHANGED : gateways[active].lossCause,
                 deleted ? deletedActiveAt : gateways[active].lossAt, at, out);
         } else if (config.preempt() && !pinned && best != active && better(candidate, gateways[active])) {

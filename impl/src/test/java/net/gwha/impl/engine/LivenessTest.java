@@ -101,6 +101,24 @@ class LivenessTest {
     }
 
     @Test
+    void whenTheIntakeStopsTheSilentActiveGatewayIsNotReplacedByAnotherSilentOne() {
+        sim.runTo(5000);
+        sim.silence("b");
+        sim.runTo(5500);
+        // a was heard last at 5000 and b at 5000 too; a's heartbeats now stop at 5400 (later deadline)
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(5400)));
+        sim.silence("a");
+        // b is down one dead interval after its deadline (8000 + 3000), a is still "up" until 8400 + 3000
+        sim.runTo(11_000);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        assertEquals("b", sim.active());
+        assertEquals(1, sim.changes().size());
+        // the intake resumes with a: now a is known alive, and takes over
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(11_100)));
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 11_100);
+    }
+
+    @Test
     void withNobodyHeardASilentGatewayIsDownOneDeadIntervalAfterItsDeadline() {
         sim.runTo(5000);
         sim.silence("a");
