@@ -174,8 +174,16 @@ final class Cluster {
     }
 
     private void postpone(final long stallNanos, final long at) {
+        final long stallStart = at - stallNanos;
         for (Gateway gateway : gateways) {
-            if (gateway.deadline != NEVER && gateway.deadline > at - stallNanos) {
+            if (gateway.liveness == Liveness.DOWN && gateway.timedOutAt != NEVER && gateway.timedOutAt > stallStart
+                    && !gateway.portDown) {
+                // declared silent during the stall, which proves nothing: as if the stall never happened
+                gateway.liveness = Liveness.UP;
+                gateway.deadline = gateway.timedOutAt + stallNanos;
+                gateway.timedOutAt = NEVER;
+                gateway.recoverStart = NEVER;
+            } else if (gateway.deadline != NEVER && gateway.deadline > stallStart) {
                 gateway.deadline += stallNanos;
             }
         }
@@ -253,10 +261,18 @@ final class Cluster {
     }
 
     private void settle(final long now) {
+        // Rule: a silent gateway is down at its deadline if others are heard meanwhile; if nobody is, the intake
+        // may be stalled (see heartbeat), so it waits, at most one dead interval; then nobody has been heard for that
+        // long, so every gateway still up is down at once: none is known alive to take over from another
+        boolean nobodyHeard = false;
         for (Gateway gateway : gateways) {
-            // Rule: a silent gateway is down at its deadline if others are heard meanwhile; if nobody is, the
-            // intake may be stalled (see heartbeat), so at most one dead interval later
-            if (!judgementWaits(gateway, now)) {
+            nobodyHeard |= gateway.liveness == Liveness.UP && gateway.deadline <= now && !judgementWaits(gateway, now)
+                && now - lastIntake > quietNanos();
+        }
+        for (Gateway gateway : gateways) {
+            if (nobodyHeard && gateway.liveness == Liveness.UP) {
+                gateway.timeOut(Math.min(gateway.deadline, now));
+            } else if (!judgementWaits(gateway, now)) {
                 gateway.settle(now);
             }
         }
@@ -311,13 +327,6 @@ final class Cluster {
             }
         } else if (!activeElectable) {
             final boolean deleted = active < 0;
-            if (!deleted && gateways[active].lossCause == FailoverCause.HEARTBEAT_TIMEOUT
-                    && at - lastIntake > quietNanos()) {
-                // Rule: a silent active gateway is not replaced while no gateway at all is heard: then nobody is
-                // known to be alive (the intake stopped: a switch connection or the controller going down), and
-                // the next heartbeat decides
-                return;
-            }
             // failover: report why the active one stopped being electable, when it did
             activate(best, deleted ? FailoverCause.CONFIG_CHANGED : gateways[active].lossCause,
                 deleted ? deletedActiveAt : gateways[active].lossAt, at, out);

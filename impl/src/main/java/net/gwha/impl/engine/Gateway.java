@@ -40,6 +40,8 @@ final class Gateway {
     /** Why and when it last stopped being electable (up and in service). */
     FailoverCause lossCause = FailoverCause.HEARTBEAT_TIMEOUT;
     long lossAt;
+    /** When silence made it down (its deadline), NEVER unless that is why it is down now. */
+    long timedOutAt = NEVER;
     /** The state last reported in a decision. */
     GatewayState shown = GatewayState.UNKNOWN;
     /** Inter-arrival times, kept with the fixed detector too: switching to adaptive then needs no warm-up. */
@@ -118,7 +120,7 @@ final class Gateway {
         if (deadline <= now) {
             if (liveness == Liveness.UP) {
                 // Rule: down when silent for the detection threshold; the cause happened at the deadline, not now
-                down(FailoverCause.HEARTBEAT_TIMEOUT, deadline);
+                timeOut(deadline);
             } else {
                 // silence ends a steady period
                 recoverStart = NEVER;
@@ -134,7 +136,14 @@ final class Gateway {
         return liveness == Liveness.UP ? deadline : NEVER;
     }
 
+    /** Down because silent since its last heartbeat, as of {@code at}. */
+    void timeOut(final long at) {
+        down(FailoverCause.HEARTBEAT_TIMEOUT, at);
+        timedOutAt = at;
+    }
+
     void down(final FailoverCause cause, final long at) {
+        timedOutAt = NEVER;
         lose(cause, at);
         liveness = Liveness.DOWN;
         recoverStart = NEVER;

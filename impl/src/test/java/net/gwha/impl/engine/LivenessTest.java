@@ -105,17 +105,43 @@ class LivenessTest {
         sim.runTo(5000);
         sim.silence("b");
         sim.runTo(5500);
-        // a was heard last at 5000 and b at 5000 too; a's heartbeats now stop at 5400 (later deadline)
+        // b was heard last at 5000, a at 5400 (a later deadline); then nothing at all
         sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(5400)));
         sim.silence("a");
-        // b is down one dead interval after its deadline (8000 + 3000), a is still "up" until 8400 + 3000
+        // one dead interval after b's deadline (8000 + 3000) both are down at once: nobody to take over
+        sim.runTo(10_999);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
         sim.runTo(11_000);
         assertEquals(GatewayState.DOWN, sim.state("b"));
+        assertEquals(GatewayState.DOWN, sim.state("a"));
+        assertEquals(ClusterStatus.ALL_DOWN, sim.snapshot().status());
         assertEquals("b", sim.active());
         assertEquals(1, sim.changes().size());
-        // the intake resumes with a: now a is known alive, and takes over
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(11_100)));
-        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 11_100);
+        // the intake resumes with a alone: both were declared silent during the stall, so both count as up
+        // again, and b, still silent, is down at its deadline moved by the stall's length (5700 ms)
+        for (long time = 11_100; time <= 13_600; time += 500) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time)));
+        }
+        assertEquals("b", sim.active());
+        sim.apply(new Event.Tick(nanos(13_699)));
+        assertEquals("b", sim.active());
+        sim.apply(new Event.Tick(nanos(13_700)));
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 13_700, 13_700);
+    }
+
+    @Test
+    void gatewaysDeclaredSilentDuringAStallAreUpAgainWhenItEnds() {
+        // a switch restart: nothing heard from 5000 to 12000, long enough for both to be declared down
+        sim.runTo(5000);
+        sim.silence("a");
+        sim.silence("b");
+        sim.runTo(11_000);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(12_000)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(12_001)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(GatewayState.PASSIVE, sim.state("a"));
+        assertEquals(1, sim.changes().size());
     }
 
     @Test
