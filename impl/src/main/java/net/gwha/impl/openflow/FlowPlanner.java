@@ -345,7 +345,7 @@ public final class FlowPlanner {
                 setArp(new ArpMatchBuilder().setArpTargetHardwareAddress(
                     new ArpTargetHardwareAddressBuilder().setAddress(host.mac()).build())),
                 setArp(new ArpMatchBuilder().setArpTargetTransportAddress(hostIp)),
-                output("INPORT")));
+                output("IN_PORT")));
     }
 
     private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,

@@ -81,7 +81,7 @@ class FlowPlannerTest {
             + ",arp_spa=192.0.2.10/32,arp_tpa=192.0.2.254/32 actions=set_field:02:00:00:00:00:0a->eth_dst"
             + ",set_field:00:00:5e:00:01:33->eth_src,set_field:2->arp_op,set_field:00:00:5e:00:01:33->arp_sha"
             + ",set_field:192.0.2.254/32->arp_spa,set_field:02:00:00:00:00:0a->arp_tha"
-            + ",set_field:192.0.2.10/32->arp_tpa,output:INPORT",
+            + ",set_field:192.0.2.10/32->arp_tpa,output:IN_PORT",
             Describe.flow(plan.switches().get(S2).flows().get("gwha-lab-arp-reply-192.0.2.254-02000000000a")));
         assertTrue(plan.switches().get(S1).flows().keySet().stream().noneMatch(id -> id.contains("arp-reply")));
         assertFalse(FlowPlanner.isSteering("gwha-lab-arp-reply-192.0.2.254-02000000000a"));
