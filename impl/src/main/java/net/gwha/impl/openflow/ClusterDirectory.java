@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.gwha.impl.datastore.ClusterDefaults;
-import net.gwha.impl.openflow.vrrp.Ipv4;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.openflow.vrrp.Mac;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 

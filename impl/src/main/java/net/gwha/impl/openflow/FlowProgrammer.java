@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.GatewayState;
-import net.gwha.impl.openflow.vrrp.Ipv4;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.service.HaRuntime;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
-import net.gwha.impl.openflow.vrrp.Ipv4;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.openflow.vrrp.Mac;
 import net.gwha.impl.openflow.vrrp.VrrpAdvertisement;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult;

@@ -8,6 +8,7 @@
 package net.gwha.impl.openflow.vrrp;
 
 import java.util.List;
+import net.gwha.impl.engine.Ipv4;
 
 /**
  * A VRRP advertisement over IPv4 that passed every check of {@link VrrpDecoder}: a heartbeat candidate. Whether it

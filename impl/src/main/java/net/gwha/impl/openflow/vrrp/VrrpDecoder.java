@@ -8,6 +8,7 @@
 package net.gwha.impl.openflow.vrrp;
 
 import java.util.List;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.Malformed;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.Malformed.Reason;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.NotVrrp;

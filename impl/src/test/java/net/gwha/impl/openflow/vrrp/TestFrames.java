@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import net.gwha.impl.engine.Ipv4;
 
 /**
  * Captured frames and the byte surgery the tests do on them. Offsets are for untagged frames unless a method takes

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import net.gwha.impl.engine.Ipv4;
 import org.junit.jupiter.api.Test;
 
 class VrrpAdvertisementTest {

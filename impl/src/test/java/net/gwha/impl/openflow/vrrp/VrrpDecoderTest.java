@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.Malformed;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.Malformed.Reason;
 import net.gwha.impl.openflow.vrrp.VrrpDecodeResult.NotVrrp;

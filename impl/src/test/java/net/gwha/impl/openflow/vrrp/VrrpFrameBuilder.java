@@ -9,6 +9,7 @@ package net.gwha.impl.openflow.vrrp;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.gwha.impl.engine.Ipv4;
 
 /**
  * Builds VRRP advertisement frames byte by byte as RFC 5798 (version 3) and RFC 3768 (version 2) lay them out,

@@ -10,6 +10,7 @@ package net.gwha.impl.openflow.vrrp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import net.gwha.impl.engine.Ipv4;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
