@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -35,10 +34,6 @@ final class Console {
 
     static String time(final Optional<Instant> instant) {
         return instant.map(TIME::format).orElse("-");
-    }
-
-    static String lower(final Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Karaf's console is the command's standard output (a returned value is not shown in batch mode). */

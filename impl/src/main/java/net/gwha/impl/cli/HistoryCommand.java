@@ -11,6 +11,7 @@ import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.util.Locale;
 import java.util.Optional;
 import net.gwha.impl.service.GatewayHaService;
+import net.gwha.impl.service.YangNames;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -51,7 +52,7 @@ public final class HistoryCommand implements Action {
         table.column("Programming ms");
         for (var failover : service.history(cluster)) {
             table.addRow().addContent(failover.sequence(), Console.time(Optional.of(failover.decisionTime())),
-                failover.from().orElse("-"), failover.to(), Console.lower(failover.cause()),
+                failover.from().orElse("-"), failover.to(), YangNames.of(failover.cause()),
                 millis(failover.detectionLatency().toNanos()),
                 failover.programmingLatency().map(latency -> millis(latency.toNanos())).orElse("-"));
         }

@@ -9,6 +9,7 @@ package net.gwha.impl.cli;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import net.gwha.impl.service.GatewayHaService;
+import net.gwha.impl.service.YangNames;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -42,7 +43,7 @@ public final class ListClustersCommand implements Action {
         for (var cluster : service.clusters()) {
             table.addRow().addContent(cluster.name(), String.join(",", cluster.virtualIps()),
                 cluster.activeGateway().orElse("-"), Console.time(cluster.activeSince()),
-                Console.lower(cluster.status()));
+                YangNames.of(cluster.status()));
         }
         return table;
     }

@@ -9,6 +9,7 @@ package net.gwha.impl.cli;
 
 import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import net.gwha.impl.service.GatewayHaService;
+import net.gwha.impl.service.YangNames;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -53,7 +54,7 @@ public final class ShowClusterCommand implements Action {
         table.column("Malformed");
         table.column("Spoofed");
         for (var gw : view.gateways()) {
-            table.addRow().addContent(gw.name(), Console.lower(gw.state()), gw.configuredPriority(),
+            table.addRow().addContent(gw.name(), YangNames.of(gw.state()), gw.configuredPriority(),
                 gw.advertisedPriority().isPresent() ? Integer.toString(gw.advertisedPriority().getAsInt()) : "-",
                 gw.effectivePriority(), Console.time(gw.lastHeard()), gw.heartbeatsAccepted(),
                 gw.heartbeatsMalformed(), gw.heartbeatsSpoofed());

@@ -12,11 +12,11 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import net.gwha.impl.service.ClusterView;
 import net.gwha.impl.service.FailoverRecord;
 import net.gwha.impl.service.HaRuntime;
 import net.gwha.impl.service.HeartbeatCounters;
+import net.gwha.impl.service.YangNames;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.CommitInfo;
@@ -119,14 +119,14 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
         final var own = counters.of(view.name());
         return new ClusterStateBuilder()
             .setName(new ClusterName(view.name()))
-            .setStatus(ClusterState.Status.ofName(yangName(view.status())))
+            .setStatus(ClusterState.Status.ofName(YangNames.of(view.status())))
             .setActiveGateway(view.activeGateway().map(GatewayName::new).orElse(null))
             .setActiveSince(view.activeSince().map(StateWriter::dateAndTime).orElse(null))
             .setHeartbeatsMalformed(counter(own.malformed()))
             .setHeartbeatsSpoofed(counter(own.spoofed()))
             .setGatewayState(BindingMap.of(view.gateways().stream().map(gw -> new GatewayStateBuilder()
                 .setName(new GatewayName(gw.name()))
-                .setState(GatewayState.ofName(yangName(gw.state())))
+                .setState(GatewayState.ofName(YangNames.of(gw.state())))
                 .setLastHeard(gw.lastHeard().map(StateWriter::dateAndTime).orElse(null))
                 .setAdvertisedPriority(gw.advertisedPriority().isPresent()
                     ? Uint8.valueOf(gw.advertisedPriority().getAsInt()) : null)
@@ -139,7 +139,7 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
                 .setSequence(Uint64.valueOf(failover.sequence()))
                 .setFromGateway(failover.from().map(GatewayName::new).orElse(null))
                 .setToGateway(new GatewayName(failover.to()))
-                .setCause(FailoverCause.ofName(yangName(failover.cause())))
+                .setCause(FailoverCause.ofName(YangNames.of(failover.cause())))
                 .setCauseTime(dateAndTime(failover.causeTime()))
                 .setDecisionTime(dateAndTime(failover.decisionTime()))
                 .setFlowsConfirmedTime(failover.flowsConfirmedTime().map(StateWriter::dateAndTime).orElse(null))
@@ -152,11 +152,6 @@ public final class StateWriter implements HaRuntime.StateSink, AutoCloseable {
     private static DataObjectIdentifier<ClusterState> path(final String cluster) {
         return DataObjectIdentifier.builder(ClusterStates.class)
             .child(ClusterState.class, new ClusterStateKey(new ClusterName(cluster))).build();
-    }
-
-    /** Engine enum constants and YANG enum names differ only in case and separator. */
-    private static String yangName(final Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static DateAndTime dateAndTime(final Instant instant) {

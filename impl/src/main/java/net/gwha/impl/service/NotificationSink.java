@@ -8,7 +8,6 @@
 package net.gwha.impl.service;
 
 import java.util.List;
-import java.util.Locale;
 import net.gwha.impl.engine.Decision;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ActiveGatewayChangedBuilder;
@@ -42,15 +41,15 @@ public final class NotificationSink implements HaRuntime.DecisionSink {
                     .setCluster(new ClusterName(changed.cluster()))
                     .setFromGateway(changed.from().map(GatewayName::new).orElse(null))
                     .setToGateway(new GatewayName(changed.to()))
-                    .setCause(FailoverCause.ofName(yangName(changed.cause())))
+                    .setCause(FailoverCause.ofName(YangNames.of(changed.cause())))
                     .setCauseTime(time(runtime, changed.causeTime()))
                     .setDecisionTime(time(runtime, changed.decisionTime()))
                     .build());
                 case Decision.GatewayStateChanged changed -> offer(new GatewayStateChangedBuilder()
                     .setCluster(new ClusterName(changed.cluster()))
                     .setGateway(new GatewayName(changed.gateway()))
-                    .setOldState(GatewayState.ofName(yangName(changed.oldState())))
-                    .setNewState(GatewayState.ofName(yangName(changed.newState())))
+                    .setOldState(GatewayState.ofName(YangNames.of(changed.oldState())))
+                    .setNewState(GatewayState.ofName(YangNames.of(changed.newState())))
                     .setTime(time(runtime, changed.at()))
                     .build());
                 default -> {
@@ -68,9 +67,5 @@ public final class NotificationSink implements HaRuntime.DecisionSink {
 
     private static DateAndTime time(final HaRuntime runtime, final long nanos) {
         return new DateAndTime(runtime.wallTime(nanos).toString());
-    }
-
-    static String yangName(final Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
