@@ -114,10 +114,15 @@ final class Cluster {
             final int old = indexOf(gatewayConfig.name());
             final Gateway gateway = old < 0 ? new Gateway(gatewayConfig) : gateways[old];
             gateway.config = gatewayConfig;
-            if (!gatewayConfig.inService()) {
-                gateway.lose(FailoverCause.MAINTENANCE, at);
+            // Rule: a maintenance command is persisted as the admin-state; a configuration that still carries the
+            // other admin-state was written before the command and does not undo it
+            if (!gateway.commandedAhead || gatewayConfig.inService() == gateway.inService) {
+                gateway.commandedAhead = false;
+                if (!gatewayConfig.inService()) {
+                    gateway.lose(FailoverCause.MAINTENANCE, at);
+                }
+                gateway.inService = gatewayConfig.inService();
             }
-            gateway.inService = gatewayConfig.inService();
             if (!sameInterval) {
                 // samples of another interval say nothing of the new rhythm
                 gateway.phi.clear();
@@ -257,6 +262,7 @@ final class Cluster {
             gateway.lose(FailoverCause.MAINTENANCE, at);
         }
         gateway.inService = !on;
+        gateway.commandedAhead = true;
         evaluate(at, on ? null : FailoverCause.PREEMPTED, out);
     }
 

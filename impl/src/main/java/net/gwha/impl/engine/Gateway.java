@@ -25,6 +25,8 @@ final class Gateway {
 
     GatewayConfig config;
     boolean inService;
+    /** A maintenance command set {@link #inService}, and no configuration has carried that admin-state yet. */
+    boolean commandedAhead;
     Liveness liveness = Liveness.UNKNOWN;
     boolean heard;
     long lastHeard;

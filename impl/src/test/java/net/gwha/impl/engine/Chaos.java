@@ -166,8 +166,9 @@ final class Chaos {
             case MAINTENANCE_ON, MAINTENANCE_OFF -> {
                 final boolean on = action.kind() == Kind.MAINTENANCE_ON;
                 apply(new Event.Maintenance(Sim.CLUSTER, name, on, nanos(now)));
-                // the adapter persists maintenance as the gateway's admin-state
+                // the adapter persists maintenance as the gateway's admin-state, and that configuration follows
                 gateways[gateway] = withService(gateways[gateway], !on);
+                configure();
             }
             case EDIT -> edit(gateway, action.value());
             default -> throw new IllegalStateException();

@@ -144,4 +144,22 @@ class ElectionTest {
         sim.maintenance("b", false);
         sim.assertLastChange("a", "b", FailoverCause.PREEMPTED, 10_000, 10_000);
     }
+
+    @Test
+    void aConfigurationWrittenBeforeAMaintenanceCommandDoesNotUndoIt() {
+        start(Sim.config(A, B), "a", "b");
+        sim.runTo(1200);
+        sim.maintenance("b", true);
+        sim.maintenance("b", false);
+        // the admin-state persisted by the first command arrives after the second command
+        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), false)));
+        assertEquals("b", sim.active());
+        // then the second command's: nothing moves
+        sim.configure(Sim.config(A, B));
+        assertEquals("b", sim.active());
+        // an edit after that applies as any other
+        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), false)));
+        assertEquals(GatewayState.MAINTENANCE, sim.state("b"));
+        assertEquals("a", sim.active());
+    }
 }
