@@ -30,6 +30,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * appended to the engine's buffer.
  */
 final class Cluster {
+    /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
+    static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     final String name;
     /** The one-element list an {@link Outcome} reports for this cluster, allocated once. */
     final List<String> asList;
@@ -101,10 +104,10 @@ final class Cluster {
         deadNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.deadIntervalMillis());
         holdUpNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.holdUpMillis());
         preemptDelayNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.preemptDelayMillis());
+        intervalNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.heartbeatIntervalMillis());
         adaptive = newConfig.detector() instanceof DetectorConfig.Adaptive;
         if (newConfig.detector() instanceof DetectorConfig.Adaptive detector) {
             floorNanos = TimeUnit.MILLISECONDS.toNanos(detector.floorMillis());
-            intervalNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.heartbeatIntervalMillis());
             quantile = PhiAccrual.quantile(detector.phiThreshold());
         }
 
@@ -149,6 +152,11 @@ final class Cluster {
             postpone(at - lastIntake, at);
         }
         lastIntake = at;
+        for (Gateway other : gateways) {
+            if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos) {
+                other.heardAfterDue = at;
+            }
+        }
         settle(at);
         final Gateway gateway = gateways[index];
         final boolean wasUp = gateway.liveness == Liveness.UP;
@@ -199,16 +207,25 @@ final class Cluster {
      * intervals, since any one live gateway is heard every interval.
      */
     private long quietNanos() {
-        return TimeUnit.MILLISECONDS.toNanos(config.heartbeatIntervalMillis()) * 3 / 2;
+        return intervalNanos * 3 / 2;
     }
 
     /**
-     * Whether a silent gateway's judgement waits: while no gateway at all has been heard for longer than the quiet
-     * time the intake may be stalled, so wait for the next heartbeat, at most one dead interval past the deadline.
+     * Whether a silent gateway's judgement waits, at most one dead interval past its deadline: until some gateway
+     * has been heard after its next heartbeat was due, and a moment longer for heartbeats queued right behind that
+     * one (the end of a burst); and while no gateway at all has been heard for longer than the quiet time, since
+     * the intake may be stalled. Either way its own heartbeat may be held up on the way with the others.
      */
     private boolean judgementWaits(final Gateway gateway, final long now) {
         return gateway.liveness == Liveness.UP && gateway.deadline <= now && now < gateway.deadline + deadNanos
-            && now - lastIntake > quietNanos();
+            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS
+                || now - lastIntake > quietNanos());
+    }
+
+    /** When a waiting judgement is due again: the end of the drain, else one dead interval past the deadline. */
+    private long judgementResumes(final Gateway gateway, final long now) {
+        final long drained = gateway.heardAfterDue == NEVER ? NEVER : gateway.heardAfterDue + DRAIN_NANOS;
+        return drained > now ? Math.min(drained, gateway.deadline + deadNanos) : gateway.deadline + deadNanos;
     }
 
     void tick(final long at, final List<Decision> out) {
@@ -297,7 +314,7 @@ final class Cluster {
         publish(at, out);
         long next = preemptAt;
         for (Gateway gateway : gateways) {
-            next = Math.min(next, judgementWaits(gateway, at) ? gateway.deadline + deadNanos : gateway.wakeup());
+            next = Math.min(next, judgementWaits(gateway, at) ? judgementResumes(gateway, at) : gateway.wakeup());
         }
         if (lastActive.isEmpty()) {
             next = Math.min(next, at < startupDeadline ? startupDeadline : electionDeadline);

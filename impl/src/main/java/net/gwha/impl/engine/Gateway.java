@@ -44,6 +44,11 @@ final class Gateway {
     long lossAt;
     /** When silence made it down (its deadline), NEVER unless that is why it is down now. */
     long timedOutAt = NEVER;
+    /**
+     * When the cluster first heard any heartbeat after this gateway's next one was due (last heard plus one
+     * interval), NEVER until then: from that instant its silence is its own, not the intake's.
+     */
+    long heardAfterDue = NEVER;
     /** The state last reported in a decision. */
     GatewayState shown = GatewayState.UNKNOWN;
     /** Inter-arrival times, kept with the fixed detector too: switching to adaptive then needs no warm-up. */
@@ -73,6 +78,7 @@ final class Gateway {
         }
         heard = true;
         lastHeard = at;
+        heardAfterDue = NEVER;
         advertisedPriority = priority;
         advertisedIntervalCentis = intervalCentis;
         if (priority == 0) {

@@ -81,6 +81,56 @@ class AdaptiveDetectorTest {
         assertEquals(List.of(FailoverCause.STARTUP), sim.changes().stream().map(c -> c.cause()).toList());
     }
 
+    @Test
+    void aHeartbeatHeldUpWithTheOthersIsNotSilenceEvenBeforeTheIntakeLooksQuiet() {
+        // b at 0, 1000, ... 5000 and a 400 ms after it; from 5400 the intake holds everything until 6700. At b's
+        // deadline (5000 + 1561) a was heard 1161 ms ago, less than the quiet time, but nobody was heard after b's
+        // next heartbeat was due (6000): b's heartbeat may be on its way with the others, so b is not judged
+        final Sim sim = heldUpFrom5400();
+        sim.apply(new Event.Tick(nanos(6600)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(6700)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(6701)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(1, sim.changes().size());
+    }
+
+    @Test
+    void aHeartbeatRightBehindAnotherInABurstIsNotLate() {
+        // as above, but a's queued heartbeat comes out first (gateways on two switches share no queue): b's,
+        // 5 ms behind it, still counts
+        final Sim sim = heldUpFrom5400();
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(6700)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(6705)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(1, sim.changes().size());
+    }
+
+    @Test
+    void aSilentGatewayIsJudgedOnceAnotherIsHeardAfterItsHeartbeatWasDue() {
+        // b stays silent: a's heartbeat at 6700 is heard after b's was due, and b is down once the burst had
+        // 10 ms to drain, with the cause at its deadline (1000 + 5.612 x 100 ms after its last heartbeat)
+        final Sim sim = heldUpFrom5400();
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(6700)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.apply(new Event.Tick(nanos(6710)));
+        final var change = sim.lastChange();
+        assertEquals(List.of("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, nanos(5000) + 1_561_200_124L, nanos(6710)),
+            List.of(change.from().orElseThrow(), change.to(), change.cause(), change.causeTime(),
+                change.decisionTime()));
+    }
+
+    private static Sim heldUpFrom5400() {
+        final Sim sim = new Sim();
+        sim.configure(adaptive(8, 1000));
+        for (long time = 0; time <= 5000; time += 1000) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time + 400)));
+        }
+        assertEquals("b", sim.active());
+        return sim;
+    }
+
     private static ClusterConfig adaptive(final double phi, final long floorMillis) {
         return Sim.withDetector(Sim.config(A, B), DetectorConfig.adaptive(phi, floorMillis));
     }
