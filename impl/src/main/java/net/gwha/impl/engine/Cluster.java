@@ -278,8 +278,9 @@ final class Cluster {
         if (on) {
             gateway.lose(FailoverCause.MAINTENANCE, at);
         }
+        // a command that changes nothing writes nothing new, so no configuration will follow it
+        gateway.commandedAhead |= gateway.inService == on;
         gateway.inService = !on;
-        gateway.commandedAhead = true;
         evaluate(at, on ? null : FailoverCause.PREEMPTED, out);
     }
 

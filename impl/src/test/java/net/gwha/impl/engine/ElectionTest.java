@@ -146,6 +146,16 @@ class ElectionTest {
     }
 
     @Test
+    void aMaintenanceCommandThatChangesNothingLeavesTheNextEditInForce() {
+        start(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), false)), "a", "b");
+        sim.runTo(1200);
+        // already in maintenance: persisting it again writes nothing, so no configuration follows
+        sim.maintenance("b", true);
+        sim.configure(Sim.config(A, B));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+    }
+
+    @Test
     void aConfigurationWrittenBeforeAMaintenanceCommandDoesNotUndoIt() {
         start(Sim.config(A, B), "a", "b");
         sim.runTo(1200);
