@@ -1,0 +1,54 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.config;
+
+import java.util.Comparator;
+import net.gwha.impl.engine.ClusterConfig;
+import net.gwha.impl.engine.DetectorConfig;
+import net.gwha.impl.engine.GatewayConfig;
+import net.gwha.impl.engine.Ipv4;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.DetectorType;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+
+/**
+ * The engine's view of a validated cluster: YANG defaults applied, bindings turned into plain values.
+ */
+public final class EngineConfigs {
+    private static final double DEFAULT_PHI_THRESHOLD = 8;
+
+    private EngineConfigs() {
+        // utility class
+    }
+
+    public static ClusterConfig of(final Cluster cluster) {
+        final var detector = cluster.getFailureDetector();
+        final DetectorConfig detectorConfig;
+        if (detector != null && detector.getType() == DetectorType.Adaptive) {
+            final var phi = detector.getPhiThreshold();
+            detectorConfig = DetectorConfig.adaptive(phi == null ? DEFAULT_PHI_THRESHOLD : phi.doubleValue(),
+                ClusterDefaults.adaptiveFloorMillis(cluster));
+        } else {
+            detectorConfig = DetectorConfig.fixed();
+        }
+        return new ClusterConfig(cluster.getName().getValue(), cluster.getVrid().toJava(),
+            ClusterDefaults.heartbeatIntervalMillis(cluster), ClusterDefaults.deadIntervalMillis(cluster),
+            detectorConfig, ClusterDefaults.preempt(cluster), ClusterDefaults.preemptDelayMillis(cluster),
+            ClusterDefaults.holdUpMillis(cluster), Boolean.TRUE.equals(cluster.getUseAdvertisedPriority()),
+            cluster.nonnullGateway().values().stream()
+                .sorted(Comparator.comparing(gateway -> gateway.getName().getValue()))
+                .map(EngineConfigs::gateway)
+                .toList());
+    }
+
+    private static GatewayConfig gateway(final Gateway gateway) {
+        return new GatewayConfig(gateway.getName().getValue(), gateway.getPriority().toJava(),
+            Ipv4.parse(gateway.getIpAddress().getValue()), gateway.getAdminState() != AdminState.Maintenance);
+    }
+}

@@ -1,0 +1,20 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.intake;
+
+/** Where the intake counts the advertisements it drops; accepted ones are counted where the engine takes them. */
+public interface HeartbeatTally {
+    /** An advertisement that claims a gateway of the cluster but came from elsewhere. */
+    void spoofed(String cluster, String gateway);
+
+    /** An advertisement for the cluster's VRID that names none of its gateways. */
+    void spoofed(String cluster);
+
+    /** A frame no cluster claims: a malformed advertisement, or one for a VRID nobody configured. */
+    void countUnattributed(boolean malformed);
+}

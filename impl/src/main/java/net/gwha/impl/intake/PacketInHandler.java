@@ -1,0 +1,249 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.intake;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import net.gwha.impl.engine.Event;
+import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.packet.Mac;
+import net.gwha.impl.packet.VrrpAdvertisement;
+import net.gwha.impl.packet.VrrpDecodeResult;
+import net.gwha.impl.packet.VrrpDecoder;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketOutput;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.binding.KeyStep;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Packet-ins from the cluster flows: VRRP advertisements become heartbeats, ARP requests for a virtual IP get the
+ * virtual MAC in reply. An advertisement counts only when its VRID, ingress switch and port, source MAC and source
+ * IP all match a configured gateway; anything else with a configured VRID is counted as spoofed, anything
+ * malformed as malformed, and neither ever throws.
+ */
+public final class PacketInHandler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PacketInHandler.class);
+    private static final int ETH_ARP = 0x0806;
+    private static final int ARP_REQUEST = 1;
+    private static final int ARP_REPLY = 2;
+    private static final int ARP_FRAME = 42;
+    // The individual/group bit of the first octet, in a MAC held in the low 48 bits.
+    private static final long MULTICAST_BIT = 1L << 40;
+
+    private final ClusterDirectory directory;
+    private final Consumer<Event.HeartbeatReceived> heartbeats;
+    private final LongSupplier nanoClock;
+    private final HeartbeatTally counters;
+    private final TransmitPacket transmit;
+    private final HostListener hostAsked;
+    private final Registration registration;
+
+    /**
+     * Starts listening to packet-ins.
+     *
+     * @param notifications where openflowplugin publishes {@link PacketReceived}
+     * @param rpcs openflowplugin's RPCs, for {@link TransmitPacket}
+     * @param directory the configured gateways, as the lead keeps it up to date
+     * @param heartbeats receives every advertisement that matches a gateway; must not block
+     * @param nanoClock stamps heartbeats on arrival
+     * @param counters malformed and spoofed advertisements are counted here (accepted ones by the consumer)
+     * @param hostAsked told of every host that got an ARP reply for a cluster's virtual IP (by cluster name)
+     * @param executor runs the listener; decoding is cheap, so openflowplugin's own thread is fine
+     */
+    public PacketInHandler(final NotificationService notifications, final RpcService rpcs,
+            final ClusterDirectory directory, final Consumer<Event.HeartbeatReceived> heartbeats,
+            final LongSupplier nanoClock, final HeartbeatTally counters, final HostListener hostAsked,
+            final Executor executor) {
+        this.directory = directory;
+        this.hostAsked = hostAsked;
+        this.heartbeats = heartbeats;
+        this.nanoClock = nanoClock;
+        this.counters = counters;
+        transmit = rpcs.getRpc(TransmitPacket.class);
+        registration = notifications.registerListener(PacketReceived.class, this::onPacket, executor);
+    }
+
+    void onPacket(final PacketReceived packet) {
+        final var at = nanoClock.getAsLong();
+        final var payload = packet.getPayload();
+        final var ingress = ingress(packet.getIngress());
+        if (payload == null || ingress.isEmpty()) {
+            return;
+        }
+        switch (VrrpDecoder.decode(payload)) {
+            case VrrpAdvertisement advert -> heartbeat(advert, ingress.orElseThrow(), at);
+            case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
+            case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress.orElseThrow(), packet.getIngress());
+        }
+    }
+
+    private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final long at) {
+        boolean vridKnown = false;
+        for (var entry : directory.entries()) {
+            if (entry.vrid() != advert.vrid()) {
+                continue;
+            }
+            vridKnown = true;
+            for (var member : entry.members()) {
+                final boolean sameIp = member.ip().equals(advert.srcIp());
+                if (!sameIp && !member.mac().equals(advert.srcMac())) {
+                    continue;
+                }
+                if (member.ip().equals(advert.srcIp()) && member.mac().equals(advert.srcMac())
+                        && member.node().equals(ingress.node()) && member.port() == ingress.port()) {
+                    heartbeats.accept(new Event.HeartbeatReceived(member.cluster(), member.gateway(), advert.priority(),
+                        Math.min(advert.advertisementIntervalCentis(), 4095), at));
+                } else {
+                    counters.spoofed(member.cluster(), member.gateway());
+                }
+                return;
+            }
+            counters.spoofed(entry.config().getName().getValue());
+            return;
+        }
+        if (!vridKnown) {
+            counters.countUnattributed(false);
+        }
+    }
+
+    private void arp(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
+        // Untagged Ethernet + ARP: ethertype at 12, opcode at 20, target protocol address at 38.
+        final var buffer = ByteBuffer.wrap(frame);
+        if (frame.length < ARP_FRAME || (buffer.getShort(12) & 0xFFFF) != ETH_ARP
+                || (buffer.getShort(20) & 0xFFFF) != ARP_REQUEST) {
+            return;
+        }
+        final var target = new Ipv4(buffer.getInt(38));
+        for (var entry : directory.entries()) {
+            if (entry.virtualIps().contains(target)) {
+                reply(frame, entry.virtualMac(), target, ingress, egress);
+                final var sender = mac(buffer, 22);
+                final var senderIp = new Ipv4(buffer.getInt(28));
+                if (answerableInSwitch(entry, mac(buffer, 6), sender, senderIp)) {
+                    hostAsked.hostAsked(entry.config().getName().getValue(), ingress.node(),
+                        new MacAddress(sender.toString()), senderIp.toString());
+                }
+                return;
+            }
+        }
+    }
+
+    /**
+     * Whether the switch may answer this sender from now on: a unicast MAC that is the frame's own source, a real
+     * address (not an RFC 5227 probe from 0.0.0.0), neither a gateway nor a virtual IP of the cluster.
+     */
+    private static boolean answerableInSwitch(final ClusterDirectory.Entry entry, final Mac frameSource,
+            final Mac sender, final Ipv4 senderIp) {
+        return sender.equals(frameSource) && (sender.bits() & MULTICAST_BIT) == 0 && senderIp.bits() != 0
+            && !entry.virtualIps().contains(senderIp)
+            && entry.members().stream()
+                .noneMatch(member -> member.mac().equals(sender) || member.ip().equals(senderIp));
+    }
+
+    private static Mac mac(final ByteBuffer buffer, final int offset) {
+        long bits = 0;
+        for (int i = 0; i < 6; i++) {
+            bits = bits << 8 | buffer.get(offset + i) & 0xFF;
+        }
+        return new Mac(bits);
+    }
+
+    /** An ARP reply from the virtual MAC, out of the port the request came in on. */
+    private void reply(final byte[] request, final Mac virtualMac, final Ipv4 vip, final Port ingress,
+            final NodeConnectorRef egress) {
+        final var reply = ByteBuffer.allocate(ARP_FRAME);
+        reply.put(request, 6, 6);
+        putMac(reply, virtualMac);
+        reply.putShort((short) ETH_ARP);
+        reply.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) ARP_REPLY);
+        putMac(reply, virtualMac);
+        reply.putInt(vip.bits());
+        reply.put(request, 22, 6);
+        reply.put(request, 28, 4);
+        final var node = ((DataObjectIdentifier<?>) egress.getValue()).trimTo(Node.class);
+        final var future = transmit.invoke(new TransmitPacketInputBuilder()
+            .setNode(new NodeRef(node))
+            .setEgress(egress)
+            .setPayload(reply.array())
+            .build());
+        Futures.addCallback(future,
+            new FutureCallback<RpcResult<TransmitPacketOutput>>() {
+                @Override
+                public void onSuccess(final RpcResult<TransmitPacketOutput> result) {
+                    if (!result.isSuccessful()) {
+                        LOG.warn("ARP reply for {} on {} refused: {}", vip, ingress, result.getErrors());
+                    }
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.warn("ARP reply for {} on {} failed", vip, ingress, cause);
+                }
+            }, MoreExecutors.directExecutor());
+    }
+
+    private static void putMac(final ByteBuffer buffer, final Mac mac) {
+        for (int shift = 40; shift >= 0; shift -= 8) {
+            buffer.put((byte) (mac.bits() >>> shift));
+        }
+    }
+
+    /** A switch port: the openflowplugin node id and the port number. */
+    record Port(String node, long port) {
+    }
+
+    static Optional<Port> ingress(final NodeConnectorRef ref) {
+        if (ref == null || !(ref.getValue() instanceof DataObjectIdentifier<?> path)) {
+            return Optional.empty();
+        }
+        for (var step : path.steps()) {
+            if (step instanceof KeyStep<?, ?> keyStep && keyStep.key() instanceof NodeConnectorKey key) {
+                return port(key.getId().getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "openflow:1:11" is port 11 of switch "openflow:1"; LOCAL and other named ports are not gateways. */
+    static Optional<Port> port(final String connectorId) {
+        final int colon = connectorId.lastIndexOf(':');
+        if (colon <= 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Port(connectorId.substring(0, colon),
+                Long.parseLong(connectorId.substring(colon + 1))));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        registration.close();
+    }
+}

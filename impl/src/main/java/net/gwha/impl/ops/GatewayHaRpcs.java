@@ -1,0 +1,78 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.ops;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.function.Function;
+import org.opendaylight.mdsal.binding.api.RpcProviderService;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SetMaintenance;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SetMaintenanceInput;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SetMaintenanceOutput;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SetMaintenanceOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOver;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOverInput;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOverOutput;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOverOutputBuilder;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * switch-over and set-maintenance. A refusal (unknown cluster or gateway, a gateway that is down, unknown or in
+ * maintenance) is an application error with tag invalid-value, which RESTCONF answers with 400 and the reason;
+ * nothing changes.
+ */
+@Component(service = { })
+public final class GatewayHaRpcs implements AutoCloseable {
+    private final GatewayHaService service;
+    private final Registration registration;
+
+    @Activate
+    public GatewayHaRpcs(@Reference final RpcProviderService rpcs, @Reference final GatewayHaService service) {
+        this.service = service;
+        registration = rpcs.registerRpcImplementations((SwitchOver) this::switchOver,
+            (SetMaintenance) this::setMaintenance);
+    }
+
+    ListenableFuture<RpcResult<SwitchOverOutput>> switchOver(final SwitchOverInput input) {
+        return answer(service.switchOver(input.getCluster().getValue(), input.getGateway().getValue()),
+            previous -> new SwitchOverOutputBuilder().setPreviousGateway(previous.map(GatewayName::new).orElse(null))
+                .build());
+    }
+
+    ListenableFuture<RpcResult<SetMaintenanceOutput>> setMaintenance(final SetMaintenanceInput input) {
+        return answer(service.setMaintenance(input.getCluster().getValue(), input.getGateway().getValue(),
+            input.getEnabled()), done -> new SetMaintenanceOutputBuilder().build());
+    }
+
+    private static <T, O> ListenableFuture<RpcResult<O>> answer(final ListenableFuture<T> result,
+            final Function<T, O> output) {
+        return Futures.catching(
+            Futures.transform(result, value -> RpcResultBuilder.success(output.apply(value)).build(),
+                MoreExecutors.directExecutor()),
+            OperationRefusedException.class,
+            refused -> RpcResultBuilder.<O>failed()
+                .withError(ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, refused.getMessage()).build(),
+            MoreExecutors.directExecutor());
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        registration.close();
+    }
+}

@@ -1,0 +1,35 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.ops;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.List;
+import java.util.Optional;
+import net.gwha.impl.state.ClusterView;
+import net.gwha.impl.state.FailoverRecord;
+
+/**
+ * The operations every surface shares: RESTCONF RPCs and the Karaf console are thin over this. Reads answer from
+ * the controller's live view; commands are carried out by the engine on its event loop, so their futures complete
+ * once the engine has decided. A refused command fails its future with {@link OperationRefusedException}.
+ */
+public interface GatewayHaService {
+    /** Every configured cluster, by name. */
+    List<ClusterView> clusters();
+
+    Optional<ClusterView> cluster(String name);
+
+    /** The most recent changes of active gateway of a cluster, oldest first (at most 50). */
+    List<FailoverRecord> history(String cluster);
+
+    /** Makes the gateway active now; completes with the previously active gateway, if any. */
+    ListenableFuture<Optional<String>> switchOver(String cluster, String gateway);
+
+    /** Drains a gateway at once (on) or returns it to service (off); persisted as its admin-state. */
+    ListenableFuture<Void> setMaintenance(String cluster, String gateway, boolean on);
+}

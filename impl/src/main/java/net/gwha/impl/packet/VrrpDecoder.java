@@ -1,0 +1,204 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.packet;
+
+import java.util.List;
+import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.packet.VrrpDecodeResult.Malformed;
+import net.gwha.impl.packet.VrrpDecodeResult.Malformed.Reason;
+import net.gwha.impl.packet.VrrpDecodeResult.NotVrrp;
+import net.gwha.impl.packet.VrrpDecodeResult.NotVrrp.Kind;
+
+/**
+ * Decodes VRRP advertisements over IPv4 from whole Ethernet frames, as a switch punts them in a packet-in.
+ *
+ * <p>The decoder sees every packet-in, so it is a pure static function that never throws, reads each byte at most
+ * twice (once to check, once for a checksum), and allocates only for an accepted advertisement; a rejection is a
+ * shared constant. Checks follow RFC 5798 section 7.1 (and RFC 3768 for version 2) in this order, the first failure
+ * being the {@link Reason} reported:
+ * <ol>
+ *   <li>Ethernet II, untagged or with one 802.1Q tag (TPID 0x8100); ethertype IPv4, else {@link NotVrrp}
+ *       (IPv6 VRRP is told apart as {@link Kind#IPV6_VRRP} but not decoded: out of scope);</li>
+ *   <li>IPv4 version, header length, protocol 112 (else {@link NotVrrp}), total length against the frame (trailing
+ *       Ethernet padding or FCS are ignored), not a fragment, header checksum, TTL 255, destination 224.0.0.18;</li>
+ *   <li>VRRP version 3 or 2, type 1 (advertisement), the IP payload length exactly the VRRP header plus the counted
+ *       addresses (plus 8 bytes of authentication data for version 2), checksum (version 3 over the IPv4
+ *       pseudo-header and the message, RFC 5798 section 5.2.8; version 2 over the message only), VRID not 0, at
+ *       least one address, interval not 0.</li>
+ * </ol>
+ * Not checked, because they are for the caller to match against configuration: source MAC and IP, VRID, the
+ * version-2 authentication type and data (simple-text passwords are no security, RFC 3768 section 10), and the
+ * destination MAC.
+ */
+public final class VrrpDecoder {
+    /** IANA protocol number of VRRP. */
+    public static final int IP_PROTOCOL_VRRP = 112;
+    /** 224.0.0.18, the VRRP IPv4 multicast group. */
+    public static final Ipv4 VRRP_GROUP = new Ipv4(0xE000_0012);
+
+    private static final int ETH_HEADER = 14;
+    private static final int ETHERTYPE_IPV4 = 0x0800;
+    private static final int ETHERTYPE_IPV6 = 0x86DD;
+    private static final int ETHERTYPE_VLAN = 0x8100;
+    private static final int VLAN_TAG = 4;
+    private static final int IPV4_MIN_HEADER = 20;
+    private static final int IPV6_NEXT_HEADER = 6;
+    private static final int VRRP_HEADER = 8;
+    private static final int V2_AUTH_DATA = 8;
+    private static final int VRRP_TYPE_ADVERTISEMENT = 1;
+
+    private VrrpDecoder() {
+        // static only
+    }
+
+    /**
+     * Decodes one Ethernet frame. Never throws, whatever the bytes.
+     *
+     * @param frame the whole frame from the Ethernet destination address on; trailing bytes beyond the IPv4 total
+     *     length (padding, FCS) are ignored. Not modified, not retained.
+     * @return the advertisement, or why the frame is not one
+     */
+    public static VrrpDecodeResult decode(final byte[] frame) {
+        final int length = frame.length;
+        if (length < ETH_HEADER) {
+            return Malformed.of(Reason.TRUNCATED);
+        }
+        int etherType = u16(frame, 12);
+        int ip = ETH_HEADER;
+        int vlanId = VrrpAdvertisement.NO_VLAN;
+        if (etherType == ETHERTYPE_VLAN) {
+            if (length < ETH_HEADER + VLAN_TAG) {
+                return Malformed.of(Reason.TRUNCATED);
+            }
+            vlanId = u16(frame, 14) & 0xFFF;
+            etherType = u16(frame, 16);
+            ip += VLAN_TAG;
+        }
+        if (etherType != ETHERTYPE_IPV4) {
+            if (etherType == ETHERTYPE_IPV6 && length > ip + IPV6_NEXT_HEADER) {
+                return NotVrrp.of(u8(frame, ip + IPV6_NEXT_HEADER) == IP_PROTOCOL_VRRP ? Kind.IPV6_VRRP : Kind.IPV6);
+            }
+            return NotVrrp.of(Kind.NOT_IP);
+        }
+
+        // IPv4 header
+        if (length < ip + IPV4_MIN_HEADER) {
+            return Malformed.of(Reason.TRUNCATED);
+        }
+        final int versionIhl = u8(frame, ip);
+        if (versionIhl >>> 4 != 4) {
+            return Malformed.of(Reason.NOT_IPV4);
+        }
+        final int ipHeader = (versionIhl & 0xF) * 4;
+        if (ipHeader < IPV4_MIN_HEADER) {
+            return Malformed.of(Reason.BAD_IP_HEADER_LENGTH);
+        }
+        if (u8(frame, ip + 9) != IP_PROTOCOL_VRRP) {
+            return NotVrrp.of(Kind.NOT_VRRP_PROTOCOL);
+        }
+        final int totalLength = u16(frame, ip + 2);
+        if (totalLength < ipHeader) {
+            return Malformed.of(Reason.BAD_IP_TOTAL_LENGTH);
+        }
+        if (length < ip + totalLength) {
+            return Malformed.of(Reason.TRUNCATED);
+        }
+        // flags (3 bits) and fragment offset (13 bits): MF or any offset means a fragment
+        if ((u16(frame, ip + 6) & 0x3FFF) != 0) {
+            return Malformed.of(Reason.FRAGMENTED);
+        }
+        if (fold(sum(frame, ip, ipHeader, 0)) != 0xFFFF) {
+            return Malformed.of(Reason.BAD_IP_CHECKSUM);
+        }
+        if (u8(frame, ip + 8) != 255) {
+            return Malformed.of(Reason.BAD_TTL);
+        }
+        if (s32(frame, ip + 16) != VRRP_GROUP.bits()) {
+            return Malformed.of(Reason.NOT_TO_VRRP_GROUP);
+        }
+
+        // VRRP message
+        final int vrrp = ip + ipHeader;
+        final int vrrpLength = totalLength - ipHeader;
+        if (vrrpLength < VRRP_HEADER) {
+            return Malformed.of(Reason.VRRP_TOO_SHORT);
+        }
+        final int versionType = u8(frame, vrrp);
+        final int version = versionType >>> 4;
+        if (version != 3 && version != 2) {
+            return Malformed.of(Reason.BAD_VERSION);
+        }
+        if ((versionType & 0xF) != VRRP_TYPE_ADVERTISEMENT) {
+            return Malformed.of(Reason.BAD_TYPE);
+        }
+        final int count = u8(frame, vrrp + 3);
+        if (vrrpLength != VRRP_HEADER + 4 * count + (version == 2 ? V2_AUTH_DATA : 0)) {
+            return Malformed.of(Reason.ADDRESS_COUNT_MISMATCH);
+        }
+        final int initial = version == 3
+            // pseudo-header: source, destination, zero, protocol, VRRP length (RFC 5798 section 5.2.8)
+            ? sum(frame, ip + 12, 8, IP_PROTOCOL_VRRP + vrrpLength) : 0;
+        if (fold(sum(frame, vrrp, vrrpLength, initial)) != 0xFFFF) {
+            return Malformed.of(Reason.BAD_VRRP_CHECKSUM);
+        }
+        final int vrid = u8(frame, vrrp + 1);
+        if (vrid == 0) {
+            return Malformed.of(Reason.BAD_VRID);
+        }
+        if (count == 0) {
+            return Malformed.of(Reason.NO_ADDRESSES);
+        }
+        final int interval = version == 3 ? u16(frame, vrrp + 4) & 0xFFF : u8(frame, vrrp + 5) * 100;
+        if (interval == 0) {
+            return Malformed.of(Reason.BAD_INTERVAL);
+        }
+
+        final Ipv4[] addresses = new Ipv4[count];
+        for (int i = 0; i < count; i++) {
+            addresses[i] = new Ipv4(s32(frame, vrrp + VRRP_HEADER + 4 * i));
+        }
+        final long srcMac = (long) u16(frame, 6) << 32 | s32(frame, 8) & 0xFFFF_FFFFL;
+        return new VrrpAdvertisement(version, vrid, u8(frame, vrrp + 2), interval, new Mac(srcMac),
+            new Ipv4(s32(frame, ip + 12)), vlanId, List.of(addresses));
+    }
+
+    /**
+     * Adds 16-bit big-endian words to a one's-complement sum (RFC 1071), an odd last byte padded with zero. Not
+     * folded: read as unsigned, the int holds the sum of far more than the 64 KiB an IPv4 packet can have.
+     */
+    static int sum(final byte[] bytes, final int offset, final int length, final int initial) {
+        int sum = initial;
+        final int end = offset + (length & ~1);
+        for (int i = offset; i < end; i += 2) {
+            sum += u16(bytes, i);
+        }
+        if ((length & 1) != 0) {
+            sum += u8(bytes, end) << 8;
+        }
+        return sum;
+    }
+
+    /** Folds the carries of a one's-complement sum back into 16 bits. */
+    static int fold(final int sum) {
+        int folded = (sum & 0xFFFF) + (sum >>> 16);
+        folded = (folded & 0xFFFF) + (folded >>> 16);
+        return folded;
+    }
+
+    private static int u8(final byte[] bytes, final int offset) {
+        return bytes[offset] & 0xFF;
+    }
+
+    private static int u16(final byte[] bytes, final int offset) {
+        return (bytes[offset] & 0xFF) << 8 | bytes[offset + 1] & 0xFF;
+    }
+
+    private static int s32(final byte[] bytes, final int offset) {
+        return u16(bytes, offset) << 16 | u16(bytes, offset + 2);
+    }
+}

@@ -1,0 +1,17 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+
+/**
+ * Heartbeat wire format: a pure decoder of VRRP advertisements (RFC 5798 version 3, RFC 3768 version 2) from the
+ * whole Ethernet frames that switches punt to the controller. No OpenDaylight types: bytes in, an immutable
+ * {@link net.gwha.impl.packet.VrrpDecodeResult} out. IPv6 VRRP is out of scope.
+ */
+@NonNullByDefault
+package net.gwha.impl.packet;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,0 +1,265 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.runtime;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import net.gwha.impl.config.ClusterConfigListener;
+import net.gwha.impl.intake.ClusterDirectory;
+import net.gwha.impl.intake.LinkTopology;
+import net.gwha.impl.intake.PacketInHandler;
+import net.gwha.impl.intake.PortListener;
+import net.gwha.impl.ops.GatewayHaService;
+import net.gwha.impl.ops.OperationRefusedException;
+import net.gwha.impl.state.ClusterView;
+import net.gwha.impl.state.FailoverRecord;
+import net.gwha.impl.state.NotificationSink;
+import net.gwha.impl.state.StateWriter;
+import net.gwha.impl.steering.FlowPlanner;
+import net.gwha.impl.steering.FlowProgrammer;
+import net.gwha.impl.steering.FlowWriter;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
+import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterKey;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayKey;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gateway HA on this controller node. Everything that acts — the engine, its config listener, the state writer,
+ * the flows — runs inside a cluster singleton, so in an OpenDaylight cluster exactly one node drives election. On
+ * taking the role it rebuilds from the datastore; on losing it, it stops acting at once. The operations service
+ * answers from the node that holds the role and refuses elsewhere.
+ */
+@Component(service = GatewayHaService.class, immediate = true, configurationPid = "net.gwha")
+@Designate(ocd = GatewayHaProvider.Configuration.class)
+public final class GatewayHaProvider implements GatewayHaService, ClusterSingletonService, AutoCloseable {
+    /** Node-local tunables, in {@code etc/net.gwha.cfg}. */
+    @ObjectClassDefinition(name = "Gateway HA")
+    public @interface Configuration {
+        @AttributeDefinition(description = "How flows reach the switches: RPC_AND_DATASTORE (failover steering "
+            + "through the flow RPCs, confirmed by a barrier, and everything through the configuration datastore for "
+            + "the forwarding-rules manager), DATASTORE (the datastore only) or RPC (the RPCs only). The two others "
+            + "exist to measure the paths (scripts/bench-flows).")
+        FlowWriter.Mode flowPath() default FlowWriter.Mode.RPC_AND_DATASTORE;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
+    private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
+
+    /** What this node runs while it drives election. */
+    private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
+            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, LinkTopology links,
+            GatewayHaService operations) implements AutoCloseable {
+        @Override
+        public void close() {
+            links.close();
+            ports.close();
+            flowWriter.close();
+            packetIn.close();
+            configListener.close();
+            runtime.close();
+            stateWriter.close();
+        }
+    }
+
+    private final DataBroker broker;
+    private final NotificationPublishService notifications;
+    private final NotificationService notificationService;
+    private final RpcService rpcService;
+    private final FlowWriter.Mode flowPath;
+    private final LongSupplier nanoClock;
+    private final LongSupplier wallClockMillis;
+    private final boolean detectPauses;
+    private final Registration registration;
+    // Set while this node drives election.
+    private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
+
+    @Activate
+    public GatewayHaProvider(@Reference final DataBroker broker,
+            @Reference final NotificationPublishService notifications,
+            @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
+            @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
+        this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
+            System::nanoTime, System::currentTimeMillis, true);
+    }
+
+    /** With the clocks the engine runs on, so that tests drive time (which also turns pause detection off). */
+    GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
+            final NotificationService notificationService, final RpcService rpcService,
+            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis) {
+        this(broker, notifications, notificationService, rpcService, singletons, flowPath, nanoClock,
+            wallClockMillis, false);
+    }
+
+    private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
+            final NotificationService notificationService, final RpcService rpcService,
+            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final boolean detectPauses) {
+        this.detectPauses = detectPauses;
+        this.broker = broker;
+        this.flowPath = flowPath;
+        this.notifications = notifications;
+        this.notificationService = notificationService;
+        this.rpcService = rpcService;
+        this.nanoClock = nanoClock;
+        this.wallClockMillis = wallClockMillis;
+        registration = singletons.registerClusterSingletonService(this);
+    }
+
+    @Override
+    public ServiceGroupIdentifier getIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public synchronized void instantiateServiceInstance() {
+        LOG.info("This node now drives Gateway HA election");
+        final var counters = new HeartbeatCounters();
+        final var stateWriter = new StateWriter(broker, counters);
+        final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
+            detectPauses);
+        final var directory = new ClusterDirectory();
+        // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
+        // config datastore so that the forwarding-rules manager persists and reconciles it.
+        LOG.info("Flows reach the switches by {}", flowPath);
+        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock);
+        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
+        runtime.addDecisionSink(flows::onDecisions);
+        runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
+        final var configListener = new ClusterConfigListener(broker, runtime,
+            new ClusterConfigListener.ConfigObserver() {
+                @Override
+                public void configured(final Cluster cluster) {
+                    directory.put(cluster);
+                    flows.configured(cluster);
+                }
+
+                @Override
+                public void removed(final String cluster) {
+                    directory.remove(cluster);
+                    flows.removed(cluster);
+                    counters.forget(cluster);
+                }
+
+                @Override
+                public void loaded() {
+                    flows.loaded();
+                }
+            });
+        // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
+        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
+            runtime::now, counters,
+            (cluster, node, mac, ip) -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip)),
+            MoreExecutors.directExecutor());
+        instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
+            new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter,
+            new LinkTopology(broker, flows::topologyChanged),
+            new RuntimeOperations(runtime, this::persistMaintenance)));
+    }
+
+    @Override
+    public synchronized ListenableFuture<?> closeServiceInstance() {
+        final var current = instance.getAndSet(null);
+        if (current != null) {
+            LOG.info("This node no longer drives Gateway HA election");
+            current.close();
+        }
+        return Futures.immediateFuture(null);
+    }
+
+    private ListenableFuture<Void> persistMaintenance(final String cluster, final String gateway, final boolean on) {
+        final var tx = broker.newWriteOnlyTransaction();
+        tx.merge(LogicalDatastoreType.CONFIGURATION, DataObjectIdentifier.builder(Clusters.class)
+            .child(Cluster.class, new ClusterKey(new ClusterName(cluster)))
+            .child(Gateway.class, new GatewayKey(new GatewayName(gateway))).build(),
+            new GatewayBuilder().setName(new GatewayName(gateway))
+                .setAdminState(on ? AdminState.Maintenance : AdminState.InService).build());
+        return Futures.transform(tx.commit(), info -> null, MoreExecutors.directExecutor());
+    }
+
+    private GatewayHaService operations() throws OperationRefusedException {
+        final var current = instance.get();
+        if (current == null) {
+            throw new OperationRefusedException("this controller node does not drive Gateway HA election now");
+        }
+        return current.operations();
+    }
+
+    @Override
+    public List<ClusterView> clusters() {
+        final var current = instance.get();
+        return current == null ? List.of() : current.operations().clusters();
+    }
+
+    @Override
+    public Optional<ClusterView> cluster(final String name) {
+        final var current = instance.get();
+        return current == null ? Optional.empty() : current.operations().cluster(name);
+    }
+
+    @Override
+    public List<FailoverRecord> history(final String cluster) {
+        final var current = instance.get();
+        return current == null ? List.of() : current.operations().history(cluster);
+    }
+
+    @Override
+    public ListenableFuture<Optional<String>> switchOver(final String cluster, final String gateway) {
+        try {
+            return operations().switchOver(cluster, gateway);
+        } catch (OperationRefusedException e) {
+            return Futures.immediateFailedFuture(e);
+        }
+    }
+
+    @Override
+    public ListenableFuture<Void> setMaintenance(final String cluster, final String gateway, final boolean on) {
+        try {
+            return operations().setMaintenance(cluster, gateway, on);
+        } catch (OperationRefusedException e) {
+            return Futures.immediateFailedFuture(e);
+        }
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        registration.close();
+        closeServiceInstance();
+    }
+}

@@ -1,0 +1,386 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.runtime;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import net.gwha.impl.config.ConfigSink;
+import net.gwha.impl.engine.ClusterSnapshot;
+import net.gwha.impl.engine.Decision;
+import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
+import net.gwha.impl.engine.Decision.CommandRefused;
+import net.gwha.impl.engine.Engine;
+import net.gwha.impl.engine.Event;
+import net.gwha.impl.engine.Outcome;
+import net.gwha.impl.ops.OperationRefusedException;
+import net.gwha.impl.state.ClusterView;
+import net.gwha.impl.state.ClusterView.GatewayView;
+import net.gwha.impl.state.FailoverRecord;
+import net.gwha.impl.state.LiveState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one event loop that feeds the engine. Listener, packet-in, RPC and timer callbacks only enqueue work here;
+ * the engine runs on this single thread, so it needs no locks. After each event the loop hands the decisions to
+ * the {@link DecisionSink}s, keeps one timer per cluster at the engine's next wake-up, and tells the state sink
+ * which clusters changed. Reads for operators come from a view published after every event, never from the engine.
+ */
+public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
+    /** Carries decisions out (flows, state, notifications); called on the loop, must not block. */
+    public interface DecisionSink {
+        void onDecisions(List<Decision> decisions);
+    }
+
+    /** The live-state writer: told which clusters changed, or were removed, after a burst of events. */
+    public interface StateSink {
+        void onChanged(LiveState live, List<String> changed, List<String> removed);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(HaRuntime.class);
+    private static final int HISTORY = 50;
+    // Heartbeats only move 'last heard': publish those at most this often, decisions at once.
+    private static final long QUIET_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    // The loop checks every PULSE that it was not held up; a pulse later than PAUSE_TOLERANCE is a pause.
+    static final long PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    static final long PAUSE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final ScheduledExecutorService loop;
+    private final LongSupplier nanoClock;
+    private final long wallOriginMillis;
+    private final long nanoOrigin;
+    private final Engine engine = new Engine();
+    private final List<DecisionSink> decisionSinks = new ArrayList<>();
+    private final StateSink stateSink;
+    private final boolean detectPauses;
+
+    // Loop-confined state.
+    private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
+    private final Map<String, List<String>> virtualIps = new HashMap<>();
+    private final TreeSet<String> dirty = new TreeSet<>();
+    private final TreeSet<String> removed = new TreeSet<>();
+    private Optional<ScheduledFuture<?>> pendingFlush = Optional.empty();
+    private long nextSequence = 1;
+    private long pulseDue;
+
+    // Published for readers on other threads.
+    private final Map<String, ClusterView> views = new ConcurrentHashMap<>();
+    private final Map<String, ArrayDeque<FailoverRecord>> histories = new ConcurrentHashMap<>();
+    private final HeartbeatCounters counters;
+
+    public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
+        this(stateSink, counters, System::nanoTime, System.currentTimeMillis(), true);
+    }
+
+    /**
+     * A runtime on the given clocks.
+     *
+     * @param detectPauses whether to tell the engine when the loop was held up; only a clock that moves with real
+     *     time can tell, so off with a test's clock, which jumps
+     */
+    HaRuntime(final StateSink stateSink, final HeartbeatCounters counters, final LongSupplier nanoClock,
+            final long wallOriginMillis, final boolean detectPauses) {
+        this.stateSink = stateSink;
+        this.counters = counters;
+        this.nanoClock = nanoClock;
+        this.wallOriginMillis = wallOriginMillis;
+        nanoOrigin = nanoClock.getAsLong();
+        loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
+            .setNameFormat("gwha-engine").setDaemon(true).build());
+        this.detectPauses = detectPauses;
+        pulseDue = nanoOrigin + PULSE_NANOS;
+        if (detectPauses) {
+            loop.scheduleWithFixedDelay(this::checkPause, PULSE_NANOS, PULSE_NANOS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Adds a sink; call before the first event. */
+    public void addDecisionSink(final DecisionSink sink) {
+        decisionSinks.add(sink);
+    }
+
+    @Override
+    public long now() {
+        return nanoClock.getAsLong();
+    }
+
+    @Override
+    public Instant wallTime(final long nanos) {
+        return Instant.ofEpochMilli(wallOriginMillis).plusNanos(nanos - nanoOrigin);
+    }
+
+    /** Enqueues an event; never blocks. */
+    public void submit(final Event event) {
+        loop.execute(() -> handle(event));
+    }
+
+    /** Applied in order with other events. */
+    @Override
+    public void configure(final Event.ConfigSet config, final List<String> vips) {
+        loop.execute(() -> {
+            virtualIps.put(config.config().name(), List.copyOf(vips));
+            handle(config);
+        });
+    }
+
+    @Override
+    public void remove(final String cluster) {
+        loop.execute(() -> {
+            virtualIps.remove(cluster);
+            handle(new Event.ConfigRemoved(cluster, now()));
+        });
+    }
+
+    /** Runs a command on the loop; a {@link CommandRefused} decision fails the future with its reason. */
+    ListenableFuture<Optional<String>> command(final String cluster, final String gateway,
+            final Supplier<Event> event) {
+        final var result = SettableFuture.<Optional<String>>create();
+        loop.execute(() -> {
+            final var before = engine.snapshot(cluster);
+            if (before.isEmpty()) {
+                result.setException(new OperationRefusedException("no cluster named '" + cluster + "'"));
+                return;
+            }
+            if (before.orElseThrow().gateways().stream().noneMatch(gw -> gw.name().equals(gateway))) {
+                result.setException(new OperationRefusedException("cluster '" + cluster + "' has no gateway named '"
+                    + gateway + "'"));
+                return;
+            }
+            final var outcome = handle(event.get());
+            for (var decision : outcome.decisions()) {
+                if (decision instanceof CommandRefused refused) {
+                    result.setException(new OperationRefusedException("cluster '" + cluster + "': "
+                        + refused.reason()));
+                    return;
+                }
+            }
+            result.set(before.orElseThrow().activeGateway());
+        });
+        return result;
+    }
+
+    // A failing sink must not stop the others nor the loop.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Outcome handle(final Event event) {
+        if (detectPauses && !(event instanceof Event.Paused)) {
+            checkPause();
+        }
+        final Outcome outcome;
+        try {
+            outcome = engine.apply(event);
+        } catch (IllegalArgumentException e) {
+            // A config the validator let through but the engine cannot take: keep running, say why.
+            LOG.warn("Engine refused {}", event, e);
+            return engine.apply(new Event.Tick(now()));
+        }
+        if (event instanceof Event.HeartbeatReceived heartbeat) {
+            counters.accepted(heartbeat.cluster(), heartbeat.gateway());
+        }
+        final var decisions = outcome.decisions();
+        for (var decision : decisions) {
+            if (decision instanceof ActiveGatewayChanged changed) {
+                record(changed);
+            }
+        }
+        if (!decisions.isEmpty()) {
+            for (var sink : decisionSinks) {
+                try {
+                    sink.onDecisions(decisions);
+                } catch (RuntimeException e) {
+                    LOG.warn("Decision sink {} failed on {}", sink, decisions, e);
+                }
+            }
+        }
+        for (var cluster : outcome.touched()) {
+            reschedule(cluster, outcome);
+            publishView(cluster);
+        }
+        if (event instanceof Event.ConfigRemoved gone) {
+            views.remove(gone.cluster());
+            histories.remove(gone.cluster());
+            final var timer = timers.remove(gone.cluster());
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            removed.add(gone.cluster());
+            dirty.remove(gone.cluster());
+        } else {
+            dirty.addAll(outcome.touched());
+        }
+        scheduleFlush(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived));
+        return outcome;
+    }
+
+    private void reschedule(final String cluster, final Outcome outcome) {
+        final var previous = timers.remove(cluster);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        final var wakeup = outcome.nextWakeup(cluster);
+        if (wakeup.isPresent()) {
+            final long due = wakeup.getAsLong();
+            timers.put(cluster, loop.schedule(() -> handle(new Event.Tick(now())), Math.max(0, due - now()),
+                TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /**
+     * Tells the engine when the controller was held up. After a full GC or a starved CPU, the heartbeats that
+     * arrived meanwhile sit in the switch connection and the packet-in queue; judged before they are read, healthy
+     * gateways would look silent for as long as the pause. The pulse and every event check, so the engine hears of
+     * a pause before any timer or heartbeat queued behind it.
+     */
+    private void checkPause() {
+        final long now = now();
+        final long paused = pauseBefore(pulseDue, now);
+        pulseDue = now + PULSE_NANOS;
+        if (paused > 0) {
+            if (paused >= NOTABLE_PAUSE_NANOS) {
+                LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
+                    TimeUnit.NANOSECONDS.toMillis(paused));
+            }
+            handle(new Event.Paused(paused, now));
+        }
+    }
+
+    /** The pause that ended at {@code now} if the pulse due at {@code pulseDue} is this late, else 0. */
+    static long pauseBefore(final long pulseDue, final long now) {
+        final long late = now - pulseDue;
+        return late > PAUSE_TOLERANCE_NANOS ? late : 0;
+    }
+
+    private void record(final ActiveGatewayChanged changed) {
+        LOG.info("{}: active gateway {} -> {} ({}, detected after {} ms)", changed.cluster(),
+            changed.from().orElse("none"), changed.to(), changed.cause(),
+            TimeUnit.NANOSECONDS.toMillis(changed.decisionTime() - changed.causeTime()));
+        final var history = histories.computeIfAbsent(changed.cluster(), key -> new ArrayDeque<>());
+        synchronized (history) {
+            if (history.size() == HISTORY) {
+                history.removeFirst();
+            }
+            history.addLast(new FailoverRecord(nextSequence++, changed.cluster(), changed.from(), changed.to(),
+                changed.cause(), wallTime(changed.causeTime()), wallTime(changed.decisionTime()), Optional.empty()));
+        }
+    }
+
+    /** The switches confirmed the flows of the failover decided at decisionNanos, at confirmedNanos. */
+    public void flowsConfirmed(final String cluster, final long decisionNanos, final long confirmedNanos) {
+        final var decided = wallTime(decisionNanos);
+        loop.execute(() -> {
+            final var history = histories.get(cluster);
+            if (history == null) {
+                return;
+            }
+            synchronized (history) {
+                final var updated = new ArrayDeque<FailoverRecord>(history.size());
+                for (var failover : history) {
+                    updated.addLast(failover.decisionTime().equals(decided) && failover.flowsConfirmedTime().isEmpty()
+                        ? new FailoverRecord(failover.sequence(), failover.cluster(), failover.from(), failover.to(),
+                            failover.cause(), failover.causeTime(), failover.decisionTime(),
+                            Optional.of(wallTime(confirmedNanos)))
+                        : failover);
+                }
+                history.clear();
+                history.addAll(updated);
+            }
+            dirty.add(cluster);
+            scheduleFlush(true);
+        });
+    }
+
+    private void publishView(final String cluster) {
+        engine.snapshot(cluster).ifPresent(snapshot -> views.put(cluster, toView(snapshot)));
+    }
+
+    private ClusterView toView(final ClusterSnapshot snapshot) {
+        return new ClusterView(snapshot.name(), virtualIps.getOrDefault(snapshot.name(), List.of()),
+            snapshot.status(), snapshot.activeGateway(), optionalInstant(snapshot.activeSince()),
+            snapshot.gateways().stream().map(gw -> {
+                final var count = counters.of(snapshot.name(), gw.name());
+                return new GatewayView(gw.name(), gw.state(), optionalInstant(gw.lastHeard()),
+                    gw.configuredPriority(), gw.advertisedPriority(), gw.effectivePriority(), count.accepted(),
+                    count.malformed(), count.spoofed());
+            }).toList());
+    }
+
+    private Optional<Instant> optionalInstant(final OptionalLong nanos) {
+        return nanos.isPresent() ? Optional.of(wallTime(nanos.getAsLong())) : Optional.empty();
+    }
+
+    private void scheduleFlush(final boolean urgent) {
+        if (dirty.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        if (pendingFlush.isPresent()) {
+            final var pending = pendingFlush.orElseThrow();
+            if (!urgent || pending.getDelay(TimeUnit.NANOSECONDS) <= 0) {
+                return;
+            }
+            pending.cancel(false);
+        }
+        // Urgent: after the events already queued, so a burst is written once.
+        pendingFlush = Optional.of(loop.schedule(this::flush, urgent ? 0 : QUIET_FLUSH_NANOS, TimeUnit.NANOSECONDS));
+    }
+
+    private void flush() {
+        pendingFlush = Optional.empty();
+        for (var cluster : dirty) {
+            publishView(cluster);
+        }
+        final var changed = List.copyOf(dirty);
+        final var gone = List.copyOf(removed);
+        dirty.clear();
+        removed.clear();
+        stateSink.onChanged(this, changed, gone);
+    }
+
+    public List<ClusterView> views() {
+        return views.values().stream().sorted(Comparator.comparing(ClusterView::name)).toList();
+    }
+
+    @Override
+    public Optional<ClusterView> view(final String cluster) {
+        return Optional.ofNullable(views.get(cluster));
+    }
+
+    @Override
+    public List<FailoverRecord> history(final String cluster) {
+        final var history = histories.get(cluster);
+        if (history == null) {
+            return List.of();
+        }
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Stop acting at once: queued events are dropped, no sink is called again.
+        loop.shutdownNow();
+    }
+}

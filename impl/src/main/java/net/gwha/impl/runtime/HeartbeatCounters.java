@@ -1,0 +1,75 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.runtime;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import net.gwha.impl.intake.HeartbeatTally;
+import net.gwha.impl.state.CounterView;
+
+/**
+ * Heartbeat counters per gateway and per cluster: advertisements accepted, and those dropped as malformed or as
+ * spoofed. Written from packet-in threads and the engine loop, read by the state writer and the console.
+ */
+public final class HeartbeatCounters implements HeartbeatTally, CounterView {
+    private static final class Counter {
+        final LongAdder accepted = new LongAdder();
+        final LongAdder malformed = new LongAdder();
+        final LongAdder spoofed = new LongAdder();
+
+        Counts counts() {
+            return new Counts(accepted.sum(), malformed.sum(), spoofed.sum());
+        }
+    }
+
+    // Key "cluster/gateway"; a cluster's own counters (spoofed adverts with its VRID) under "cluster/".
+    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Counter unattributed = new Counter();
+
+    public void accepted(final String cluster, final String gateway) {
+        counter(cluster, gateway).accepted.increment();
+    }
+
+    @Override
+    public void spoofed(final String cluster, final String gateway) {
+        counter(cluster, gateway).spoofed.increment();
+    }
+
+    @Override
+    public void spoofed(final String cluster) {
+        counter(cluster, "").spoofed.increment();
+    }
+
+    @Override
+    public void countUnattributed(final boolean malformed) {
+        (malformed ? unattributed.malformed : unattributed.spoofed).increment();
+    }
+
+    public Counts of(final String cluster, final String gateway) {
+        final var counter = counters.get(cluster + '/' + gateway);
+        return counter == null ? new Counts(0, 0, 0) : counter.counts();
+    }
+
+    @Override
+    public Counts of(final String cluster) {
+        return of(cluster, "");
+    }
+
+    @Override
+    public Counts unattributed() {
+        return unattributed.counts();
+    }
+
+    public void forget(final String cluster) {
+        counters.keySet().removeIf(key -> key.startsWith(cluster + '/'));
+    }
+
+    private Counter counter(final String cluster, final String gateway) {
+        return counters.computeIfAbsent(cluster + '/' + gateway, key -> new Counter());
+    }
+}

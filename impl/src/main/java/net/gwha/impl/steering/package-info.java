@@ -1,0 +1,16 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+
+/**
+ * The OpenFlow side: the pure flow planner, the writer that programs switches through openflowplugin, the heartbeat
+ * intake and ARP responder on packet-ins, and the port-event listener.
+ */
+@NonNullByDefault
+package net.gwha.impl.steering;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,0 +1,216 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.intake;
+
+import static net.gwha.impl.fixtures.LabClusters.S1;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import net.gwha.impl.engine.Event;
+import net.gwha.impl.fixtures.LabClusters;
+import net.gwha.impl.fixtures.RecordingRpcs;
+import net.gwha.impl.runtime.HeartbeatCounters;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceivedBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInput;
+import org.opendaylight.yangtools.concepts.Registration;
+
+/**
+ * Packet-ins as openflowplugin delivers them, with the lab's captured keepalived advertisement (gw2: VRID 51,
+ * priority 150, 192.0.2.2, 02:00:00:00:00:02, advert_int 0.1 s) and hand-made ARP.
+ */
+class PacketInHandlerTest {
+    private static final long NOW = 99;
+
+    private final List<Event.HeartbeatReceived> heartbeats = new ArrayList<>();
+    private final HeartbeatCounters counters = new HeartbeatCounters();
+    private final RecordingRpcs rpcs = new RecordingRpcs();
+    private final List<String> hostsAsked = new ArrayList<>();
+    private PacketInHandler handler;
+
+    @BeforeEach
+    void start() {
+        final var directory = new ClusterDirectory();
+        directory.put(LabClusters.oneSwitch(SteeringMode.MacRewrite));
+        handler = new PacketInHandler(notifications(), rpcs, directory, heartbeats::add, () -> NOW, counters,
+            (cluster, node, mac, ip) -> hostsAsked.add(cluster + " " + node + " " + mac.getValue() + " " + ip),
+            MoreExecutors.directExecutor());
+    }
+
+    @Test
+    void anAdvertisementFromItsGatewaysPortIsAHeartbeat() throws IOException {
+        handler.onPacket(packet(12, labAdvert()));
+
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
+    }
+
+    @Test
+    void theSameAdvertisementFromAnotherPortIsSpoofed() throws IOException {
+        handler.onPacket(packet(1, labAdvert()));
+
+        assertEquals(List.of(), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab", "gw2"));
+    }
+
+    @Test
+    void anAdvertisementFromNoConfiguredAddressIsSpoofedForTheCluster() throws IOException {
+        final var advert = labAdvert();
+        // Source MAC 02:00:00:00:00:09 and source IP 192.0.2.9: nobody's, but VRID 51 is the lab's.
+        advert[11] = 9;
+        advert[29] = 9;
+        fixChecksums(advert);
+        handler.onPacket(packet(12, advert));
+
+        assertEquals(List.of(), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab"));
+    }
+
+    @Test
+    void aMalformedAdvertisementIsCountedAndNeverThrows() throws IOException {
+        final var advert = labAdvert();
+        // TTL 254: RFC 5798 says drop.
+        advert[22] = (byte) 254;
+        handler.onPacket(packet(12, advert));
+        handler.onPacket(packet(12, new byte[] { 1, 2, 3 }));
+        // No ingress port: nothing to match against, dropped before decoding.
+        handler.onPacket(new PacketReceivedBuilder().setPayload(advert).build());
+
+        assertEquals(List.of(), heartbeats);
+        // The TTL and the truncated frame; neither names a VRID, so neither belongs to a cluster.
+        assertEquals(2, counters.unattributed().malformed());
+    }
+
+    @Test
+    void anArpRequestForTheVipIsAnsweredWithTheVirtualMacOutOfItsPort() {
+        final var request = HexFormat.of().parseHex(
+            // to broadcast, from the client 02:00:00:00:00:0a, ARP
+            "ffffffffffff" + "02000000000a" + "0806"
+            // Ethernet/IPv4 request: who has 192.0.2.254, tell 192.0.2.10
+            + "0001" + "0800" + "06" + "04" + "0001" + "02000000000a" + "c000020a" + "000000000000" + "c00002fe");
+        handler.onPacket(packet(1, request));
+
+        final var calls = rpcs.takeCalls();
+        assertEquals(1, calls.size());
+        final var input = assertInstanceOf(TransmitPacketInput.class, calls.getFirst().input());
+        assertEquals(connector(1), input.getEgress());
+        assertArrayEquals(HexFormat.of().parseHex(
+            "02000000000a" + "00005e000133" + "0806"
+            + "0001" + "0800" + "06" + "04" + "0002" + "00005e000133" + "c00002fe" + "02000000000a" + "c000020a"),
+            input.getPayload());
+        // answered once by the controller, from now on by the switch
+        assertEquals(List.of("lab openflow:1 02:00:00:00:00:0a 192.0.2.10"), hostsAsked);
+    }
+
+    @Test
+    void anAddressProbeIsAnsweredButNotLeftToTheSwitch() {
+        // RFC 5227 probe: sender IP 0.0.0.0, so no reply the switch could address
+        handler.onPacket(packet(1, arpRequest("02000000000a", "02000000000a", "00000000", "c00002fe")));
+
+        assertEquals(1, rpcs.takeCalls().size());
+        assertEquals(List.of(), hostsAsked);
+    }
+
+    @Test
+    void aGatewayOrAForgedSenderIsNotLeftToTheSwitch() {
+        // gw2 itself asking; a sender hardware address that is not the frame's source
+        handler.onPacket(packet(12, arpRequest("020000000002", "020000000002", "c0000202", "c00002fe")));
+        handler.onPacket(packet(1, arpRequest("02000000000a", "02000000000b", "c000020a", "c00002fe")));
+
+        assertEquals(2, rpcs.takeCalls().size());
+        assertEquals(List.of(), hostsAsked);
+    }
+
+    private static byte[] arpRequest(final String frameSource, final String senderMac, final String senderIp,
+            final String targetIp) {
+        return HexFormat.of().parseHex("ffffffffffff" + frameSource + "0806"
+            + "0001" + "0800" + "06" + "04" + "0001" + senderMac + senderIp + "000000000000" + targetIp);
+    }
+
+    @Test
+    void anArpRequestForAnotherAddressIsNotAnswered() {
+        final var request = HexFormat.of().parseHex("ffffffffffff" + "02000000000a" + "0806"
+            + "0001" + "0800" + "06" + "04" + "0001" + "02000000000a" + "c000020a" + "000000000000" + "c0000201");
+        handler.onPacket(packet(1, request));
+
+        assertEquals(List.of(), rpcs.takeCalls());
+    }
+
+    private static PacketReceived packet(final long port, final byte[] payload) {
+        return new PacketReceivedBuilder().setIngress(connector(port)).setPayload(payload).build();
+    }
+
+    private static NodeConnectorRef connector(final long port) {
+        return new NodeConnectorRef(LabClusters.nodePath(S1).toBuilder()
+            .child(NodeConnector.class, new NodeConnectorKey(new NodeConnectorId(S1 + ":" + port))).build());
+    }
+
+    /** keepalived 2.2.7 in the lab as gw2, captured on the wire. */
+    private static byte[] labAdvert() throws IOException {
+        try (InputStream in = Objects.requireNonNull(PacketInHandlerTest.class.getResourceAsStream(
+                "/vrrp/keepalived-v3-prio150.hex"))) {
+            return HexFormat.of().parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip());
+        }
+    }
+
+    /** Recomputes the IPv4 header checksum and the VRRPv3 checksum (over the pseudo-header) of an untagged frame. */
+    private static void fixChecksums(final byte[] frame) {
+        frame[24] = 0;
+        frame[25] = 0;
+        putChecksum(frame, 24, sum(frame, 14, 20, 0));
+        final int vrrpLength = ((frame[16] & 0xFF) << 8 | frame[17] & 0xFF) - 20;
+        frame[40] = 0;
+        frame[41] = 0;
+        final int pseudo = sum(frame, 26, 8, 112 + vrrpLength);
+        putChecksum(frame, 40, sum(frame, 34, vrrpLength, pseudo));
+    }
+
+    private static int sum(final byte[] bytes, final int offset, final int length, final int initial) {
+        int sum = initial;
+        for (int i = offset; i < offset + length; i += 2) {
+            sum += (bytes[i] & 0xFF) << 8 | (i + 1 < offset + length ? bytes[i + 1] & 0xFF : 0);
+        }
+        return sum;
+    }
+
+    private static void putChecksum(final byte[] frame, final int at, final int sum) {
+        int folded = (sum & 0xFFFF) + (sum >>> 16);
+        folded = ~((folded & 0xFFFF) + (folded >>> 16)) & 0xFFFF;
+        frame[at] = (byte) (folded >>> 8);
+        frame[at + 1] = (byte) folded;
+    }
+
+    private static NotificationService notifications() {
+        return (NotificationService) Proxy.newProxyInstance(NotificationService.class.getClassLoader(),
+            new Class<?>[] { NotificationService.class }, (proxy, method, args) -> switch (method.getName()) {
+                case "registerListener" -> (Registration) () -> { };
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "no notifications";
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+    }
+}

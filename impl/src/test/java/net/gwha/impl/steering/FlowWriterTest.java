@@ -1,0 +1,384 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.steering;
+
+import static net.gwha.impl.fixtures.LabClusters.S1;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.gwha.impl.fixtures.LabClusters;
+import net.gwha.impl.fixtures.RecordingRpcs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.UpdateFlowInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapListBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.RemoveGroupInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.statistics.reply.GroupStats;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.statistics.reply.GroupStatsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/**
+ * The writer over the real in-memory broker (the forwarding-rules manager's input, the configuration datastore)
+ * and a recording stand-in for openflowplugin's RPCs.
+ */
+class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
+    private static final long CONFIRMED_AT = 42;
+    private static final String FOREIGN = "someone-elses-flow";
+
+    private final RecordingRpcs rpcs = new RecordingRpcs();
+    private FlowWriter writer;
+
+    FlowWriterTest() {
+        super(true);
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
+        setup();
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, FOREIGN),
+            new FlowBuilder().setId(new FlowId(FOREIGN)).setTableId(Uint8.ZERO).setPriority(Uint16.valueOf(5))
+                .setCookie(new FlowCookie(Uint64.valueOf(7))).setMatch(new MatchBuilder().build()).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    @AfterEach
+    void stop() {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+
+    private FlowWriter writer(final FlowWriter.Mode mode) {
+        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT);
+        return writer;
+    }
+
+    @Test
+    void datastorePathWritesThePlanAndConfirmsWithTheCommit() throws Exception {
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
+
+        assertEquals(CONFIRMED_AT, writer(FlowWriter.Mode.DATASTORE).apply(plan).get(10, TimeUnit.SECONDS));
+
+        final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
+        expected.add(FOREIGN);
+        assertEquals(expected, flowIds(S1));
+        assertEquals(plan.switches().get(S1).flows().get("gwha-lab-steer"), readFlow(S1, "gwha-lab-steer")
+            .orElseThrow());
+        assertEquals(plan.switches().get(S1).groups().get(0x47573300L), readGroup(S1, 0x47573300L).orElseThrow());
+        assertTrue(rpcs.takeCalls().isEmpty());
+    }
+
+    @Test
+    void reapplyingAPlanChangesNothingAndAFailoverSendsOnlySteering() throws Exception {
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))).get(10, TimeUnit.SECONDS);
+        rpcs.takeCalls();
+
+        // Configuration-only writes go through the datastore; the same plan again sends nothing at all.
+        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), rpcs.takeCalls());
+
+        final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1", "gw3"));
+        assertEquals(CONFIRMED_AT, under.apply(failover).get(10, TimeUnit.SECONDS));
+        final var calls = rpcs.takeCalls();
+        // Only the two groups change (the flows point at them): the buckets' order.
+        assertEquals(List.of("UpdateGroup", "UpdateGroup", "SendBarrier"),
+            calls.stream().map(RecordingRpcs.Call::rpc).toList());
+        // ... and the datastore holds the new state for the forwarding-rules manager.
+        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573300L),
+            group -> group.equals(Optional.of(failover.switches().get(S1).groups().get(0x47573300L))));
+
+        // A lone gateway: a plain steering flow, updated in place by UpdateFlow.
+        under.apply(FlowPlanner.plan(cluster, List.of("gw3"))).get(10, TimeUnit.SECONDS);
+        final var lone = rpcs.takeCalls();
+        assertEquals(Set.of("UpdateFlow", "RemoveGroup", "SendBarrier"), lone.stream().map(RecordingRpcs.Call::rpc)
+            .collect(Collectors.toSet()));
+        lone.stream().filter(call -> call.input() instanceof UpdateFlowInput).forEach(call -> assertTrue(
+            FlowPlanner.isSteering(((UpdateFlowInput) call.input()).getUpdatedFlow().getFlowName()), call::toString));
+        // Groups go after the flows that pointed at them, and a barrier asks the switch to confirm.
+        assertEquals("RemoveGroup", lone.get(lone.size() - 2).rpc());
+        assertEquals("SendBarrier", lone.getLast().rpc());
+    }
+
+    @Test
+    void aDeletedClusterLeavesOtherClustersSharedFlowsAndOtherApplications() throws Exception {
+        final var under = writer(FlowWriter.Mode.DATASTORE);
+        final Cluster lab = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        final Cluster other = LabClusters.builder(LabClusters.gateway(5, 100, S1, 21),
+            LabClusters.gateway(6, 100, S1, 22)).setName(new ClusterName("other")).setVrid(Uint8.valueOf(52))
+            .setVirtualIp(LabClusters.vips("192.0.2.253")).build();
+        under.apply(FlowPlanner.plan(lab, List.of("gw1"))).get(10, TimeUnit.SECONDS);
+        under.apply(FlowPlanner.plan(other, List.of("gw5", "gw6"))).get(10, TimeUnit.SECONDS);
+
+        under.remove("lab").get(10, TimeUnit.SECONDS);
+
+        final var left = flowIds(S1);
+        assertTrue(left.stream().noneMatch(id -> id.startsWith("gwha-lab-")), left::toString);
+        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--lldp", "gwha--normal", "gwha--vrrp", "gwha-other-steer")),
+            left::toString);
+        assertTrue(readGroup(S1, 0x47573400L).isPresent());
+
+        under.remove("other").get(10, TimeUnit.SECONDS);
+        assertEquals(Set.of(FOREIGN), flowIds(S1));
+        assertTrue(readGroup(S1, 0x47573400L).isEmpty());
+    }
+
+    @Test
+    void rpcPathSendsGroupsFirstAndEverythingAgainWhenTheSwitchReconnects() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        final var plan = FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite), List.of("gw1", "gw2"));
+        under.apply(plan).get(10, TimeUnit.SECONDS);
+
+        final var first = rpcs.takeCalls();
+        assertEquals("AddGroup", first.getFirst().rpc());
+        // The group, every flow, one barrier.
+        assertEquals(plan.switches().get(S1).flows().size() + 2, first.size());
+        // Nothing was persisted: only the foreign flow is in the datastore.
+        assertEquals(Set.of(FOREIGN), flowIds(S1));
+
+        under.loaded();
+        connect(S1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        final var again = rpcs.takeCalls();
+        assertEquals("AddGroup", again.getFirst().rpc());
+        // The same again, then the question what else of ours the switch holds (nothing, here).
+        final var expected = new ArrayList<>(first.stream().map(RecordingRpcs.Call::rpc).toList());
+        expected.addAll(List.of("GetFlowStatistics", "GetGroupStatistics"));
+        assertEquals(expected, again.stream().map(RecordingRpcs.Call::rpc).toList());
+    }
+
+    @Test
+    void aSwitchThatReconnectsGetsItsRpcWrittenSteeringBack() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS);
+        under.loaded();
+        final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
+        under.apply(failover).get(10, TimeUnit.SECONDS);
+        connect(S1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        rpcs.takeCalls();
+
+        // The switch goes away and comes back: the failover's group, which went by RPC, is sent again as it is now.
+        disconnect(S1);
+        connect(S1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        final var again = rpcs.takeCalls();
+        final var group = again.stream().filter(call -> call.input() instanceof AddGroupInput).findFirst()
+            .orElseThrow();
+        assertEquals(Describe.group(failover.switches().get(S1).groups().get(0x47573300L)),
+            Describe.group(new GroupBuilder((AddGroupInput) group.input()).build()));
+        assertEquals(failover.switches().get(S1).flows().size(), again.stream()
+            .filter(call -> call.rpc().equals("AddFlow")).count());
+    }
+
+    @Test
+    void aConnectingSwitchLosesStaleFlowsAndGroupsOfTheProjectOnly() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
+        under.apply(plan).get(10, TimeUnit.SECONDS);
+        // Left over from before: a cluster deleted while this writer was not running, in the datastore and on the
+        // switch, and a gateway (gw9) the cluster no longer has.
+        final var gone = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(7, 100, S1, 17),
+            LabClusters.gateway(8, 90, S1, 18)).setName(new ClusterName("gone")).setVrid(Uint8.valueOf(60))
+            .setVirtualIp(LabClusters.vips("192.0.2.250")).build(), List.of("gw7", "gw8"));
+        final var goneSteer = gone.switches().get(S1).flows().get("gwha-gone-steer");
+        final var gw9 = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(1, 200, S1, 11),
+            LabClusters.gateway(9, 90, S1, 19)).build(), List.of("gw1")).switches().get(S1).flows()
+            .get("gwha-lab-vrrp-gw9");
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, "gwha-gone-steer"),
+            goneSteer);
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(S1, 0x47573c00L),
+            gone.switches().get(S1).groups().get(0x47573c00L));
+        tx.commit().get(10, TimeUnit.SECONDS);
+        final var onSwitch = new ArrayList<FlowAndStatisticsMapList>();
+        plan.switches().get(S1).flows().values().forEach(flow -> onSwitch.add(reported(flow)));
+        onSwitch.add(reported(goneSteer));
+        onSwitch.add(reported(gw9));
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(onSwitch)
+            .build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            groupStats(0x47573300L), groupStats(0x47573c00L), groupStats(5))).build());
+        rpcs.takeCalls();
+
+        // Connected before the configuration was read: nothing happens until it was.
+        connect(S1);
+        assertEquals(List.of(), rpcs.takeCalls());
+        under.loaded();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> rpcs.calls().stream()
+            .filter(call -> call.rpc().equals("SendBarrier")).count() == 2);
+        final var calls = rpcs.takeCalls();
+        // The switch is asked only for the project's flows.
+        final var query = (GetFlowStatisticsInput) calls.stream().filter(call -> call.input()
+            instanceof GetFlowStatisticsInput).findFirst().orElseThrow().input();
+        assertEquals(0x4757L << 48, query.getCookie().getValue().longValue());
+        assertEquals(0xFFFFL << 48, query.getCookieMask().getValue().longValue());
+        // Removed by exact cookie, nothing else: the deleted cluster's steering and the vanished gateway's punt.
+        final var removed = calls.stream().filter(call -> call.input() instanceof RemoveFlowInput)
+            .map(call -> (RemoveFlowInput) call.input()).toList();
+        assertEquals(Set.of(goneSteer.getCookie(), gw9.getCookie()), removed.stream().map(RemoveFlowInput::getCookie)
+            .collect(Collectors.toSet()));
+        removed.forEach(remove -> {
+            assertEquals(Uint64.MAX_VALUE, remove.getCookieMask().getValue());
+            assertEquals(Boolean.FALSE, remove.getStrict());
+        });
+        assertEquals(List.of(0x47573c00L), calls.stream().filter(call -> call.input() instanceof RemoveGroupInput)
+            .map(call -> ((RemoveGroupInput) call.input()).getGroupId().getValue().toJava()).toList());
+        // ... and the datastore no longer holds the deleted cluster's entries, so the FRM will not install them.
+        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573c00L).isEmpty()
+            && !flowIds(S1).contains("gwha-gone-steer"));
+        final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
+        expected.add(FOREIGN);
+        assertEquals(expected, flowIds(S1));
+    }
+
+    @Test
+    void steeringStaysWhileNoGatewayIsElectedYet() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
+        // A controller that just started: the cluster is configured, no gateway heard yet, so no steering planned.
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        under.apply(FlowPlanner.plan(cluster, List.of())).get(10, TimeUnit.SECONDS);
+        final var before = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
+            before.switches().get(S1).flows().values().stream().map(FlowWriterTest::reported).toList()).build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            groupStats(0x47573300L), groupStats(0x47573301L))).build());
+        under.loaded();
+        rpcs.takeCalls();
+
+        connect(S1);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        final var calls = rpcs.takeCalls();
+        assertTrue(calls.stream().noneMatch(call -> call.rpc().startsWith("Remove")), calls::toString);
+    }
+
+    @Test
+    void aGroupTheSwitchAlreadyHasIsModifiedInstead() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.failNext("AddGroup", "Device reported error type GROUPMODFAILED code GROUPEXISTS");
+
+        assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList();
+        assertEquals(List.of("AddGroup", "UpdateGroup"), calls.subList(0, 2));
+    }
+
+    @Test
+    void anyOtherRefusalFailsTheConfirmation() {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.failNext("AddFlow", "Device reported error type BADMATCH");
+
+        final var future = under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1")));
+        final var failure = org.junit.jupiter.api.Assertions.assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+        assertTrue(failure.getCause().getMessage().contains("BADMATCH"), failure::toString);
+    }
+
+    /** Whether the writer asked the switch what it holds, the last step of reconciling it. */
+    private static boolean asked(final List<RecordingRpcs.Call> calls) {
+        return calls.stream().anyMatch(call -> call.rpc().equals("GetGroupStatistics"));
+    }
+
+    private void connect(final String node) throws Exception {
+        // openflowplugin writes the node into the operational inventory when the switch connects ...
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.put(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node),
+            new NodeBuilder().setId(new NodeId(node)).build());
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    private void disconnect(final String node) throws Exception {
+        // ... and removes it when the switch disconnects.
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.delete(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node));
+        tx.commit().get(10, TimeUnit.SECONDS);
+    }
+
+    /** A flow as the switch reports it: its cookie, table, priority and match. */
+    private static FlowAndStatisticsMapList reported(final Flow flow) {
+        return new FlowAndStatisticsMapListBuilder().setCookie(flow.getCookie()).setTableId(flow.getTableId())
+            .setPriority(flow.getPriority()).setMatch(flow.getMatch()).build();
+    }
+
+    private static GroupStats groupStats(final long id) {
+        return new GroupStatsBuilder().setGroupId(new GroupId(Uint32.valueOf(id))).build();
+    }
+
+    private Set<String> flowIds(final String node) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.nodePath(node)
+                .toBuilder().augmentation(FlowCapableNode.class).build()).get(10, TimeUnit.SECONDS);
+            return found.map(fcn -> fcn.nonnullTable().values().stream()
+                .flatMap(table -> table.nonnullFlow().values().stream()).map(flow -> flow.getId().getValue())
+                .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
+        }
+    }
+
+    private Optional<Flow> readFlow(final String node, final String id) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(node, id))
+                .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Optional<Group> readGroup(final String node, final long id) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(node, id))
+                .get(10, TimeUnit.SECONDS);
+        }
+    }
+}
