@@ -49,6 +49,7 @@ public final class EngineConfigs {
 
     private static GatewayConfig gateway(final Gateway gateway) {
         return new GatewayConfig(gateway.getName().getValue(), gateway.getPriority().toJava(),
-            Ipv4.parse(gateway.getIpAddress().getValue()), gateway.getAdminState() != AdminState.Maintenance);
+            Ipv4.parse(gateway.getIpAddress().getValue()), gateway.getAttachment().getNodeId().getValue(),
+            gateway.getAdminState() != AdminState.Maintenance);
     }
 }
