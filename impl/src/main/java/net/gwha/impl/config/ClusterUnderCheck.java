@@ -29,7 +29,7 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
  * @param cluster the binding
  * @param gateways gateways by name
  * @param virtualIps virtual IPs by their text
- * @param virtualMac the effective virtual MAC in lower case, null when neither it nor the VRID is set
+ * @param virtualMac the effective virtual MAC in lower case, null when neither it nor a valid VRID is set
  * @param gatewaySwitches node ids of the gateways' switches
  * @param configuredSwitches the {@code switch} entries
  */
