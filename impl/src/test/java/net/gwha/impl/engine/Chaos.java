@@ -15,13 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Random runs for the properties: three gateways that send heartbeats with jitter while actions (silence, port
- * flaps, priority changes, switch-overs, maintenance, config edits) happen between them, and the ticks the
- * engine asks for. Everything random comes from the generated actions and one seed, so a run is reproducible.
+ * Random runs for the properties: three gateways, on one switch, that send heartbeats with jitter while actions
+ * (silence, port flaps, priority changes, switch-overs, maintenance, config edits, the switch's control channel
+ * lost and back, when no heartbeat reaches the engine) happen between them, and the ticks the engine asks for.
+ * Everything random comes from the generated actions and one seed, so a run is reproducible.
  * Time here is milliseconds; the engine gets nanoseconds.
  */
 final class Chaos {
-    enum Kind { STOP, START, PORT_DOWN, PORT_UP, PRIORITY, SWITCH_OVER, MAINTENANCE_ON, MAINTENANCE_OFF, EDIT }
+    enum Kind {
+        STOP, START, PORT_DOWN, PORT_UP, PRIORITY, SWITCH_OVER, MAINTENANCE_ON, MAINTENANCE_OFF, EDIT, DISCONNECT,
+        RECONNECT
+    }
 
     record Action(int gapMillis, Kind kind, int gateway, int value) {
     }
@@ -46,10 +50,12 @@ final class Chaos {
     private final Random random;
     private final boolean[] present = {true, true, true};
     private final boolean[] sending = new boolean[3];
+    private final boolean[] portUp = {true, true, true};
     private final int[] advertised;
     private final long[] nextBeat = new long[3];
     private boolean preempt;
     private boolean useAdvertised;
+    private boolean disconnected;
     private long now;
 
     /**
@@ -121,7 +127,7 @@ final class Chaos {
     }
 
     void heartbeat(final int gateway) {
-        if (present[gateway]) {
+        if (present[gateway] && !disconnected) {
             apply(new Event.HeartbeatReceived(Sim.CLUSTER, "g" + gateway, advertised[gateway], 100, nanos(now)));
         }
     }
@@ -137,8 +143,12 @@ final class Chaos {
         sending[gateway] = false;
     }
 
+    /** The port goes up or down; while the switch is disconnected the engine hears of it on the reconnect. */
     void port(final int gateway, final boolean up) {
-        apply(new Event.PortStatus(Sim.CLUSTER, "g" + gateway, up, nanos(now)));
+        portUp[gateway] = up;
+        if (!disconnected) {
+            apply(new Event.PortStatus(Sim.CLUSTER, "g" + gateway, up, nanos(now)));
+        }
     }
 
     void advertise(final int gateway, final int priority) {
@@ -190,6 +200,7 @@ final class Chaos {
                 configure();
             }
             case EDIT -> edit(gateway, action.value());
+            case DISCONNECT, RECONNECT -> connect(action.kind() == Kind.RECONNECT);
             default -> throw new IllegalStateException();
         }
     }
@@ -216,8 +227,24 @@ final class Chaos {
         return new GatewayConfig(config.name(), config.priority(), config.ipv4(), config.switchId(), inService);
     }
 
-    /** Every gateway sends (with its current advertised priority) on an up port for {@code millis}. */
+    /** As the inventory reports it: a switch that connects, then the state of each of its gateway ports. */
+    private void connect(final boolean connected) {
+        disconnected = !connected;
+        apply(connected ? new Event.SwitchConnected(Sim.SWITCH, nanos(now))
+            : new Event.SwitchDisconnected(Sim.SWITCH, nanos(now)));
+        for (int i = 0; connected && i < 3; i++) {
+            port(i, portUp[i]);
+        }
+    }
+
+    /**
+     * The switch is connected, and every gateway sends (with its current advertised priority) on an up port for
+     * {@code millis}.
+     */
     void quiet(final long millis) {
+        if (disconnected) {
+            connect(true);
+        }
         for (int i = 0; i < 3; i++) {
             if (present[i]) {
                 port(i, true);
