@@ -50,7 +50,9 @@ class GatewayHaProviderTest extends AbstractRunningServiceTest {
 
     @Test
     void losingTheRoleStopsActingAtOnce() throws Exception {
-        // The state writer has flushed the last heartbeats (at most a second later): nothing is pending either.
+        // The state writer has flushed the last heartbeats (those that decide nothing a second later, on the fake
+        // clock): nothing is pending either.
+        advance(Duration.ofSeconds(1));
         waiting().until(() -> readState().stream().flatMap(states -> states.nonnullClusterState().values().stream())
             .flatMap(state -> state.nonnullGatewayState().values().stream())
             .filter(gw -> gw.getLastHeard() != null).count() == 3);
