@@ -86,11 +86,10 @@ final class TimingRules {
             final long floor = ClusterDefaults.adaptiveFloorMillis(cluster);
             final long dead = ClusterDefaults.deadIntervalMillis(cluster);
             if ((adaptive || explicit) && floor >= dead) {
-                final var floorSource = explicit ? "" : " (the default: 1.5 x heartbeat-interval)";
-                final var deadSource = cluster.getDeadInterval() != null ? ""
-                    : " (the default: 3 x heartbeat-interval)";
-                out.add(view.violation("failure-detector floor", floor + " ms" + floorSource
-                    + " is not shorter than dead-interval " + dead + " ms" + deadSource
+                out.add(view.violation("failure-detector floor", floor + " ms"
+                    + (explicit ? "" : " (the default: 1.5 x heartbeat-interval)")
+                    + " is not shorter than dead-interval " + dead + " ms"
+                    + (cluster.getDeadInterval() != null ? "" : " (the default: 3 x heartbeat-interval)")
                     + ": the adaptive detector could never find a gateway dead sooner than the fixed one"));
             }
         }
