@@ -7,8 +7,9 @@
  */
 
 /**
- * The OpenFlow side: the pure flow planner, the writer that programs switches through openflowplugin, the heartbeat
- * intake and ARP responder on packet-ins, and the port-event listener.
+ * The engine's decisions carried to the switches: the pure flow planner (a cluster, its election order and the
+ * links between switches in, the flows and groups of every switch out), the programmer that re-plans on each
+ * decision, and the writer that applies the difference through openflowplugin.
  */
 @NonNullByDefault
 package net.gwha.impl.steering;
