@@ -62,13 +62,17 @@ class FlowPlanPropertiesTest {
      *
      * @param switches 1 to 4, {@code openflow:1} and on
      * @param parentPicks switch {@code i >= 2} is linked to switch {@code parentPicks[i - 2] % (i - 1) + 1}
-     * @param cut whether the link of switch {@code i >= 2} to its parent is down, at {@code [i - 2]}
+     * @param ringPick negative: the switches form a tree; else, with three switches or more, one more link closes a
+     *     ring: between the ({@code ringPick} modulo their number)-th pair of switches the tree does not link
+     * @param cut whether the link of switch {@code i >= 2} to its parent is down, at {@code [i - 2]}; the ring's link,
+     *     at {@code [3]}
      * @param gateways gateway {@code k} (from 1) is on port {@code 10 + k}
      * @param activePick the active gateway is {@code activePick % gateways}
      * @param asked whether switch {@code i}'s host asked the controller for the virtual IPs, at {@code [i - 1]}
      */
-    record Scenario(int switches, List<Integer> parentPicks, List<Boolean> cut, List<GatewaySpec> gateways,
-            int activePick, SteeringMode mode, int vipCount, boolean normalForwarding, List<Boolean> asked) {
+    record Scenario(int switches, List<Integer> parentPicks, int ringPick, List<Boolean> cut,
+            List<GatewaySpec> gateways, int activePick, SteeringMode mode, int vipCount, boolean normalForwarding,
+            List<Boolean> asked) {
     }
 
     /** A gateway: its switch is {@code switchPick % switches + 1}; its state as the engine reports it. */
@@ -82,16 +86,22 @@ class FlowPlanPropertiesTest {
             final var gateways = new ArrayList<Gateway>();
             final var states = new HashMap<String, GatewayState>();
             final var active = "gw" + (scenario.activePick() % scenario.gateways().size() + 1);
+            final var unlinked = new ArrayList<List<Integer>>();
             for (int s = 1; s <= scenario.switches(); s++) {
                 lan.station(hostPort(s), "h" + s, hostMac(s));
+                final int parent = s == 1 ? 0 : scenario.parentPicks().get(s - 2) % (s - 1) + 1;
                 if (s >= 2) {
-                    final int parent = scenario.parentPicks().get(s - 2) % (s - 1) + 1;
-                    final var up = new Port(node(s), 100 + parent);
-                    lan.link(up, new Port(node(parent), 100 + s));
-                    if (scenario.cut().get(s - 2)) {
-                        lan.down(up);
+                    link(lan, s, parent, scenario.cut().get(s - 2));
+                }
+                for (int other = 1; other < s; other++) {
+                    if (other != parent) {
+                        unlinked.add(List.of(other, s));
                     }
                 }
+            }
+            if (scenario.ringPick() >= 0 && !unlinked.isEmpty()) {
+                final var pair = unlinked.get(scenario.ringPick() % unlinked.size());
+                link(lan, pair.get(0), pair.get(1), scenario.cut().get(3));
             }
             for (int k = 1; k <= scenario.gateways().size(); k++) {
                 final var spec = scenario.gateways().get(k - 1);
@@ -114,6 +124,25 @@ class FlowPlanPropertiesTest {
             final var plan = FlowPlanner.plan(cluster, order, lan.liveLinks(),
                 new FlowPlanner.Options(scenario.normalForwarding()), hosts);
             return new Net(scenario, lan, cluster, order, new FlowTables(lan, plan));
+        }
+
+        /** Switch {@code a}'s port {@code 100 + b} to switch {@code b}'s port {@code 100 + a}; cut: down at a. */
+        private static void link(final Lan lan, final int one, final int other, final boolean cut) {
+            final var end = new Port(node(one), 100 + other);
+            lan.link(end, new Port(node(other), 100 + one));
+            if (cut) {
+                lan.down(end);
+            }
+        }
+
+        boolean hasRing() {
+            return scenario.ringPick() >= 0 && scenario.switches() >= 3;
+        }
+
+        /** Whether a host's switch has a path of live links to the active gateway's. */
+        boolean reachesActive(final int host) {
+            final var activeNode = port(active()).node();
+            return node(host).equals(activeNode) || lan.liveLinks().portToward(node(host), activeNode).isPresent();
         }
 
         String active() {
@@ -311,8 +340,10 @@ class FlowPlanPropertiesTest {
     }
 
     /*
-     * (d) No frame loops, also where links are cut: what hosts send to the virtual MAC, ARP requests for a VIP,
-     * broadcast and unknown unicast.
+     * (d) No frame loops, also where links are cut or close a ring: what hosts send to the virtual MAC, ARP requests
+     * for a VIP, broadcast and unknown unicast. On a ring, normal forwarding's floods would circle (keeping the LAN's
+     * own L2 loop-free is spanning tree's job, not the plan's), so there only the steered frames: those of hosts that
+     * still reach the active gateway's switch.
      */
 
     @Property(tries = 300)
@@ -321,14 +352,18 @@ class FlowPlanPropertiesTest {
         final var senders = new ArrayList<Map.Entry<Port, Frame>>();
         net.hostSwitches().forEach(host -> {
             final var port = hostPort(host);
-            net.toVirtualMac(host).forEach(frame -> senders.add(Map.entry(port, frame)));
-            net.vips().forEach(vip -> senders.add(Map.entry(port, Frame.arp(1, hostMac(host), BROADCAST,
-                hostIp(host), "00:00:00:00:00:00", vip))));
-            senders.add(Map.entry(port, Frame.ipv4(hostMac(host), BROADCAST, hostIp(host), "192.0.2.255")));
-            senders.add(Map.entry(port, Frame.ipv4(hostMac(host), "02:00:00:00:09:99", hostIp(host), REMOTE)));
+            if (!net.hasRing() || net.reachesActive(host)) {
+                net.toVirtualMac(host).forEach(frame -> senders.add(Map.entry(port, frame)));
+            }
+            if (!net.hasRing()) {
+                net.vips().forEach(vip -> senders.add(Map.entry(port, Frame.arp(1, hostMac(host), BROADCAST,
+                    hostIp(host), "00:00:00:00:00:00", vip))));
+                senders.add(Map.entry(port, Frame.ipv4(hostMac(host), BROADCAST, hostIp(host), "192.0.2.255")));
+                senders.add(Map.entry(port, Frame.ipv4(hostMac(host), "02:00:00:00:09:99", hostIp(host), REMOTE)));
+            }
         });
-        Statistics.label("links cut").collect(IntStream.range(0, scenario.switches() - 1)
-            .filter(i -> scenario.cut().get(i)).count());
+        Statistics.label("LAN").collect(net.hasRing() ? "ring" : "tree", scenario.cut().subList(0,
+            scenario.switches() - 1 + (net.hasRing() ? 1 : 0)).contains(true) ? "cut" : "whole");
 
         for (var sender : senders) {
             final var ends = net.tables().inject(sender.getKey(), sender.getValue());
@@ -369,35 +404,40 @@ class FlowPlanPropertiesTest {
             });
     }
 
+    /** Trees and rings, every link up. */
     @Provide
     Arbitrary<Scenario> connected() {
-        return scenarios(Arbitraries.just(false));
+        return scenarios(Arbitraries.integers().between(-3, 5), Arbitraries.just(false));
     }
 
+    /** Trees and rings, a link down now and then. */
     @Provide
     Arbitrary<Scenario> withCuts() {
-        return scenarios(Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)));
+        return scenarios(Arbitraries.integers().between(-3, 5),
+            Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)));
     }
 
+    /** Trees with a link down: partitions. */
     @Provide
     Arbitrary<Scenario> partitioned() {
-        return scenarios(Arbitraries.of(false, true)).filter(scenario -> scenario.switches() > 1
+        return scenarios(Arbitraries.just(-1), Arbitraries.of(false, true)).filter(scenario -> scenario.switches() > 1
             && scenario.cut().subList(0, scenario.switches() - 1).contains(true));
     }
 
-    private static Arbitrary<Scenario> scenarios(final Arbitrary<Boolean> cuts) {
+    private static Arbitrary<Scenario> scenarios(final Arbitrary<Integer> rings, final Arbitrary<Boolean> cuts) {
         final Arbitrary<GatewaySpec> gateways = Combinators.combine(Arbitraries.integers().between(0, 3),
             Arbitraries.integers().between(1, 254), Arbitraries.frequency(Tuple.of(3, true), Tuple.of(1, false)),
             Arbitraries.of(GatewayState.UNKNOWN, GatewayState.PASSIVE, GatewayState.DOWN, GatewayState.MAINTENANCE))
             .as(GatewaySpec::new);
-        return Combinators.combine(Arbitraries.integers().between(1, 4),
-            Arbitraries.integers().between(0, 5).list().ofSize(3), cuts.list().ofSize(3),
-            gateways.list().ofMinSize(2).ofMaxSize(4), Arbitraries.integers().between(0, 3),
+        final var shapes = Combinators.combine(Arbitraries.integers().between(1, 4),
+            Arbitraries.integers().between(0, 5).list().ofSize(3), rings, cuts.list().ofSize(4)).as(Tuple::of);
+        return Combinators.combine(shapes, gateways.list().ofMinSize(2).ofMaxSize(4),
+            Arbitraries.integers().between(0, 3),
             Arbitraries.of(SteeringMode.class), Arbitraries.integers().between(1, VIPS.size()),
             Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false).list().ofSize(4))
                 .as(Tuple::of))
-            .as((switches, parents, cut, gws, active, mode, vips, rest) ->
-                new Scenario(switches, parents, cut, gws, active, mode, vips, rest.get1(), rest.get2()));
+            .as((shape, gws, active, mode, vips, rest) -> new Scenario(shape.get1(), shape.get2(), shape.get3(),
+                shape.get4(), gws, active, mode, vips, rest.get1(), rest.get2()));
     }
 
     static String node(final int host) {
