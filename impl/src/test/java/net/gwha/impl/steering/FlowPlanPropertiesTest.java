@@ -129,7 +129,7 @@ class FlowPlanPropertiesTest {
             return new Net(scenario, lan, live, cluster, order, new FlowTables(lan, plan));
         }
 
-        /** Switch {@code a}'s port {@code 100 + b} to switch {@code b}'s port {@code 100 + a}; cut: down at a. */
+        /** Links switch {@code one}'s port {@code 100 + other} to {@code other}'s port {@code 100 + one}. */
         private static void link(final Lan lan, final int one, final int other, final boolean cut) {
             final var end = new Port(node(one), 100 + other);
             lan.link(end, new Port(node(other), 100 + one));
