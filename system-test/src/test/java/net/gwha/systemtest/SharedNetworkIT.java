@@ -235,7 +235,7 @@ class SharedNetworkIT {
             final String when) {
         before.forEach((number, entries) -> {
             final var missing = entries.stream().filter(entry -> !now.get(number).contains(entry)).toList();
-            assertTrue(missing.isEmpty(), "switch " + number + " lost " + when + ": " + missing);
+            assertTrue(missing.isEmpty(), "switch " + number + " no longer holds, " + when + ": " + missing);
         });
     }
 
