@@ -54,7 +54,7 @@ import org.opendaylight.yangtools.concepts.Registration;
  * <p>Thread-safety: every method may be called from any thread and never blocks; the work runs on the
  * {@link SteeringLoop}, and futures complete on openflowplugin's threads or the loop.
  */
-public final class FlowWriter implements AutoCloseable {
+public final class FlowWriter implements FlowSink, AutoCloseable {
     /** How plans reach the switches. */
     public enum Mode {
         DATASTORE,
@@ -105,6 +105,7 @@ public final class FlowWriter implements AutoCloseable {
      * @return completes with the {@code nanoClock} time when the change was confirmed (see the class comment for
      *     what confirms it on each path), at once when nothing differs; fails when a write or RPC fails
      */
+    @Override
     public ListenableFuture<Long> apply(final Plan plan) {
         return loop.call(() -> write(ledger.apply(plan)));
     }
@@ -115,6 +116,7 @@ public final class FlowWriter implements AutoCloseable {
      * @param cluster the cluster name
      * @return completes with the time the removal was confirmed
      */
+    @Override
     public ListenableFuture<Long> remove(final String cluster) {
         return loop.call(() -> write(ledger.remove(cluster)));
     }
@@ -125,6 +127,7 @@ public final class FlowWriter implements AutoCloseable {
      * @param cluster the cluster name
      * @param cookiesAndGroups what {@link FlowPlanner#owned} says for its current configuration
      */
+    @Override
     public void own(final String cluster, final Owned cookiesAndGroups) {
         loop.run(() -> ledger.own(cluster, cookiesAndGroups));
     }
@@ -133,6 +136,7 @@ public final class FlowWriter implements AutoCloseable {
      * The whole configuration has been read (every cluster applied and owned): reconcile the switches connected
      * so far, and from now on every switch as it connects.
      */
+    @Override
     public void loaded() {
         loop.run(reconciler::loaded);
     }
