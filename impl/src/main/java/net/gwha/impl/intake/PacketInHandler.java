@@ -7,6 +7,13 @@
  */
 package net.gwha.impl.intake;
 
+import static net.gwha.impl.packet.Protocols.ARP_FRAME_LENGTH;
+import static net.gwha.impl.packet.Protocols.ARP_HARDWARE_ETHERNET;
+import static net.gwha.impl.packet.Protocols.ARP_REPLY;
+import static net.gwha.impl.packet.Protocols.ARP_REQUEST;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_ARP;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
+
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -47,10 +54,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PacketInHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketInHandler.class);
-    private static final int ETH_ARP = 0x0806;
-    private static final int ARP_REQUEST = 1;
-    private static final int ARP_REPLY = 2;
-    private static final int ARP_FRAME = 42;
     // The individual/group bit of the first octet, in a MAC held in the low 48 bits.
     private static final long MULTICAST_BIT = 1L << 40;
 
@@ -133,7 +136,7 @@ public final class PacketInHandler implements AutoCloseable {
     private void arp(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
         // Untagged Ethernet + ARP: ethertype at 12, opcode at 20, target protocol address at 38.
         final var buffer = ByteBuffer.wrap(frame);
-        if (frame.length < ARP_FRAME || (buffer.getShort(12) & 0xFFFF) != ETH_ARP
+        if (frame.length < ARP_FRAME_LENGTH || (buffer.getShort(12) & 0xFFFF) != ETHERTYPE_ARP
                 || (buffer.getShort(20) & 0xFFFF) != ARP_REQUEST) {
             return;
         }
@@ -175,11 +178,12 @@ public final class PacketInHandler implements AutoCloseable {
     /** An ARP reply from the virtual MAC, out of the port the request came in on. */
     private void reply(final byte[] request, final Mac virtualMac, final Ipv4 vip, final Port ingress,
             final NodeConnectorRef egress) {
-        final var reply = ByteBuffer.allocate(ARP_FRAME);
+        final var reply = ByteBuffer.allocate(ARP_FRAME_LENGTH);
         reply.put(request, 6, 6);
         putMac(reply, virtualMac);
-        reply.putShort((short) ETH_ARP);
-        reply.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) ARP_REPLY);
+        reply.putShort((short) ETHERTYPE_ARP);
+        reply.putShort((short) ARP_HARDWARE_ETHERNET).putShort((short) ETHERTYPE_IPV4).put((byte) 6).put((byte) 4)
+            .putShort((short) ARP_REPLY);
         putMac(reply, virtualMac);
         reply.putInt(vip.bits());
         reply.put(request, 22, 6);

@@ -10,33 +10,25 @@ package net.gwha.impl.steering;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import net.gwha.impl.engine.Decision;
-import net.gwha.impl.engine.GatewayState;
-import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.SwitchLinks;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries the engine's decisions to the switches: keeps each cluster's configuration, active gateway and gateway
- * states, plans with {@link FlowPlanner} and applies with {@link FlowWriter}. A change of active gateway reports
+ * Carries the engine's decisions to the switches: keeps each cluster's configuration and election order, plans
+ * with {@link FlowPlanner} and applies with the {@link FlowWriter}. A change of active gateway reports
  * when the switches confirmed it ({@link ConfirmationListener}).
  *
- * <p>The election order handed to the planner, and so the fast-failover buckets: the active gateway, then every
- * other gateway that is in service and not down, by configured priority, ties to the higher address (RFC 5798).
- * A gateway going down or coming back changes only the groups' buckets.
+ * <p>The election order handed to the planner, and so the fast-failover buckets, is the engine's own
+ * ({@link Decision.ElectionOrderChanged}): a gateway going down or coming back changes only the groups' buckets.
  */
 public final class FlowProgrammer {
     /** Told when the switches confirmed the flows of a change of active gateway. */
@@ -48,18 +40,17 @@ public final class FlowProgrammer {
     private static final Logger LOG = LoggerFactory.getLogger(FlowProgrammer.class);
     static final int MAX_HOSTS = 1024;
 
-    private final FlowWriter writer;
+    private final FlowSink writer;
     private final FlowPlanner.Options options;
     // Guarded by this.
     private final Map<String, Cluster> configs = new HashMap<>();
-    private final Map<String, String> actives = new HashMap<>();
-    private final Map<String, Map<String, GatewayState>> states = new HashMap<>();
+    private final Map<String, List<String>> orders = new HashMap<>();
     private final Map<String, Set<FlowPlanner.Host>> hosts = new HashMap<>();
     private SwitchLinks topology = SwitchLinks.none();
 
     private final ConfirmationListener confirmations;
 
-    public FlowProgrammer(final FlowWriter writer, final FlowPlanner.Options options,
+    public FlowProgrammer(final FlowSink writer, final FlowPlanner.Options options,
             final ConfirmationListener confirmations) {
         this.writer = writer;
         this.options = options;
@@ -82,8 +73,7 @@ public final class FlowProgrammer {
     /** A cluster was deleted: remove every flow and group it had. */
     public synchronized void removed(final String cluster) {
         configs.remove(cluster);
-        actives.remove(cluster);
-        states.remove(cluster);
+        orders.remove(cluster);
         hosts.remove(cluster);
         log(cluster, writer.remove(cluster));
     }
@@ -110,24 +100,22 @@ public final class FlowProgrammer {
         }
     }
 
-    /** Re-plans every cluster whose active gateway or gateway states the decisions change. */
+    /** Re-plans every cluster whose election order the decisions change. */
     public synchronized void onDecisions(final List<Decision> decisions) {
         final var replan = new TreeSet<String>();
         final var failovers = new HashMap<String, Decision.ActiveGatewayChanged>();
         for (var decision : decisions) {
             switch (decision) {
+                case Decision.ElectionOrderChanged changed -> {
+                    orders.put(changed.cluster(), changed.order());
+                    replan.add(changed.cluster());
+                }
                 case Decision.ActiveGatewayChanged changed -> {
-                    actives.put(changed.cluster(), changed.to());
                     failovers.put(changed.cluster(), changed);
                     replan.add(changed.cluster());
                 }
-                case Decision.GatewayStateChanged changed -> {
-                    states.computeIfAbsent(changed.cluster(), key -> new HashMap<>())
-                        .put(changed.gateway(), changed.newState());
-                    replan.add(changed.cluster());
-                }
                 default -> {
-                    // status changes and refusals program nothing
+                    // states, status changes and refusals program nothing
                 }
             }
         }
@@ -152,40 +140,8 @@ public final class FlowProgrammer {
     }
 
     private ListenableFuture<Long> replan(final String cluster) {
-        final var config = configs.get(cluster);
-        final var order = electionOrder(config, Optional.ofNullable(actives.get(cluster)),
-            states.getOrDefault(cluster, Map.of()));
-        return log(cluster, writer.apply(FlowPlanner.plan(config, order, topology, options,
-            hosts.getOrDefault(cluster, Set.of()))));
-    }
-
-    /**
-     * The gateways in election order: the active one, then the in-service ones that are not down, by configured
-     * priority and then address, both descending.
-     *
-     * @param cluster the configuration
-     * @param active the active gateway, if any
-     * @param states the gateways' states as the engine last reported them (absent: unknown)
-     * @return gateway names, the active first; empty without an active gateway
-     */
-    static List<String> electionOrder(final Cluster cluster, final Optional<String> active,
-            final Map<String, GatewayState> states) {
-        if (active.isEmpty()) {
-            return List.of();
-        }
-        final var order = new ArrayList<String>();
-        order.add(active.orElseThrow());
-        cluster.nonnullGateway().values().stream()
-            .filter(gw -> !gw.getName().getValue().equals(active.orElseThrow()))
-            .filter(gw -> gw.getAdminState() != AdminState.Maintenance)
-            .filter(gw -> {
-                final var state = states.getOrDefault(gw.getName().getValue(), GatewayState.UNKNOWN);
-                return state != GatewayState.DOWN && state != GatewayState.MAINTENANCE;
-            })
-            .sorted(Comparator.comparingInt((Gateway gw) -> gw.getPriority().toJava())
-                .thenComparing(gw -> Ipv4.parse(gw.getIpAddress().getValue())).reversed())
-            .forEach(gw -> order.add(gw.getName().getValue()));
-        return order;
+        return log(cluster, writer.apply(FlowPlanner.plan(configs.get(cluster), orders.getOrDefault(cluster, List.of()),
+            topology, options, hosts.getOrDefault(cluster, Set.of()))));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {

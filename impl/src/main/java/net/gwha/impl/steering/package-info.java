@@ -7,9 +7,13 @@
  */
 
 /**
- * The engine's decisions carried to the switches: the pure flow planner (a cluster, its election order and the
- * links between switches in, the flows and groups of every switch out), the programmer that re-plans on each
- * decision, and the writer that applies the difference through openflowplugin.
+ * Carries the engine's decisions to the switches. Pure: the {@link net.gwha.impl.steering.FlowPlanner} (what a
+ * cluster needs on each switch, built from {@link net.gwha.impl.steering.Matches} and
+ * {@link net.gwha.impl.steering.FlowEntries}, named by {@link net.gwha.impl.steering.FlowIds}) and the
+ * {@link net.gwha.impl.steering.FlowLedger} (what each switch should hold, what was applied, the difference). Over
+ * openflowplugin: the {@link net.gwha.impl.steering.FlowWriter} and its two transports (flow and group RPCs with a
+ * barrier; the configuration datastore), the {@link net.gwha.impl.steering.SwitchReconciler} for switches that
+ * connect, all on one thread, the {@link net.gwha.impl.steering.SteeringLoop}.
  */
 @NonNullByDefault
 package net.gwha.impl.steering;
