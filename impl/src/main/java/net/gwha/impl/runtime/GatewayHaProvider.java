@@ -161,7 +161,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         LOG.info("Flows reach the switches by {}", flowPath);
         final var steering = new SteeringLoop();
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering);
-        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
+        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed,
+            steering, nanoClock);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,
@@ -184,7 +185,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                     flows.loaded();
                 }
             });
-        // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
+        // Decoding is cheap, and submitting to the engine or the steering loop never blocks: handle packet-ins on the
+        // delivering thread.
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
             runtime::now, counters,
             (cluster, node, mac, ip) -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip)),

@@ -67,7 +67,8 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *   <li>{@value #PRIORITY_ARP_REPLY} {@code arp-reply-<vip>-<host mac>}: ARP requests for a virtual IP from a host
  *       the controller has answered before (same MAC and IP, on this switch) are answered by the switch itself,
  *       the request turned into the reply and sent back out of its port. Hosts re-check their neighbours every
- *       30 s or so; while the controller restarts, these keep the virtual IP reachable;</li>
+ *       30 s or so; while the controller restarts, these keep the virtual IP reachable. They idle out after
+ *       {@value #HOST_IDLE_SECONDS} s without a request;</li>
  *   <li>steering, the only flows and groups a failover changes ({@link #isSteering(String)}): frames to the virtual
  *       MAC ({@value #PRIORITY_STEER} {@code steer}); on the active gateway's switch they get its MAC and go out of
  *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
@@ -135,6 +136,12 @@ public final class FlowPlanner {
     static final int PRIORITY_STEER = 900;
     static final int PRIORITY_LLDP = 2;
     static final int PRIORITY_NORMAL = 1;
+    /**
+     * Seconds without a request after which a switch drops its answer to a host: a host that went away (or a scan)
+     * does not hold a table entry for good. The controller forgets such hosts a little earlier ({@link
+     * FlowProgrammer}), so the entries of hosts it still knows never idle out on their own.
+     */
+    public static final int HOST_IDLE_SECONDS = 300;
     static final String SHARED_VRRP = FlowIds.SHARED_PREFIX + "vrrp";
     static final String SHARED_NORMAL = FlowIds.SHARED_PREFIX + "normal";
     static final String SHARED_LLDP = FlowIds.SHARED_PREFIX + "lldp";
@@ -260,9 +267,11 @@ public final class FlowPlanner {
 
     private static void arpReply(final Map<String, Flow> flows, final String cluster, final FlowCookie cookie,
             final MacAddress vmac, final String vip, final Host host) {
-        put(flows, flowId(cluster, "arp-reply-" + vip + "-" + host.mac().getValue().replace(":", "")),
-            PRIORITY_ARP_REPLY, cookie, Matches.arpRequestFrom(host.mac(), host.ip(), vip),
-            FlowEntries.answerArp(vmac, vip, host.mac(), host.ip()));
+        final var id = flowId(cluster, "arp-reply-" + vip + "-" + host.mac().getValue().replace(":", ""));
+        final var match = Matches.arpRequestFrom(host.mac(), host.ip(), vip);
+        flows.put(id, FlowEntries.flow(id, PRIORITY_ARP_REPLY, cookie.getValue().longValue()
+            | fingerprint(PRIORITY_ARP_REPLY, match), HOST_IDLE_SECONDS, match,
+            FlowEntries.answerArp(vmac, vip, host.mac(), host.ip())));
     }
 
     private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,

@@ -81,7 +81,8 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         runtime = new HaRuntime(stateWriter::write, counters);
         steering = new SteeringLoop();
         final var flows = new FlowProgrammer(new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE,
-            System::nanoTime, steering), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
+            System::nanoTime, steering), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed, steering,
+            System::nanoTime);
         runtime.addDecisionSink(flows::onDecisions);
         listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
             @Override
