@@ -105,7 +105,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final FlowWriter.Mode flowPath;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
-    private final boolean detectPauses;
+    private final @Nullable Scheduler timers;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -116,23 +116,20 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
-            System::nanoTime, System::currentTimeMillis, true);
+            System::nanoTime, System::currentTimeMillis, null);
     }
 
-    /** With the clocks the engine runs on, so that tests drive time (which also turns pause detection off). */
+    /**
+     * With the clocks the engine runs on, so that tests drive time.
+     *
+     * @param timers fires the engine's timers on {@code nanoClock}'s time; {@code null} on the real clock
+     *     (see {@link HaRuntime})
+     */
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis) {
-        this(broker, notifications, notificationService, rpcService, singletons, flowPath, nanoClock,
-            wallClockMillis, false);
-    }
-
-    private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
-            final NotificationService notificationService, final RpcService rpcService,
-            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final boolean detectPauses) {
-        this.detectPauses = detectPauses;
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
+        this.timers = timers;
         this.broker = broker;
         this.flowPath = flowPath;
         this.notifications = notifications;
@@ -154,7 +151,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
-            detectPauses);
+            timers);
         final var directory = new ClusterDirectory();
         // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
         // config datastore so that the forwarding-rules manager persists and reconciles it.

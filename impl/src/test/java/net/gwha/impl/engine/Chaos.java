@@ -81,6 +81,24 @@ final class Chaos {
         return now;
     }
 
+    /** Whether the gateway is in the configuration now. */
+    boolean present(final int gateway) {
+        return present[gateway];
+    }
+
+    /** The priority the gateway advertises now (0: it resigns). */
+    int advertised(final int gateway) {
+        return advertised[gateway];
+    }
+
+    boolean preempt() {
+        return preempt;
+    }
+
+    boolean useAdvertised() {
+        return useAdvertised;
+    }
+
     private void apply(final Event event) {
         events.add(event);
         outcomes.add(engine.apply(event));
