@@ -181,10 +181,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                     flows.loaded();
                 }
             });
-        // Decoding is cheap and submitting never blocks: handle packet-ins on the delivering thread.
-        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
-            runtime::now, counters,
-            (cluster, node, mac, ip) -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip)),
+        // Decoding is cheap and offering never blocks (a full queue refuses): handle packet-ins on the delivering
+        // thread; what they ask of the engine or the flows runs on the loop.
+        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::offer,
+            runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
+                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip))),
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter,

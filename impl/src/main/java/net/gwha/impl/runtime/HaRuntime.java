@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
@@ -68,6 +69,9 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     static final long PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final long PAUSE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    // Packet-in work waiting on the loop at most: about a second of a heavy intake (ten thousand heartbeats a
+    // second); past it a flood is dropped at the door, so the loop's backlog and memory stay bounded.
+    static final int MAX_QUEUED_PACKET_INS = 10_000;
 
     private final ScheduledExecutorService loop;
     private final LongSupplier nanoClock;
@@ -91,6 +95,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final Map<String, ClusterView> views = new ConcurrentHashMap<>();
     private final Map<String, ArrayDeque<FailoverRecord>> histories = new ConcurrentHashMap<>();
     private final HeartbeatCounters counters;
+    private final AtomicInteger queuedPacketIns = new AtomicInteger();
 
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
         this(stateSink, counters, System::nanoTime, System.currentTimeMillis(), true);
@@ -136,6 +141,34 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Enqueues an event; never blocks. */
     public void submit(final Event event) {
         loop.execute(() -> handle(event));
+    }
+
+    /**
+     * Enqueues a heartbeat from the packet-in intake, unless {@value #MAX_QUEUED_PACKET_INS} packet-ins are waiting
+     * already; never blocks.
+     *
+     * @return false when refused
+     */
+    public boolean offer(final Event.HeartbeatReceived heartbeat) {
+        return admit(() -> handle(heartbeat));
+    }
+
+    /**
+     * Runs packet-in work on the loop, in order with events, unless {@value #MAX_QUEUED_PACKET_INS} packet-ins are
+     * waiting already; never blocks.
+     *
+     * @return false when refused
+     */
+    public boolean admit(final Runnable work) {
+        if (queuedPacketIns.incrementAndGet() > MAX_QUEUED_PACKET_INS) {
+            queuedPacketIns.decrementAndGet();
+            return false;
+        }
+        loop.execute(() -> {
+            queuedPacketIns.decrementAndGet();
+            work.run();
+        });
+        return true;
     }
 
     /** Applied in order with other events. */
