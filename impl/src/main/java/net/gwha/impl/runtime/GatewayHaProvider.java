@@ -75,6 +75,14 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             + "the forwarding-rules manager), DATASTORE (the datastore only) or RPC (the RPCs only). The two others "
             + "exist to measure the paths (scripts/bench-flows).")
         FlowWriter.Mode flowPath() default FlowWriter.Mode.RPC_AND_DATASTORE;
+
+        @AttributeDefinition(description = "Whether each switch a cluster uses also gets the lowest-priority flow "
+            + "(1) that forwards everything else through the switch's normal L2 pipeline, with LLDP punted (2) for "
+            + "the topology manager. On (the default) for switches this controller alone programs: Open vSwitch in "
+            + "fail-secure mode forwards nothing without it, not even the ARP replies and return traffic. Off where "
+            + "another application forwards, whose table-miss entries it would shadow. Every node of an "
+            + "OpenDaylight cluster must say the same.")
+        boolean normalForwarding() default true;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
@@ -101,6 +109,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationService notificationService;
     private final RpcService rpcService;
     private final FlowWriter.Mode flowPath;
+    private final FlowPlanner.Options planOptions;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
     private final boolean detectPauses;
@@ -114,7 +123,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
-            System::nanoTime, System::currentTimeMillis, true);
+            new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime, System::currentTimeMillis,
+            true);
     }
 
     /** With the clocks the engine runs on, so that tests drive time (which also turns pause detection off). */
@@ -122,17 +132,19 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
             final LongSupplier nanoClock, final LongSupplier wallClockMillis) {
-        this(broker, notifications, notificationService, rpcService, singletons, flowPath, nanoClock,
-            wallClockMillis, false);
+        this(broker, notifications, notificationService, rpcService, singletons, flowPath,
+            FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, false);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final boolean detectPauses) {
+            final FlowPlanner.Options planOptions, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
+            final boolean detectPauses) {
         this.detectPauses = detectPauses;
         this.broker = broker;
         this.flowPath = flowPath;
+        this.planOptions = planOptions;
         this.notifications = notifications;
         this.notificationService = notificationService;
         this.rpcService = rpcService;
@@ -156,9 +168,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var directory = new ClusterDirectory();
         // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
         // config datastore so that the forwarding-rules manager persists and reconciles it.
-        LOG.info("Flows reach the switches by {}", flowPath);
+        LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock);
-        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
+        final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,
