@@ -7,6 +7,14 @@
  */
 package net.gwha.impl.intake;
 
+import static net.gwha.impl.packet.Protocols.ARP_HARDWARE_ETHERNET;
+import static net.gwha.impl.packet.Protocols.ARP_REPLY;
+import static net.gwha.impl.packet.Protocols.ARP_REQUEST;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_ARP;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_QINQ;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_VLAN;
+
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
@@ -49,13 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class PacketInHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketInHandler.class);
     private static final int ETH_TYPE_AT = 12;
-    private static final int ETH_ARP = 0x0806;
-    private static final int ETH_VLAN = 0x8100;
-    private static final int ETH_QINQ = 0x88A8;
     private static final int VLAN_TAG = 4;
     private static final int MAX_TAGS = 2;
-    private static final int ARP_REQUEST = 1;
-    private static final int ARP_REPLY = 2;
     // Ethernet/IPv4 ARP: 8 bytes of header, two MAC and address pairs.
     private static final int ARP_LENGTH = 28;
     // The individual/group bit of the first octet, in a MAC held in the low 48 bits.
@@ -135,7 +138,7 @@ public final class PacketInHandler implements AutoCloseable {
             typeAt += VLAN_TAG;
         }
         final int arp = typeAt + 2;
-        if (frame.length < arp + ARP_LENGTH || (buffer.getShort(typeAt) & 0xFFFF) != ETH_ARP
+        if (frame.length < arp + ARP_LENGTH || (buffer.getShort(typeAt) & 0xFFFF) != ETHERTYPE_ARP
                 || (buffer.getShort(arp + 6) & 0xFFFF) != ARP_REQUEST) {
             return;
         }
@@ -156,7 +159,7 @@ public final class PacketInHandler implements AutoCloseable {
     }
 
     private static boolean isVlanTag(final int etherType) {
-        return etherType == ETH_VLAN || etherType == ETH_QINQ;
+        return etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ;
     }
 
     /**
@@ -191,8 +194,9 @@ public final class PacketInHandler implements AutoCloseable {
         reply.put(request, 6, 6);
         putMac(reply, virtualMac);
         reply.put(request, ETH_TYPE_AT, typeAt - ETH_TYPE_AT);
-        reply.putShort((short) ETH_ARP);
-        reply.putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) ARP_REPLY);
+        reply.putShort((short) ETHERTYPE_ARP);
+        reply.putShort((short) ARP_HARDWARE_ETHERNET).putShort((short) ETHERTYPE_IPV4).put((byte) 6).put((byte) 4)
+            .putShort((short) ARP_REPLY);
         putMac(reply, virtualMac);
         reply.putInt(vip.bits());
         reply.put(request, arp + 8, 6);

@@ -28,6 +28,7 @@ import net.gwha.impl.state.StateWriter;
 import net.gwha.impl.steering.FlowPlanner;
 import net.gwha.impl.steering.FlowProgrammer;
 import net.gwha.impl.steering.FlowWriter;
+import net.gwha.impl.steering.SteeringLoop;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
@@ -90,13 +91,14 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
     /** What this node runs while it drives election. */
     private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, LinkTopology links,
-            GatewayHaService operations) implements AutoCloseable {
+            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, SteeringLoop steering,
+            LinkTopology links, GatewayHaService operations) implements AutoCloseable {
         @Override
         public void close() {
             links.close();
             ports.close();
             flowWriter.close();
+            steering.close();
             packetIn.close();
             configListener.close();
             runtime.close();
@@ -169,7 +171,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
         // config datastore so that the forwarding-rules manager persists and reconciles it.
         LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
-        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock);
+        final var steering = new SteeringLoop();
+        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering);
         final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
@@ -200,7 +203,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                 () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip))),
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
-            new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter,
+            new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter, steering,
             new LinkTopology(broker, flows::topologyChanged),
             new RuntimeOperations(runtime, this::persistMaintenance)));
     }

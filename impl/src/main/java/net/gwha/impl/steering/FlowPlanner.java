@@ -7,9 +7,21 @@
  */
 package net.gwha.impl.steering;
 
-import java.nio.charset.StandardCharsets;
+import static net.gwha.impl.steering.FlowEntries.output;
+import static net.gwha.impl.steering.FlowEntries.setEthDestination;
+import static net.gwha.impl.steering.FlowEntries.setEthSource;
+import static net.gwha.impl.steering.FlowEntries.setIpv4Destination;
+import static net.gwha.impl.steering.FlowEntries.setIpv4Source;
+import static net.gwha.impl.steering.FlowEntries.toGroup;
+import static net.gwha.impl.steering.FlowIds.cookie;
+import static net.gwha.impl.steering.FlowIds.fingerprint;
+import static net.gwha.impl.steering.FlowIds.flowId;
+import static net.gwha.impl.steering.FlowIds.groupId;
+import static net.gwha.impl.steering.FlowIds.sharedCookie;
+
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,73 +30,28 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.zip.CRC32;
+import java.util.function.Function;
 import net.gwha.impl.config.ClusterDefaults;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.SwitchLinks;
+import net.gwha.impl.steering.FlowEntries.FailoverBucket;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.group.action._case.GroupActionBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.InstructionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.BucketId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.BucketsBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.Bucket;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.BucketBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpSourceHardwareAddressBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpTargetHardwareAddressBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatch;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
-import org.opendaylight.yangtools.binding.util.BindingMap;
-import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
-import org.opendaylight.yangtools.yang.common.Uint64;
-import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * Turns a cluster, its gateways in election order and the topology into the exact flows and groups per switch,
  * all in table 0. Pure: no I/O, the same input gives equal output.
  *
- * <h2>Identity</h2>
- * Flow ids are {@code gwha-<cluster>-<role>}; flows several clusters share on a switch (they have the same match,
- * so a switch can only hold one) are {@code gwha--<role>}, which no cluster's flow can be since a cluster name
- * starts with a letter or digit. The cookie's high 16 bits are {@value #COOKIE_TAG_HEX} ("GW") and mark this
- * project; its low 32 bits are the CRC-32 of the cluster name (0 for shared flows); bits 32 to 47 are a fingerprint
- * of the flow's priority and match, which is what identifies a flow on a switch: two flows of a cluster never share
- * a cookie, so a flow the switch holds can be recognised as one of the current plan, or removed by its cookie alone
- * ({@link #owned(Cluster, Options)}), without comparing matches as the switch reports them. Group ids
- * are {@code 0x4757VVII}: the tag, the VRID (unique per switch, so no two clusters collide on one) and an index (0:
- * steering of all frames, 1 + i: steering of IPv4 to the i-th virtual IP in mac-and-ip-rewrite mode).
+ * <p>Flow ids, cookies and group ids are {@link FlowIds}.
  *
  * <h2>Flows, per switch the cluster is programmed on</h2>
  * The switches are the gateways' own plus the cluster's {@code switch} list (switches that carry its hosts).
@@ -139,9 +106,12 @@ public final class FlowPlanner {
      * @param groups by group id, sorted
      */
     public record SwitchPlan(SortedMap<String, Flow> flows, SortedMap<Long, Group> groups) {
+        /** Nothing on a switch. */
+        public static final SwitchPlan EMPTY = new SwitchPlan(new TreeMap<>(), new TreeMap<>());
+
         public SwitchPlan {
-            flows = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(flows));
-            groups = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(groups));
+            flows = Collections.unmodifiableSortedMap(new TreeMap<>(flows));
+            groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups));
         }
     }
 
@@ -153,7 +123,7 @@ public final class FlowPlanner {
      */
     public record Plan(String cluster, SortedMap<String, SwitchPlan> switches) {
         public Plan {
-            switches = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(switches));
+            switches = Collections.unmodifiableSortedMap(new TreeMap<>(switches));
         }
     }
 
@@ -165,24 +135,9 @@ public final class FlowPlanner {
     static final int PRIORITY_STEER = 900;
     static final int PRIORITY_LLDP = 2;
     static final int PRIORITY_NORMAL = 1;
-    static final String COOKIE_TAG_HEX = "0x4757";
-    static final long COOKIE_TAG = 0x4757L << 48;
-    static final long COOKIE_MASK = 0xFFFFL << 48;
-    static final long GROUP_MASK = 0xFFFFL << 16;
-    static final long GROUP_TAG = 0x4757L << 16;
-    static final String SHARED_PREFIX = "gwha--";
-    static final String SHARED_VRRP = SHARED_PREFIX + "vrrp";
-    static final String SHARED_NORMAL = SHARED_PREFIX + "normal";
-    static final String SHARED_LLDP = SHARED_PREFIX + "lldp";
-
-    private static final int ETH_IPV4 = 0x0800;
-    private static final int ETH_ARP = 0x0806;
-    private static final int ETH_LLDP = 0x88CC;
-    private static final int IP_PROTOCOL_VRRP = 112;
-    private static final int ARP_REQUEST = 1;
-    private static final int ARP_REPLY = 2;
-    private static final String VRRP_GROUP = "224.0.0.18/32";
-    private static final Uint32 ANY_GROUP = Uint32.MAX_VALUE;
+    static final String SHARED_VRRP = FlowIds.SHARED_PREFIX + "vrrp";
+    static final String SHARED_NORMAL = FlowIds.SHARED_PREFIX + "normal";
+    static final String SHARED_LLDP = FlowIds.SHARED_PREFIX + "lldp";
 
     private FlowPlanner() {
         // utility class
@@ -219,7 +174,7 @@ public final class FlowPlanner {
             .filter(ip -> ip.getIpv4Address() != null)
             .map(ip -> ip.getIpv4Address().getValue())
             .distinct()
-            .sorted(Comparator.comparingLong(FlowPlanner::ipBits))
+            .sorted(Comparator.comparing(Ipv4::parse))
             .toList();
         final var vmac = new MacAddress(ClusterDefaults.virtualMac(cluster));
         final boolean ipRewrite = cluster.getSteeringMode() == SteeringMode.MacAndIpRewrite && !vips.isEmpty();
@@ -247,52 +202,30 @@ public final class FlowPlanner {
             final var local = gateways.stream().filter(gw -> node(gw).equals(node)).toList();
             for (var gw : local) {
                 final var gwName = gw.getName().getValue();
-                put(flows, flow(flowId(name, "vrrp-" + gwName), PRIORITY_PUNT, cookie, new MatchBuilder()
-                    .setInPort(connector(gw))
-                    .setEthernetMatch(new EthernetMatchBuilder(ethType(ETH_IPV4))
-                        .setEthernetSource(new EthernetSourceBuilder().setAddress(gw.getMacAddress()).build())
-                        .build())
-                    .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_VRRP)).build())
-                    .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(VRRP_GROUP)).build())
-                    .build(), List.of(output("CONTROLLER"))));
+                put(flows, flowId(name, "vrrp-" + gwName), PRIORITY_PUNT, cookie,
+                    Matches.vrrpFrom(connector(gw), gw.getMacAddress()), List.of(output("CONTROLLER")));
                 for (var vip : vips) {
-                    put(flows, flow(flowId(name, "guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
-                        new MatchBuilder()
-                            .setInPort(connector(gw))
-                            .setEthernetMatch(ethType(ETH_ARP))
-                            .setLayer3Match(new ArpMatchBuilder()
-                                .setArpSourceTransportAddress(new Ipv4Prefix(vip + "/32")).build())
-                            .build(), List.of()));
+                    put(flows, flowId(name, "guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
+                        Matches.arpSentFrom(connector(gw), vip), List.of());
                 }
                 if (ipRewrite) {
-                    put(flows, flow(flowId(name, "return-" + gwName), PRIORITY_STEER, cookie, new MatchBuilder()
-                        .setInPort(connector(gw))
-                        .setEthernetMatch(new EthernetMatchBuilder(ethType(ETH_IPV4))
-                            .setEthernetSource(new EthernetSourceBuilder().setAddress(gw.getMacAddress()).build())
-                            .build())
-                        .setLayer3Match(new Ipv4MatchBuilder()
-                            .setIpv4Source(new Ipv4Prefix(gw.getIpAddress().getValue() + "/32")).build())
-                        .build(), List.of(setIpv4Source(vips.getFirst()), setEthSource(vmac), output("NORMAL"))));
+                    put(flows, flowId(name, "return-" + gwName), PRIORITY_STEER, cookie,
+                        Matches.ipv4From(connector(gw), gw.getMacAddress(), gw.getIpAddress().getValue()),
+                        List.of(setIpv4Source(vips.getFirst()), setEthSource(vmac), output("NORMAL")));
                 }
             }
             if (!local.isEmpty()) {
-                put(flows, flow(SHARED_VRRP, PRIORITY_PUNT_ANY, sharedCookie(), new MatchBuilder()
-                    .setEthernetMatch(ethType(ETH_IPV4))
-                    .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_VRRP)).build())
-                    .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(VRRP_GROUP)).build())
-                    .build(), List.of(output("CONTROLLER"))));
+                put(flows, SHARED_VRRP, PRIORITY_PUNT_ANY, sharedCookie(), Matches.vrrpFromAnywhere(),
+                    List.of(output("CONTROLLER")));
             }
             for (var vip : vips) {
-                put(flows, flow(flowId(name, "arp-" + vip), PRIORITY_PUNT, cookie, new MatchBuilder()
-                    .setEthernetMatch(ethType(ETH_ARP))
-                    .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
-                        .setArpTargetTransportAddress(new Ipv4Prefix(vip + "/32")).build())
-                    .build(), List.of(output("CONTROLLER"))));
+                put(flows, flowId(name, "arp-" + vip), PRIORITY_PUNT, cookie, Matches.arpRequestFor(vip),
+                    List.of(output("CONTROLLER")));
             }
             for (var host : hosts) {
                 if (host.node().equals(node)) {
                     for (var vip : vips) {
-                        put(flows, arpReply(name, cookie, vmac, vip, host));
+                        arpReply(flows, name, cookie, vmac, vip, host);
                     }
                 }
             }
@@ -300,12 +233,10 @@ public final class FlowPlanner {
                 steering(name, cookie, vrid, vmac, vips, ipRewrite, node, ordered, topology, flows, groups);
             }
             if (options.normalForwarding()) {
-                put(flows, flow(SHARED_NORMAL, PRIORITY_NORMAL, sharedCookie(), new MatchBuilder().build(),
-                    List.of(output("NORMAL"))));
+                put(flows, SHARED_NORMAL, PRIORITY_NORMAL, sharedCookie(), Matches.any(), List.of(output("NORMAL")));
                 // Normal forwarding would swallow the LLDP openflowplugin's topology manager needs (a switch's
                 // normal pipeline drops it), so keep punting it as a table-miss would.
-                put(flows, flow(SHARED_LLDP, PRIORITY_LLDP, sharedCookie(), new MatchBuilder()
-                    .setEthernetMatch(ethType(ETH_LLDP)).build(), List.of(output("CONTROLLER"))));
+                put(flows, SHARED_LLDP, PRIORITY_LLDP, sharedCookie(), Matches.lldp(), List.of(output("CONTROLLER")));
             }
             plan.put(node, new SwitchPlan(flows, groups));
         }
@@ -327,41 +258,24 @@ public final class FlowPlanner {
     public record Host(String node, MacAddress mac, String ip) {
     }
 
-    private static Flow arpReply(final String cluster, final FlowCookie cookie, final MacAddress vmac,
-            final String vip, final Host host) {
-        final var hostIp = new Ipv4Prefix(host.ip() + "/32");
-        final var vipPrefix = new Ipv4Prefix(vip + "/32");
-        return flow(flowId(cluster, "arp-reply-" + vip + "-" + host.mac().getValue().replace(":", "")),
-            PRIORITY_ARP_REPLY, cookie, new MatchBuilder()
-                .setEthernetMatch(new EthernetMatchBuilder(ethType(ETH_ARP))
-                    .setEthernetSource(new EthernetSourceBuilder().setAddress(host.mac()).build()).build())
-                .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
-                    .setArpSourceTransportAddress(hostIp).setArpTargetTransportAddress(vipPrefix).build())
-                .build(),
-            List.of(setEthDestination(host.mac()), setEthSource(vmac),
-                setArp(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REPLY))),
-                setArp(new ArpMatchBuilder().setArpSourceHardwareAddress(
-                    new ArpSourceHardwareAddressBuilder().setAddress(vmac).build())),
-                setArp(new ArpMatchBuilder().setArpSourceTransportAddress(vipPrefix)),
-                setArp(new ArpMatchBuilder().setArpTargetHardwareAddress(
-                    new ArpTargetHardwareAddressBuilder().setAddress(host.mac()).build())),
-                setArp(new ArpMatchBuilder().setArpTargetTransportAddress(hostIp)),
-                output("IN_PORT")));
+    private static void arpReply(final Map<String, Flow> flows, final String cluster, final FlowCookie cookie,
+            final MacAddress vmac, final String vip, final Host host) {
+        put(flows, flowId(cluster, "arp-reply-" + vip + "-" + host.mac().getValue().replace(":", "")),
+            PRIORITY_ARP_REPLY, cookie, Matches.arpRequestFrom(host.mac(), host.ip(), vip),
+            FlowEntries.answerArp(vmac, vip, host.mac(), host.ip()));
     }
 
     private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,
             final List<String> vips, final boolean ipRewrite, final String node, final List<Gateway> ordered,
             final SwitchLinks topology, final Map<String, Flow> flows, final Map<Long, Group> groups) {
         final var active = ordered.getFirst();
-        final var toVmac = new EthernetMatchBuilder().setEthernetDestination(new EthernetDestinationBuilder()
-            .setAddress(vmac).build()).build();
+        final var steer = flowId(name, "steer");
         if (!node(active).equals(node)) {
             // Unchanged toward the active gateway's switch, which rewrites; no known path, no steering here.
             final var toward = topology.portToward(node, node(active));
             if (toward.isPresent()) {
-                put(flows, flow(flowId(name, "steer"), PRIORITY_STEER, cookie,
-                    new MatchBuilder().setEthernetMatch(toVmac).build(),
-                    List.of(output(Long.toString(toward.getAsLong())))));
+                put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac),
+                    List.of(output(Long.toString(toward.getAsLong()))));
             }
             return;
         }
@@ -371,33 +285,26 @@ public final class FlowPlanner {
         if (failover) {
             final long groupId = groupId(vrid, 0);
             groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()))));
-            put(flows, flow(flowId(name, "steer"), PRIORITY_STEER, cookie,
-                new MatchBuilder().setEthernetMatch(toVmac).build(), List.of(toGroup(groupId))));
+            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), List.of(toGroup(groupId)));
         } else {
-            put(flows, flow(flowId(name, "steer"), PRIORITY_STEER, cookie,
-                new MatchBuilder().setEthernetMatch(toVmac).build(),
-                List.of(setEthDestination(active.getMacAddress()), output(port(active).toString()))));
+            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac),
+                List.of(setEthDestination(active.getMacAddress()), output(port(active).toString())));
         }
         if (!ipRewrite) {
             return;
         }
         for (int i = 0; i < vips.size(); i++) {
             final var vip = vips.get(i);
-            final var match = new MatchBuilder()
-                .setEthernetMatch(new EthernetMatchBuilder(toVmac).setEthernetType(ethType(ETH_IPV4)
-                    .getEthernetType()).build())
-                .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(new Ipv4Prefix(vip + "/32")).build())
-                .build();
+            final var match = Matches.ipv4To(vmac, vip);
             if (failover) {
                 final long groupId = groupId(vrid, i + 1);
                 groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()),
                     setIpv4Destination(gw.getIpAddress().getValue()))));
-                put(flows, flow(flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match,
-                    List.of(toGroup(groupId))));
+                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, List.of(toGroup(groupId)));
             } else {
-                put(flows, flow(flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match,
+                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match,
                     List.of(setEthDestination(active.getMacAddress()),
-                        setIpv4Destination(active.getIpAddress().getValue()), output(port(active).toString()))));
+                        setIpv4Destination(active.getIpAddress().getValue()), output(port(active).toString())));
             }
         }
     }
@@ -409,40 +316,7 @@ public final class FlowPlanner {
      * @return true for {@code gwha-<cluster>-steer} and {@code gwha-<cluster>-steer-<vip>}
      */
     public static boolean isSteering(final String flowId) {
-        return !flowId.startsWith(SHARED_PREFIX) && (flowId.endsWith("-steer") || flowId.contains("-steer-"));
-    }
-
-    /**
-     * Whether a flow or group cookie is this project's.
-     *
-     * @param cookie a cookie as read from a switch or the inventory
-     * @return true when its high 16 bits are the project tag
-     */
-    public static boolean isOurs(final long cookie) {
-        return (cookie & COOKIE_MASK) == COOKIE_TAG;
-    }
-
-    /**
-     * The cookie of a cluster's flows: the project tag in the high 16 bits, the CRC-32 of the name in the low 32.
-     *
-     * @param cluster the cluster name
-     * @return the cookie
-     */
-    public static FlowCookie cookie(final String cluster) {
-        final var crc = new CRC32();
-        crc.update(cluster.getBytes(StandardCharsets.UTF_8));
-        return new FlowCookie(Uint64.valueOf(COOKIE_TAG | crc.getValue()));
-    }
-
-    /**
-     * Bits 32 to 47 of a flow's cookie: 16 bits of the CRC-32 of its priority and match. The match's rendering is
-     * the binding's own {@code toString()}, stable for equal matches (in one release of the bindings; after an upgrade
-     * the fingerprints may change, and the plan then replaces the flows with equal ones under new cookies).
-     */
-    private static long fingerprint(final int priority, final Match match) {
-        final var crc = new CRC32();
-        crc.update((priority + " " + match).getBytes(StandardCharsets.UTF_8));
-        return (crc.getValue() & 0xFFFFL) << 32;
+        return !flowId.startsWith(FlowIds.SHARED_PREFIX) && (flowId.endsWith("-steer") || flowId.contains("-steer-"));
     }
 
     /**
@@ -471,12 +345,7 @@ public final class FlowPlanner {
         return new Owned(cookies, groups);
     }
 
-    /**
-     * The flow cookies and group ids a cluster owns.
-     *
-     * @param cookies flow cookies
-     * @param groups group ids
-     */
+    /** The flow cookies and group ids a cluster owns. */
     public record Owned(Set<Long> cookies, Set<Long> groups) {
         public Owned {
             cookies = Set.copyOf(cookies);
@@ -484,148 +353,22 @@ public final class FlowPlanner {
         }
     }
 
-    /**
-     * Whether a group id is this project's.
-     *
-     * @param groupId a group id as read from a switch or the inventory
-     * @return true when its high 16 bits are the project tag
-     */
-    public static boolean isOurGroup(final long groupId) {
-        return (groupId & GROUP_MASK) == GROUP_TAG;
+    /** A flow of the plan: its cookie is the cluster's (or the shared one) with the flow's own fingerprint. */
+    private static void put(final Map<String, Flow> flows, final String id, final int priority,
+            final FlowCookie cookie, final Match match, final List<Action> actions) {
+        flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match), 0,
+            match, actions));
     }
 
-    static FlowCookie sharedCookie() {
-        return new FlowCookie(Uint64.valueOf(COOKIE_TAG));
-    }
-
-    /**
-     * A group id: {@code 0x4757VVII}.
-     *
-     * @param vrid the cluster's VRID
-     * @param index 0 for steering of all frames, 1 + i for IPv4 to the i-th virtual IP
-     * @return the group id
-     */
-    static long groupId(final int vrid, final int index) {
-        return GROUP_TAG | (vrid & 0xFFL) << 8 | index & 0xFFL;
-    }
-
-    static String flowId(final String cluster, final String role) {
-        return "gwha-" + cluster + "-" + role;
-    }
-
-    private static void put(final Map<String, Flow> flows, final Flow flow) {
-        flows.put(flow.getId().getValue(), flow);
-    }
-
+    /** A fast-failover group over gateways of one switch, in election order. */
     private static Group group(final String cluster, final long groupId, final List<Gateway> gateways,
-            final java.util.function.Function<Gateway, List<Action>> rewrite) {
-        final var buckets = new ArrayList<Bucket>();
-        for (int i = 0; i < gateways.size(); i++) {
-            final var gw = gateways.get(i);
-            final var actions = new ArrayList<>(rewrite.apply(gw));
-            actions.add(output(port(gw).toString()));
-            buckets.add(new BucketBuilder()
-                .setBucketId(new BucketId(Uint32.valueOf(i)))
-                .setWatchPort(port(gw))
-                .setWatchGroup(ANY_GROUP)
-                .setAction(ordered(actions))
-                .build());
-        }
-        return new GroupBuilder()
-            .setGroupId(new GroupId(Uint32.valueOf(groupId)))
-            .setGroupType(GroupTypes.GroupFf)
-            .setGroupName(flowId(cluster, "steer-group-" + Long.toHexString(groupId)))
-            .setBarrier(Boolean.FALSE)
-            .setBuckets(new BucketsBuilder().setBucket(BindingMap.ordered(buckets)).build())
-            .build();
-    }
-
-    private static Flow flow(final String id, final int priority, final FlowCookie cookie, final Match match,
-            final List<Action> actions) {
-        return new FlowBuilder()
-            .setId(new FlowId(id))
-            .setTableId(Uint8.ZERO)
-            .setPriority(Uint16.valueOf(priority))
-            .setCookie(new FlowCookie(Uint64.valueOf(cookie.getValue().longValue() | fingerprint(priority, match))))
-            .setFlowName(id)
-            .setHardTimeout(Uint16.ZERO)
-            .setIdleTimeout(Uint16.ZERO)
-            .setBarrier(Boolean.FALSE)
-            // The model's default, stated so that a plan equals what the datastore hands back.
-            .setStrict(Boolean.FALSE)
-            .setMatch(match)
-            .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
-                .setOrder(0)
-                .setInstruction(new ApplyActionsCaseBuilder().setApplyActions(new ApplyActionsBuilder()
-                    .setAction(ordered(actions)).build()).build())
-                .build())).build())
-            .build();
-    }
-
-    private static Map<org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionKey,
-            Action> ordered(final List<Action> actions) {
-        final var ordered = new ArrayList<Action>();
-        for (int i = 0; i < actions.size(); i++) {
-            ordered.add(new ActionBuilder().setOrder(i).setAction(actions.get(i).getAction()).build());
-        }
-        return BindingMap.ordered(ordered);
-    }
-
-    private static Action output(final String port) {
-        return new ActionBuilder().setOrder(0).setAction(new OutputActionCaseBuilder()
-            .setOutputAction(new OutputActionBuilder().setOutputNodeConnector(new Uri(port))
-                .setMaxLength(Uint16.MAX_VALUE).build()).build()).build();
-    }
-
-    private static Action toGroup(final long groupId) {
-        return new ActionBuilder().setOrder(0).setAction(new GroupActionCaseBuilder()
-            .setGroupAction(new GroupActionBuilder().setGroupId(Uint32.valueOf(groupId)).build()).build()).build();
-    }
-
-    private static Action setEthDestination(final MacAddress mac) {
-        return setField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
-            .setEthernetDestination(new EthernetDestinationBuilder().setAddress(mac).build()).build()));
-    }
-
-    private static Action setEthSource(final MacAddress mac) {
-        return setField(new SetFieldBuilder().setEthernetMatch(new EthernetMatchBuilder()
-            .setEthernetSource(new EthernetSourceBuilder().setAddress(mac).build()).build()));
-    }
-
-    private static Action setIpv4Destination(final String ip) {
-        return setField(new SetFieldBuilder().setLayer3Match(new Ipv4MatchBuilder()
-            .setIpv4Destination(new Ipv4Prefix(ip + "/32")).build()));
-    }
-
-    private static Action setIpv4Source(final String ip) {
-        return setField(new SetFieldBuilder().setLayer3Match(new Ipv4MatchBuilder()
-            .setIpv4Source(new Ipv4Prefix(ip + "/32")).build()));
-    }
-
-    private static Action setArp(final ArpMatchBuilder field) {
-        return setField(new SetFieldBuilder().setLayer3Match(field.build()));
-    }
-
-    private static Action setField(final SetFieldBuilder field) {
-        return new ActionBuilder().setOrder(0).setAction(new SetFieldCaseBuilder().setSetField(field.build()).build())
-            .build();
-    }
-
-    private static EthernetMatch ethType(final int type) {
-        return new EthernetMatchBuilder().setEthernetType(new EthernetTypeBuilder()
-            .setType(new EtherType(Uint32.valueOf(type))).build()).build();
+            final Function<Gateway, List<Action>> rewrite) {
+        return FlowEntries.failoverGroup(flowId(cluster, "steer-group-" + Long.toHexString(groupId)),
+            groupId, gateways.stream().map(gw -> new FailoverBucket(port(gw), rewrite.apply(gw))).toList());
     }
 
     private static NodeConnectorId connector(final Gateway gw) {
         return new NodeConnectorId(node(gw) + ":" + port(gw));
-    }
-
-    private static long ipBits(final String dotted) {
-        long bits = 0;
-        for (var octet : dotted.split("\\.", -1)) {
-            bits = bits << 8 | Long.parseLong(octet);
-        }
-        return bits;
     }
 
     static String node(final Gateway gw) {

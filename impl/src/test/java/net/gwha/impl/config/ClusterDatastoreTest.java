@@ -27,6 +27,8 @@ import net.gwha.impl.state.StateWriter;
 import net.gwha.impl.steering.FlowPlanner;
 import net.gwha.impl.steering.FlowProgrammer;
 import net.gwha.impl.steering.FlowWriter;
+import net.gwha.impl.steering.InventoryPaths;
+import net.gwha.impl.steering.SteeringLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     private HaRuntime runtime;
     private StateWriter stateWriter;
     private ClusterConfigListener listener;
+    private SteeringLoop steering;
 
     ClusterDatastoreTest() {
         super(true);
@@ -76,8 +79,9 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         final var counters = new HeartbeatCounters();
         stateWriter = new StateWriter(getDataBroker(), counters);
         runtime = new HaRuntime(stateWriter::write, counters);
+        steering = new SteeringLoop();
         final var flows = new FlowProgrammer(new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE,
-            System::nanoTime), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
+            System::nanoTime, steering), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
         runtime.addDecisionSink(flows::onDecisions);
         listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
             @Override
@@ -101,6 +105,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     void stop() {
         listener.close();
         runtime.close();
+        steering.close();
         stateWriter.close();
     }
 
@@ -163,13 +168,14 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
 
     private Optional<Flow> readFlow(final String node, final String id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(node, id)).get(10, TimeUnit.SECONDS);
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(node, id))
+                .get(10, TimeUnit.SECONDS);
         }
     }
 
     private Optional<Group> readGroup(final String node, final long id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(node, id))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }

@@ -229,10 +229,10 @@ class FlowPlannerTest {
             assertEquals(id, flow.getId().getValue());
             assertEquals(0, flow.getTableId().intValue());
             final long cookie = flow.getCookie().getValue().longValue();
-            assertTrue(FlowPlanner.isOurs(cookie), id);
+            assertTrue(FlowIds.isOurs(cookie), id);
             assertEquals(id.startsWith("gwha--") ? 0 : crc("lab"), cookie & 0xFFFF_FFFFL, id);
         }));
-        assertFalse(FlowPlanner.isOurs(0x1234L << 48));
+        assertFalse(FlowIds.isOurs(0x1234L << 48));
     }
 
     @Test
@@ -279,7 +279,7 @@ class FlowPlannerTest {
                         mode + " " + order + " " + node + " group " + group));
                 });
             }
-            assertTrue(owned.groups().stream().allMatch(FlowPlanner::isOurGroup));
+            assertTrue(owned.groups().stream().allMatch(FlowIds::isOurGroup));
             // Another cluster owns none of it but the flows they share.
             final var other = FlowPlanner.owned(LabClusters.builder(LabClusters.gateway(5, 100, S1, 21),
                 LabClusters.gateway(6, 90, S1, 22)).setName(new ClusterName("other")).setVrid(Uint8.valueOf(52))
@@ -288,7 +288,7 @@ class FlowPlannerTest {
             common.retainAll(other.cookies());
             assertTrue(common.stream().allMatch(cookie -> (cookie & 0xFFFF_FFFFL) == 0), common::toString);
         }
-        assertFalse(FlowPlanner.isOurGroup(0x12345678L));
+        assertFalse(FlowIds.isOurGroup(0x12345678L));
     }
 
     @Test

@@ -33,7 +33,6 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsOutputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
@@ -67,6 +66,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private static final String FOREIGN = "someone-elses-flow";
 
     private final RecordingRpcs rpcs = new RecordingRpcs();
+    private final SteeringLoop steering = new SteeringLoop();
     private FlowWriter writer;
 
     FlowWriterTest() {
@@ -78,7 +78,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, FOREIGN),
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(S1, FOREIGN),
             new FlowBuilder().setId(new FlowId(FOREIGN)).setTableId(Uint8.ZERO).setPriority(Uint16.valueOf(5))
                 .setCookie(new FlowCookie(Uint64.valueOf(7))).setMatch(new MatchBuilder().build()).build());
         tx.commit().get(10, TimeUnit.SECONDS);
@@ -89,10 +89,11 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         if (writer != null) {
             writer.close();
         }
+        steering.close();
     }
 
     private FlowWriter writer(final FlowWriter.Mode mode) {
-        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT);
+        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering);
         return writer;
     }
 
@@ -236,9 +237,9 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             LabClusters.gateway(9, 90, S1, 19)).build(), List.of("gw1")).switches().get(S1).flows()
             .get("gwha-lab-vrrp-gw9");
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, "gwha-gone-steer"),
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(S1, "gwha-gone-steer"),
             goneSteer);
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(S1, 0x47573c00L),
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(S1, 0x47573c00L),
             gone.switches().get(S1).groups().get(0x47573c00L));
         tx.commit().get(10, TimeUnit.SECONDS);
         final var onSwitch = new ArrayList<FlowAndStatisticsMapList>();
@@ -336,7 +337,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private void connect(final String node) throws Exception {
         // openflowplugin writes the node into the operational inventory when the switch connects ...
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.put(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node),
+        tx.put(LogicalDatastoreType.OPERATIONAL, InventoryPaths.nodePath(node),
             new NodeBuilder().setId(new NodeId(node)).build());
         tx.commit().get(10, TimeUnit.SECONDS);
     }
@@ -344,7 +345,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private void disconnect(final String node) throws Exception {
         // ... and removes it when the switch disconnects.
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.delete(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node));
+        tx.delete(LogicalDatastoreType.OPERATIONAL, InventoryPaths.nodePath(node));
         tx.commit().get(10, TimeUnit.SECONDS);
     }
 
@@ -360,8 +361,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
     private Set<String> flowIds(final String node) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.nodePath(node)
-                .toBuilder().augmentation(FlowCapableNode.class).build()).get(10, TimeUnit.SECONDS);
+            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowCapablePath(node))
+                .get(10, TimeUnit.SECONDS);
             return found.map(fcn -> fcn.nonnullTable().values().stream()
                 .flatMap(table -> table.nonnullFlow().values().stream()).map(flow -> flow.getId().getValue())
                 .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
@@ -370,14 +371,14 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
     private Optional<Flow> readFlow(final String node, final String id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(node, id))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }
 
     private Optional<Group> readGroup(final String node, final long id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(node, id))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }
