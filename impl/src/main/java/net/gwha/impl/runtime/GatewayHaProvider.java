@@ -200,7 +200,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         // thread; what they ask of the engine or the flows runs on the loop.
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::offer,
             runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
-                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip))),
+                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter, steering,
