@@ -72,9 +72,10 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       controller only, through the gateway's meter: gateways never hear each other, so every one advertises;</li>
  *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP, tagged or not, to the controller
  *       (shared meter), which answers with the virtual MAC under the same tags;</li>
- *   <li>{@value #PRIORITY_FORGED} {@code forged-<gw>-mac}, {@code forged-<gw>-ip}: VRRP from any other port with a
- *       gateway's source MAC or address to the controller (shared meter), where it is counted as spoofed instead of
- *       reaching the gateways. OpenFlow cannot match the VRID, so this is the narrowest match that catches
+ *   <li>{@value #PRIORITY_FORGED_MAC} {@code forged-<gw>-mac}, {@value #PRIORITY_FORGED_IP}
+ *       {@code forged-<gw>-ip}: VRRP from any other port with a gateway's source MAC or address to the controller
+ *       (shared meter), where it is counted as spoofed instead of reaching the gateways (two priorities, so that
+ *       no frame matches two flows at one). OpenFlow cannot match the VRID, so this is the narrowest match that catches
  *       forgeries; any other VRRP, such as another router pair's, is forwarded like any traffic;</li>
  *   <li>steering, the only flows and groups a failover changes ({@link #isSteering(String)}): frames to the virtual
  *       MAC ({@value #PRIORITY_STEER} {@code steer}); on the active gateway's switch they get its MAC and go out of
@@ -149,7 +150,8 @@ public final class FlowPlanner {
     static final int PRIORITY_GUARD = 1100;
     static final int PRIORITY_ARP_REPLY = 1050;
     static final int PRIORITY_PUNT = 1000;
-    static final int PRIORITY_FORGED = 990;
+    static final int PRIORITY_FORGED_MAC = 990;
+    static final int PRIORITY_FORGED_IP = 989;
     static final int PRIORITY_STEER_IP = 910;
     static final int PRIORITY_RETURN = 905;
     static final int PRIORITY_STEER = 900;

@@ -11,7 +11,8 @@ import static net.gwha.impl.steering.FlowEntries.output;
 import static net.gwha.impl.steering.FlowIds.flowId;
 import static net.gwha.impl.steering.FlowIds.meterId;
 import static net.gwha.impl.steering.FlowPlanner.PRIORITY_ARP_REPLY;
-import static net.gwha.impl.steering.FlowPlanner.PRIORITY_FORGED;
+import static net.gwha.impl.steering.FlowPlanner.PRIORITY_FORGED_IP;
+import static net.gwha.impl.steering.FlowPlanner.PRIORITY_FORGED_MAC;
 import static net.gwha.impl.steering.FlowPlanner.PRIORITY_GUARD;
 import static net.gwha.impl.steering.FlowPlanner.PRIORITY_PUNT;
 import static net.gwha.impl.steering.FlowPlanner.connector;
@@ -64,9 +65,9 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, L
                         Matches.arpSentFrom(connector(gw), vip), OptionalLong.empty(), List.of());
                 }
             }
-            put(flows, flowId(cluster, "forged-" + gwName + "-mac"), PRIORITY_FORGED, cookie,
+            put(flows, flowId(cluster, "forged-" + gwName + "-mac"), PRIORITY_FORGED_MAC, cookie,
                 Matches.vrrpFrom(gw.getMacAddress()), OptionalLong.of(sharedMeter), List.of(output("CONTROLLER")));
-            put(flows, flowId(cluster, "forged-" + gwName + "-ip"), PRIORITY_FORGED, cookie,
+            put(flows, flowId(cluster, "forged-" + gwName + "-ip"), PRIORITY_FORGED_IP, cookie,
                 Matches.vrrpFrom(gw.getIpAddress().getValue()), OptionalLong.of(sharedMeter),
                 List.of(output("CONTROLLER")));
         }
