@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.steering.FlowPlanner.Plan;
 import net.gwha.impl.steering.Lan.Link;
@@ -28,6 +29,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.ta
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupTypes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
@@ -41,7 +44,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
  * <p>The subset of OpenFlow it models is what {@link FlowPlanner} uses, and anything else fails loudly instead of being
  * ignored: one table; match on in_port, eth type/src/dst, IP protocol, IPv4 src/dst prefixes, ARP op/spa/tpa (each
  * with its prerequisite eth type); the highest priority match wins, and two matches at the same priority are an
- * error (OpenFlow leaves the choice to the switch); one apply-actions instruction whose actions run in order:
+ * error (OpenFlow leaves the choice to the switch); a meter instruction, which passes everything (rates are not
+ * modelled) but must name a meter of the switch's plan, then one apply-actions instruction whose actions run in order:
  * set-field of eth src/dst, IPv4 src/dst and the ARP fields, output to a port number, IN_PORT, CONTROLLER or NORMAL,
  * and fast-failover groups (the first bucket whose watch port is up; none: drop). Output to the frame's own in_port
  * is dropped, as switches do. NORMAL is a learning switch that has seen every station: to the port toward the
@@ -141,9 +145,20 @@ final class FlowTables {
             throw new AssertionError("ambiguous on " + in + ": " + matching.get(0).getId().getValue() + " and "
                 + matching.get(1).getId().getValue() + " both match " + frame);
         }
-        final var instructions = matching.getFirst().getInstructions().nonnullInstruction().values();
-        if (instructions.size() != 1
-                || !(instructions.iterator().next().getInstruction() instanceof ApplyActionsCase apply)) {
+        final var instructions = matching.getFirst().getInstructions().nonnullInstruction().values().stream()
+            .sorted(Comparator.comparing(Instruction::getOrder)).map(Instruction::getInstruction).toList();
+        // A meter first, if any (rates are not modelled: it passes, but must exist on the switch); then the actions.
+        final var meter = instructions.getFirst() instanceof MeterCase metered ? Optional.of(metered)
+            : Optional.<MeterCase>empty();
+        meter.ifPresent(metered -> {
+            final long id = metered.getMeter().getMeterId().getValue().toJava();
+            if (!tables.get(in.node()).meters().containsKey(id)) {
+                throw new AssertionError("no meter " + id + " on " + in.node() + " for "
+                    + matching.getFirst().getId().getValue());
+            }
+        });
+        final var rest = instructions.subList(meter.isPresent() ? 1 : 0, instructions.size());
+        if (rest.size() != 1 || !(rest.getFirst() instanceof ApplyActionsCase apply)) {
             throw new AssertionError("unmodelled instructions: " + instructions);
         }
         run(apply.getApplyActions().nonnullAction().values(), in, frame, links, ends);
