@@ -154,7 +154,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      * @return false when refused
      */
     public boolean offer(final Event.HeartbeatReceived heartbeat) {
-        return admit(() -> handle(heartbeat));
+        return admit(() -> handle(heartbeat, () -> { }));
     }
 
     /**

@@ -113,7 +113,7 @@ final class DatastoreTransport implements AutoCloseable {
      * @param groups the group ids
      * @param meters the meter ids
      */
-    FluentFuture<? extends CommitInfo> delete(final String node, final List<FlowInTable> flows,
+    FluentFuture<?> delete(final String node, final List<FlowInTable> flows,
             final List<Long> groups, final List<Long> meters) {
         if (!open.getAsBoolean()) {
             return FluentFuture.from(SteeringLoop.stopped());
