@@ -88,7 +88,8 @@ public final class FlowIds {
 
     /**
      * A meter id, {@code 0x4757VVII} like a group's (meters have ids of their own): index 0 meters what the cluster
-     * punts from ports other than its gateways', 1 + i the i-th gateway's port, by gateway name.
+     * punts from ports other than its gateways', 1 + i the i-th gateway's port, by gateway name (so up to 255
+     * gateways a cluster).
      */
     static long meterId(final int vrid, final int index) {
         return groupId(vrid, index);
