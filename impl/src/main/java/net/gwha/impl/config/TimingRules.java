@@ -87,8 +87,9 @@ final class TimingRules {
             final long dead = ClusterDefaults.deadIntervalMillis(cluster);
             if ((adaptive || explicit) && floor >= dead) {
                 out.add(view.violation("failure-detector floor", floor + " ms"
-                    + (explicit ? "" : " (the default: 1.5 x heartbeat-interval)") + " is not shorter than dead-interval "
-                    + dead + " ms" + (cluster.getDeadInterval() != null ? "" : " (the default: 3 x heartbeat-interval)")
+                    + (explicit ? "" : " (the default: 1.5 x heartbeat-interval)")
+                    + " is not shorter than dead-interval " + dead + " ms"
+                    + (cluster.getDeadInterval() != null ? "" : " (the default: 3 x heartbeat-interval)")
                     + ": the adaptive detector could never find a gateway dead sooner than the fixed one"));
             }
         }

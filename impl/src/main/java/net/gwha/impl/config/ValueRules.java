@@ -8,7 +8,6 @@
 package net.gwha.impl.config;
 
 import static net.gwha.impl.config.ClusterUnderCheck.gatewayField;
-import static net.gwha.impl.config.ClusterUnderCheck.gatewayName;
 
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;

@@ -125,7 +125,8 @@ class ClusterValidatorTest {
         void phiThresholdOutOfRangeIsRefused() {
             final var adaptive = validBuilder().setFailureDetector(new FailureDetectorBuilder()
                 .setType(DetectorType.Adaptive).build()).build();
-            final var cluster = DomWrites.with(adaptive, Decimal64.valueOf("0.50"), "failure-detector", "phi-threshold");
+            final var cluster = DomWrites.with(adaptive, Decimal64.valueOf("0.50"), "failure-detector",
+                "phi-threshold");
             assertEquals(List.of("cluster 'c1': failure-detector phi-threshold 0.5 is not in 1..50"), check(cluster));
             assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
         }
