@@ -7,6 +7,12 @@
  */
 package net.gwha.impl.packet;
 
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV6;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_VLAN;
+import static net.gwha.impl.packet.Protocols.IP_PROTOCOL_VRRP;
+import static net.gwha.impl.packet.Protocols.VRRP_GROUP;
+
 import java.util.List;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.packet.VrrpDecodeResult.Malformed;
@@ -36,15 +42,7 @@ import net.gwha.impl.packet.VrrpDecodeResult.NotVrrp.Kind;
  * destination MAC.
  */
 public final class VrrpDecoder {
-    /** IANA protocol number of VRRP. */
-    public static final int IP_PROTOCOL_VRRP = 112;
-    /** 224.0.0.18, the VRRP IPv4 multicast group. */
-    public static final Ipv4 VRRP_GROUP = new Ipv4(0xE000_0012);
-
     private static final int ETH_HEADER = 14;
-    private static final int ETHERTYPE_IPV4 = 0x0800;
-    private static final int ETHERTYPE_IPV6 = 0x86DD;
-    private static final int ETHERTYPE_VLAN = 0x8100;
     private static final int VLAN_TAG = 4;
     private static final int IPV4_MIN_HEADER = 20;
     private static final int IPV6_NEXT_HEADER = 6;

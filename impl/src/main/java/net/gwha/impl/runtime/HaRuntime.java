@@ -25,6 +25,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
@@ -65,6 +66,9 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     // Heartbeats only move 'last heard': publish those at most this often, decisions at once.
     private static final long QUIET_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    // Packet-in work waiting on the loop at most: about a second of a heavy intake (ten thousand heartbeats a
+    // second); past it a flood is dropped at the door, so the loop's backlog and memory stay bounded.
+    static final int MAX_QUEUED_PACKET_INS = 10_000;
 
     private final ScheduledExecutorService loop;
     private final Scheduler timers;
@@ -89,6 +93,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final Map<String, ClusterView> views = new ConcurrentHashMap<>();
     private final FailoverHistory history;
     private final HeartbeatCounters counters;
+    private final AtomicInteger queuedPacketIns = new AtomicInteger();
 
     /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
@@ -140,6 +145,34 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Enqueues an event; never blocks. */
     public void submit(final Event event) {
         loop.execute(() -> handle(event, () -> { }));
+    }
+
+    /**
+     * Enqueues a heartbeat from the packet-in intake, unless {@value #MAX_QUEUED_PACKET_INS} packet-ins are waiting
+     * already; never blocks.
+     *
+     * @return false when refused
+     */
+    public boolean offer(final Event.HeartbeatReceived heartbeat) {
+        return admit(() -> handle(heartbeat, () -> { }));
+    }
+
+    /**
+     * Runs packet-in work on the loop, in order with events, unless {@value #MAX_QUEUED_PACKET_INS} packet-ins are
+     * waiting already; never blocks.
+     *
+     * @return false when refused
+     */
+    public boolean admit(final Runnable work) {
+        if (queuedPacketIns.incrementAndGet() > MAX_QUEUED_PACKET_INS) {
+            queuedPacketIns.decrementAndGet();
+            return false;
+        }
+        loop.execute(() -> {
+            queuedPacketIns.decrementAndGet();
+            work.run();
+        });
+        return true;
     }
 
     /** Applied in order with other events. */

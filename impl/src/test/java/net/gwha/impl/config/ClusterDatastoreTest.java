@@ -27,6 +27,8 @@ import net.gwha.impl.state.StateWriter;
 import net.gwha.impl.steering.FlowPlanner;
 import net.gwha.impl.steering.FlowProgrammer;
 import net.gwha.impl.steering.FlowWriter;
+import net.gwha.impl.steering.InventoryPaths;
+import net.gwha.impl.steering.SteeringLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     private HaRuntime runtime;
     private StateWriter stateWriter;
     private ClusterConfigListener listener;
+    private SteeringLoop steering;
 
     ClusterDatastoreTest() {
         super(true);
@@ -76,8 +79,10 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         final var counters = new HeartbeatCounters();
         stateWriter = new StateWriter(getDataBroker(), counters);
         runtime = new HaRuntime(stateWriter::write, counters);
+        steering = new SteeringLoop();
         final var flows = new FlowProgrammer(new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE,
-            System::nanoTime), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed);
+            System::nanoTime, steering), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed, steering,
+            System::nanoTime);
         runtime.addDecisionSink(flows::onDecisions);
         listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
             @Override
@@ -101,6 +106,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     void stop() {
         listener.close();
         runtime.close();
+        steering.close();
         stateWriter.close();
     }
 
@@ -131,10 +137,11 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(FailoverCause.Startup, failover.getCause());
         assertEquals("gw2", failover.getToGateway().getValue());
 
-        // Both gateways share openflow:1: steering goes through a fast-failover group whose first bucket is gw2's,
-        // and the switches confirmed it.
+        // gw1 is heard too. Both gateways share openflow:1: steering goes through a fast-failover group whose first
+        // bucket is gw2's (a gateway never heard gets no bucket), and the switches confirmed it.
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw1", 100, 100, runtime.now()));
         final var steer = await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-steer"),
-            Optional::isPresent).orElseThrow();
+            found -> found.filter(flow -> flow.toString().contains("GroupAction")).isPresent()).orElseThrow();
         assertTrue(steer.toString().contains("GroupAction"), steer.toString());
         final var group = await().atMost(Duration.ofSeconds(10)).until(() -> readGroup("openflow:1", 0x47570100L),
             Optional::isPresent).orElseThrow();
@@ -163,13 +170,14 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
 
     private Optional<Flow> readFlow(final String node, final String id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(node, id)).get(10, TimeUnit.SECONDS);
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(node, id))
+                .get(10, TimeUnit.SECONDS);
         }
     }
 
     private Optional<Group> readGroup(final String node, final long id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(node, id))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }

@@ -181,7 +181,7 @@ final class TestFrames {
         assertEquals(0, checksum(frame, ip, ipHeader, 0), "IPv4 header checksum");
         assertEquals(255, frame[ip + 8] & 0xFF);
         assertEquals(112, frame[ip + 9] & 0xFF);
-        assertEquals(VrrpDecoder.VRRP_GROUP.bits(), new Ipv4(get16(frame, ip + 16) << 16
+        assertEquals(Protocols.VRRP_GROUP.bits(), new Ipv4(get16(frame, ip + 16) << 16
             | get16(frame, ip + 18)).bits());
         assertEquals(0, get16(frame, ip + 6) & 0x3FFF, "not a fragment");
 

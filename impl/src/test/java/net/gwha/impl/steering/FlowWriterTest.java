@@ -14,12 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.fixtures.RecordingRpcs;
 import org.junit.jupiter.api.AfterEach;
@@ -30,11 +32,12 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsOutputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
@@ -52,6 +55,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInput;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -67,6 +72,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private static final String FOREIGN = "someone-elses-flow";
 
     private final RecordingRpcs rpcs = new RecordingRpcs();
+    private final SteeringLoop steering = new SteeringLoop();
     private FlowWriter writer;
 
     FlowWriterTest() {
@@ -78,7 +84,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, FOREIGN),
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(S1, FOREIGN),
             new FlowBuilder().setId(new FlowId(FOREIGN)).setTableId(Uint8.ZERO).setPriority(Uint16.valueOf(5))
                 .setCookie(new FlowCookie(Uint64.valueOf(7))).setMatch(new MatchBuilder().build()).build());
         tx.commit().get(10, TimeUnit.SECONDS);
@@ -89,10 +95,11 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         if (writer != null) {
             writer.close();
         }
+        steering.close();
     }
 
     private FlowWriter writer(final FlowWriter.Mode mode) {
-        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT);
+        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering);
         return writer;
     }
 
@@ -109,6 +116,9 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(plan.switches().get(S1).flows().get("gwha-lab-steer"), readFlow(S1, "gwha-lab-steer")
             .orElseThrow());
         assertEquals(plan.switches().get(S1).groups().get(0x47573300L), readGroup(S1, 0x47573300L).orElseThrow());
+        for (var meter : plan.switches().get(S1).meters().entrySet()) {
+            assertEquals(meter.getValue(), readMeter(S1, meter.getKey()).orElseThrow());
+        }
         assertTrue(rpcs.takeCalls().isEmpty());
     }
 
@@ -159,13 +169,16 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         final var left = flowIds(S1);
         assertTrue(left.stream().noneMatch(id -> id.startsWith("gwha-lab-")), left::toString);
-        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--lldp", "gwha--normal", "gwha--vrrp", "gwha-other-steer")),
+        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--lldp", "gwha--normal", "gwha-other-steer")),
             left::toString);
         assertTrue(readGroup(S1, 0x47573400L).isPresent());
+        // lab's meters go, other's stay, and so does the LLDP punt's, which both planned.
+        assertEquals(Set.of(0x47570000L, 0x47573400L, 0x47573401L, 0x47573402L), meterIds(S1));
 
         under.remove("other").get(10, TimeUnit.SECONDS);
         assertEquals(Set.of(FOREIGN), flowIds(S1));
         assertTrue(readGroup(S1, 0x47573400L).isEmpty());
+        assertEquals(Set.of(), meterIds(S1));
     }
 
     @Test
@@ -175,9 +188,15 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         under.apply(plan).get(10, TimeUnit.SECONDS);
 
         final var first = rpcs.takeCalls();
-        assertEquals("AddGroup", first.getFirst().rpc());
-        // The group, every flow, one barrier.
-        assertEquals(plan.switches().get(S1).flows().size() + 2, first.size());
+        // The meters, then the group, before the flows that name them.
+        final int meters = plan.switches().get(S1).meters().size();
+        // LLDP's, the cluster's shared one, one per gateway
+        assertEquals(5, meters);
+        final var expectedOrder = new ArrayList<>(Collections.nCopies(meters, "AddMeter"));
+        expectedOrder.add("AddGroup");
+        assertEquals(expectedOrder, first.subList(0, meters + 1).stream().map(RecordingRpcs.Call::rpc).toList());
+        // The meters, the group, every flow, one barrier.
+        assertEquals(meters + plan.switches().get(S1).flows().size() + 2, first.size());
         // Nothing was persisted: only the foreign flow is in the datastore.
         assertEquals(Set.of(FOREIGN), flowIds(S1));
 
@@ -186,7 +205,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
         final var again = rpcs.takeCalls();
-        assertEquals("AddGroup", again.getFirst().rpc());
+        assertEquals("AddMeter", again.getFirst().rpc());
         // The same again, then the question what else of ours the switch holds (nothing, here).
         final var expected = new ArrayList<>(first.stream().map(RecordingRpcs.Call::rpc).toList());
         expected.addAll(List.of("GetFlowStatistics", "GetGroupStatistics"));
@@ -236,10 +255,12 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             LabClusters.gateway(9, 90, S1, 19)).build(), List.of("gw1")).switches().get(S1).flows()
             .get("gwha-lab-vrrp-gw9");
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(S1, "gwha-gone-steer"),
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(S1, "gwha-gone-steer"),
             goneSteer);
-        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(S1, 0x47573c00L),
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(S1, 0x47573c00L),
             gone.switches().get(S1).groups().get(0x47573c00L));
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.meterPath(S1, 0x47573c00L),
+            gone.switches().get(S1).meters().get(0x47573c00L));
         tx.commit().get(10, TimeUnit.SECONDS);
         final var onSwitch = new ArrayList<FlowAndStatisticsMapList>();
         plan.switches().get(S1).flows().values().forEach(flow -> onSwitch.add(reported(flow)));
@@ -277,7 +298,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             .map(call -> ((RemoveGroupInput) call.input()).getGroupId().getValue().toJava()).toList());
         // ... and the datastore no longer holds the deleted cluster's entries, so the FRM will not install them.
         await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573c00L).isEmpty()
-            && !flowIds(S1).contains("gwha-gone-steer"));
+            && !flowIds(S1).contains("gwha-gone-steer") && !meterIds(S1).contains(0x47573c00L));
+        assertEquals(plan.switches().get(S1).meters().keySet(), meterIds(S1));
         final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
         expected.add(FOREIGN);
         assertEquals(expected, flowIds(S1));
@@ -312,8 +334,51 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
             List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc)
+            .filter(rpc -> rpc.endsWith("Group")).toList();
+        assertEquals(List.of("AddGroup", "UpdateGroup"), calls);
+    }
+
+    @Test
+    void aMeterTheSwitchAlreadyHasIsModifiedInstead() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.failNext("AddMeter", "Device reported error type METERMODFAILED code METEREXISTS");
+
+        assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        final var calls = rpcs.takeCalls();
+        assertEquals(List.of("AddMeter", "UpdateMeter"), calls.subList(0, 2).stream().map(RecordingRpcs.Call::rpc)
+            .toList());
+        assertEquals(((AddMeterInput) calls.getFirst().input()).getMeterId(),
+            ((UpdateMeterInput) calls.get(1).input()).getUpdatedMeter().getMeterId());
+    }
+
+    /**
+     * The forwarding-rules manager does not hold a flow back until the meter it names is on the switch: in the
+     * default mode a configuration that adds a meter goes through the RPCs too, meters first; one that adds none
+     * goes through the datastore alone.
+     */
+    @Test
+    void aConfigurationThatAddsMetersSendsThemAheadOfItsFlows() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        final var plan = FlowPlanner.plan(cluster, List.of());
+        under.apply(plan).get(10, TimeUnit.SECONDS);
+
         final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList();
-        assertEquals(List.of("AddGroup", "UpdateGroup"), calls.subList(0, 2));
+        final int meters = plan.switches().get(S1).meters().size();
+        assertEquals(Collections.nCopies(meters, "AddMeter"), calls.subList(0, meters));
+        assertEquals(plan.switches().get(S1).flows().size(), calls.stream().filter("AddFlow"::equals).count());
+        assertEquals("SendBarrier", calls.getLast());
+        await().atMost(Duration.ofSeconds(10)).until(() -> meterIds(S1),
+            ids -> ids.equals(plan.switches().get(S1).meters().keySet()));
+
+        // A host's switch-side ARP reply: a flow and no meter, so the datastore alone.
+        under.apply(FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
+            List.of(new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10", LabClusters.VIP))))
+            .get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), rpcs.takeCalls());
+        assertTrue(flowIds(S1).contains("gwha-lab-arp-reply-192.0.2.254-02000000000a"));
     }
 
     @Test
@@ -336,7 +401,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private void connect(final String node) throws Exception {
         // openflowplugin writes the node into the operational inventory when the switch connects ...
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.put(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node),
+        tx.put(LogicalDatastoreType.OPERATIONAL, InventoryPaths.nodePath(node),
             new NodeBuilder().setId(new NodeId(node)).build());
         tx.commit().get(10, TimeUnit.SECONDS);
     }
@@ -344,7 +409,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private void disconnect(final String node) throws Exception {
         // ... and removes it when the switch disconnects.
         final var tx = getDataBroker().newWriteOnlyTransaction();
-        tx.delete(LogicalDatastoreType.OPERATIONAL, FlowWriter.nodePath(node));
+        tx.delete(LogicalDatastoreType.OPERATIONAL, InventoryPaths.nodePath(node));
         tx.commit().get(10, TimeUnit.SECONDS);
     }
 
@@ -360,8 +425,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
     private Set<String> flowIds(final String node) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.nodePath(node)
-                .toBuilder().augmentation(FlowCapableNode.class).build()).get(10, TimeUnit.SECONDS);
+            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowCapablePath(node))
+                .get(10, TimeUnit.SECONDS);
             return found.map(fcn -> fcn.nonnullTable().values().stream()
                 .flatMap(table -> table.nonnullFlow().values().stream()).map(flow -> flow.getId().getValue())
                 .collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
@@ -370,14 +435,30 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
     private Optional<Flow> readFlow(final String node, final String id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.flowPath(node, id))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(node, id))
+                .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Set<Long> meterIds(final String node) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowCapablePath(node))
+                .get(10, TimeUnit.SECONDS);
+            return found.map(fcn -> fcn.nonnullMeter().keySet().stream().map(key -> key.getMeterId().getValue()
+                .toJava()).collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
+        }
+    }
+
+    private Optional<Meter> readMeter(final String node, final long id) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.meterPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }
 
     private Optional<Group> readGroup(final String node, final long id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
-            return tx.read(LogicalDatastoreType.CONFIGURATION, FlowWriter.groupPath(node, id))
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }

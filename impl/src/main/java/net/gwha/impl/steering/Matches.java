@@ -1,0 +1,158 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.steering;
+
+import static net.gwha.impl.packet.Protocols.ARP_REQUEST;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_ARP;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_LLDP;
+import static net.gwha.impl.packet.Protocols.IP_PROTOCOL_VRRP;
+import static net.gwha.impl.packet.Protocols.VRRP_GROUP;
+
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetSourceBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatch;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatch;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
+
+/** The matches of the project's flows, in openflowplugin's model. Pure. */
+final class Matches {
+    private static final Ipv4Prefix VRRP_DESTINATION = host(VRRP_GROUP.toString());
+
+    private Matches() {
+        // utility class
+    }
+
+    /** Everything: the lowest-priority catch-all. */
+    static Match any() {
+        return new MatchBuilder().build();
+    }
+
+    /** LLDP, which openflowplugin's topology manager needs punted. */
+    static Match lldp() {
+        return new MatchBuilder().setEthernetMatch(ethType(ETHERTYPE_LLDP)).build();
+    }
+
+    /** VRRP advertisements from one port, whoever sends them. */
+    static Match vrrpFrom(final NodeConnectorId port) {
+        return new MatchBuilder()
+            .setInPort(port)
+            .setEthernetMatch(ethType(ETHERTYPE_IPV4))
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(VRRP_DESTINATION).build())
+            .build();
+    }
+
+    /** VRRP advertisements with this source MAC, from any port. */
+    static Match vrrpFrom(final MacAddress source) {
+        return new MatchBuilder()
+            .setEthernetMatch(new EthernetMatchBuilder(ethType(ETHERTYPE_IPV4))
+                .setEthernetSource(new EthernetSourceBuilder().setAddress(source).build())
+                .build())
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(VRRP_DESTINATION).build())
+            .build();
+    }
+
+    /** VRRP advertisements with this source address, from any port. */
+    static Match vrrpFrom(final String sourceIp) {
+        return new MatchBuilder()
+            .setEthernetMatch(ethType(ETHERTYPE_IPV4))
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(host(sourceIp))
+                .setIpv4Destination(VRRP_DESTINATION).build())
+            .build();
+    }
+
+    /** ARP from one port whose sender protocol address is this IPv4 address. */
+    static Match arpSentFrom(final NodeConnectorId port, final String senderIp) {
+        return new MatchBuilder()
+            .setInPort(port)
+            .setEthernetMatch(ethType(ETHERTYPE_ARP))
+            .setLayer3Match(new ArpMatchBuilder().setArpSourceTransportAddress(host(senderIp)).build())
+            .build();
+    }
+
+    /** ARP requests for this IPv4 address, from anyone. */
+    static Match arpRequestFor(final String targetIp) {
+        return new MatchBuilder()
+            .setEthernetMatch(ethType(ETHERTYPE_ARP))
+            .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
+                .setArpTargetTransportAddress(host(targetIp)).build())
+            .build();
+    }
+
+    /** ARP requests for an IPv4 address from one host: its MAC as the frame's source, its address as sender. */
+    static Match arpRequestFrom(final MacAddress hostMac, final String hostIp, final String targetIp) {
+        return new MatchBuilder()
+            .setEthernetMatch(new EthernetMatchBuilder(ethType(ETHERTYPE_ARP))
+                .setEthernetSource(new EthernetSourceBuilder().setAddress(hostMac).build()).build())
+            .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
+                .setArpSourceTransportAddress(host(hostIp)).setArpTargetTransportAddress(host(targetIp)).build())
+            .build();
+    }
+
+    /** Frames to a MAC. */
+    static Match toMac(final MacAddress destination) {
+        return new MatchBuilder().setEthernetMatch(toMacOnly(destination)).build();
+    }
+
+    /** IPv4 to a MAC and an address. */
+    static Match ipv4To(final MacAddress destination, final String ip) {
+        return new MatchBuilder()
+            .setEthernetMatch(new EthernetMatchBuilder(toMacOnly(destination))
+                .setEthernetType(ethType(ETHERTYPE_IPV4).getEthernetType()).build())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(host(ip)).build())
+            .build();
+    }
+
+    /** IPv4 from one port, source MAC and source address, to one address. */
+    static Match ipv4Between(final NodeConnectorId port, final MacAddress source, final String ip,
+            final String destination) {
+        return new MatchBuilder()
+            .setInPort(port)
+            .setEthernetMatch(new EthernetMatchBuilder(ethType(ETHERTYPE_IPV4))
+                .setEthernetSource(new EthernetSourceBuilder().setAddress(source).build())
+                .build())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(host(ip)).setIpv4Destination(host(destination))
+                .build())
+            .build();
+    }
+
+    /** A dotted IPv4 address as the one-address prefix matches and set-fields take. */
+    static Ipv4Prefix host(final String ip) {
+        return new Ipv4Prefix(ip + "/32");
+    }
+
+    private static EthernetMatch toMacOnly(final MacAddress destination) {
+        return new EthernetMatchBuilder().setEthernetDestination(new EthernetDestinationBuilder()
+            .setAddress(destination).build()).build();
+    }
+
+    private static IpMatch vrrp() {
+        return new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_VRRP)).build();
+    }
+
+    private static EthernetMatch ethType(final int type) {
+        return new EthernetMatchBuilder().setEthernetType(new EthernetTypeBuilder()
+            .setType(new EtherType(Uint32.valueOf(type))).build()).build();
+    }
+}
