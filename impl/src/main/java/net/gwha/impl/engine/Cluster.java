@@ -20,7 +20,6 @@ import net.gwha.impl.engine.ClusterSnapshot.GatewaySnapshot;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
 import net.gwha.impl.engine.Decision.ClusterStatusChanged;
 import net.gwha.impl.engine.Decision.CommandRefused;
-import net.gwha.impl.engine.Decision.ElectionOrderChanged;
 import net.gwha.impl.engine.Decision.GatewayStateChanged;
 import net.gwha.impl.engine.Gateway.Liveness;
 import org.eclipse.jdt.annotation.Nullable;
@@ -59,9 +58,7 @@ final class Cluster {
     private boolean pinned;
     private long deletedActiveAt;
     private ClusterStatus status = ClusterStatus.ELECTING;
-    /** The election order last reported, and the array it is worked out in. */
-    private List<String> order = List.of();
-    private Gateway[] ranked = new Gateway[0];
+    private final ElectionOrder order;
     private long preemptAt = NEVER;
     private long wakeup = NEVER;
 
@@ -75,6 +72,7 @@ final class Cluster {
         asList = List.of(name);
         this.config = config;
         judge = new LivenessJudge(disconnected);
+        order = new ElectionOrder(name, this::better);
         gateways = new Gateway[0];
         reconfigure(config, at);
         startupDeadline = at + judge.deadNanos();
@@ -336,42 +334,7 @@ final class Cluster {
             status = now;
             out.add(new ClusterStatusChanged(name, now, at));
         }
-        publishOrder(at, out);
-    }
-
-    // Rule: the election order is the active gateway (even when it is down: with nobody electable steering stays),
-    // then every other electable gateway, best first; never one unknown, down or in maintenance. Worked out in a
-    // reused array, so a heartbeat that changes nothing allocates nothing
-    private void publishOrder(final long at, final List<Decision> out) {
-        if (ranked.length < gateways.length) {
-            ranked = new Gateway[gateways.length];
-        }
-        int count = 0;
-        if (active >= 0) {
-            ranked[count++] = gateways[active];
-            for (int i = 0; i < gateways.length; i++) {
-                if (i != active && gateways[i].electable()) {
-                    int slot = count++;
-                    while (slot > 1 && better(gateways[i], ranked[slot - 1])) {
-                        ranked[slot] = ranked[slot - 1];
-                        slot--;
-                    }
-                    ranked[slot] = gateways[i];
-                }
-            }
-        }
-        boolean same = count == order.size();
-        for (int i = 0; same && i < count; i++) {
-            same = ranked[i].name().equals(order.get(i));
-        }
-        if (!same) {
-            final var names = new String[count];
-            for (int i = 0; i < count; i++) {
-                names[i] = ranked[i].name();
-            }
-            order = List.of(names);
-            out.add(new ElectionOrderChanged(name, order, at));
-        }
+        order.publish(gateways, active, at, out);
     }
 
     private GatewayState state(final int index) {

@@ -12,24 +12,19 @@ import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
-import net.gwha.impl.engine.ClusterSnapshot;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
 import net.gwha.impl.engine.Decision.CommandRefused;
@@ -38,7 +33,6 @@ import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Outcome;
 import net.gwha.impl.ops.OperationRefusedException;
 import net.gwha.impl.state.ClusterView;
-import net.gwha.impl.state.ClusterView.GatewayView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.LiveState;
 import org.eclipse.jdt.annotation.Nullable;
@@ -65,7 +59,6 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HaRuntime.class);
     // Heartbeats only move 'last heard': publish those at most this often, decisions at once.
     private static final long QUIET_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
-    private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     // Packet-in work waiting on the loop at most: about a second of a heavy intake (ten thousand heartbeats a
     // second); past it a flood is dropped at the door, so the loop's backlog and memory stay bounded.
     static final int MAX_QUEUED_PACKET_INS = 10_000;
@@ -82,7 +75,6 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     // Loop-confined state.
     private final Map<String, ScheduledFuture<?>> wakeups = new HashMap<>();
-    private final Map<String, List<String>> virtualIps = new HashMap<>();
     private final TreeSet<String> dirty = new TreeSet<>();
     private final TreeSet<String> removed = new TreeSet<>();
     private Optional<ScheduledFuture<?>> quietFlush = Optional.empty();
@@ -90,10 +82,10 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final PauseDetector pauses;
 
     // Published for readers on other threads.
-    private final Map<String, ClusterView> views = new ConcurrentHashMap<>();
+    private final ClusterViews views;
     private final FailoverHistory history;
     private final HeartbeatCounters counters;
-    private final AtomicInteger queuedPacketIns = new AtomicInteger();
+    private final PacketInAdmission packetIns;
 
     /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
@@ -115,8 +107,10 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         this.wallOriginMillis = wallOriginMillis;
         nanoOrigin = nanoClock.getAsLong();
         history = new FailoverHistory(this::wallTime);
+        views = new ClusterViews(counters, this::wallTime);
         loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("gwha-engine").setDaemon(true).build());
+        packetIns = new PacketInAdmission(loop, MAX_QUEUED_PACKET_INS);
         detectPauses = timers == null;
         this.timers = timers != null ? timers : (task, delayNanos) -> loop.schedule(task, delayNanos,
             TimeUnit.NANOSECONDS);
@@ -164,15 +158,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      * @return false when refused
      */
     public boolean admit(final Runnable work) {
-        if (queuedPacketIns.incrementAndGet() > MAX_QUEUED_PACKET_INS) {
-            queuedPacketIns.decrementAndGet();
-            return false;
-        }
-        loop.execute(() -> {
-            queuedPacketIns.decrementAndGet();
-            work.run();
-        });
-        return true;
+        return packetIns.admit(work);
     }
 
     /** Applied in order with other events. */
@@ -180,17 +166,14 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     public void configure(final Event.ConfigSet config, final List<String> vips, final Runnable accepted) {
         final var copy = List.copyOf(vips);
         loop.execute(() -> handle(config, () -> {
-            virtualIps.put(config.config().name(), copy);
+            views.virtualIps(config.config().name(), copy);
             accepted.run();
         }));
     }
 
     @Override
     public void remove(final String cluster, final Runnable forgotten) {
-        loop.execute(() -> handle(new Event.ConfigRemoved(cluster, now()), () -> {
-            virtualIps.remove(cluster);
-            forgotten.run();
-        }));
+        loop.execute(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten));
     }
 
     @Override
@@ -274,7 +257,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             publishView(cluster);
         }
         if (event instanceof Event.ConfigRemoved gone) {
-            views.remove(gone.cluster());
+            views.forget(gone.cluster());
             history.forget(gone.cluster());
             final var timer = wakeups.remove(gone.cluster());
             if (timer != null) {
@@ -331,10 +314,6 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         final long now = now();
         final long paused = pauses.beat(now);
         if (paused > 0) {
-            if (paused >= NOTABLE_PAUSE_NANOS) {
-                LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
-                    TimeUnit.NANOSECONDS.toMillis(paused));
-            }
             handle(new Event.Paused(paused, now), () -> { });
         }
     }
@@ -352,22 +331,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     }
 
     private void publishView(final String cluster) {
-        engine.snapshot(cluster).ifPresent(snapshot -> views.put(cluster, toView(snapshot)));
-    }
-
-    private ClusterView toView(final ClusterSnapshot snapshot) {
-        return new ClusterView(snapshot.name(), virtualIps.getOrDefault(snapshot.name(), List.of()),
-            snapshot.status(), snapshot.activeGateway(), optionalInstant(snapshot.activeSince()),
-            snapshot.gateways().stream().map(gw -> {
-                final var count = counters.of(snapshot.name(), gw.name());
-                return new GatewayView(gw.name(), gw.state(), optionalInstant(gw.lastHeard()),
-                    gw.configuredPriority(), gw.advertisedPriority(), gw.effectivePriority(), count.accepted(),
-                    count.malformed(), count.spoofed());
-            }).toList());
-    }
-
-    private Optional<Instant> optionalInstant(final OptionalLong nanos) {
-        return nanos.isPresent() ? Optional.of(wallTime(nanos.getAsLong())) : Optional.empty();
+        engine.snapshot(cluster).ifPresent(views::publish);
     }
 
     /**
@@ -407,12 +371,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     }
 
     public List<ClusterView> views() {
-        return views.values().stream().sorted(Comparator.comparing(ClusterView::name)).toList();
+        return views.all();
     }
 
     @Override
     public Optional<ClusterView> view(final String cluster) {
-        return Optional.ofNullable(views.get(cluster));
+        return views.of(cluster);
     }
 
     @Override

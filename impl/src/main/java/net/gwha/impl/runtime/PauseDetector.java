@@ -8,14 +8,18 @@
 package net.gwha.impl.runtime;
 
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells when the engine's loop was held up (a full GC, a starved CPU): the loop beats every pulse, and a beat later
  * than the tolerance ends a pause as long as its lateness. Loop-confined.
  */
 final class PauseDetector {
+    private static final Logger LOG = LoggerFactory.getLogger(PauseDetector.class);
     static final long PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     static final long PAUSE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private long pulseDue;
 
@@ -27,6 +31,10 @@ final class PauseDetector {
     long beat(final long now) {
         final long paused = pauseBefore(pulseDue, now);
         pulseDue = now + PULSE_NANOS;
+        if (paused >= NOTABLE_PAUSE_NANOS) {
+            LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
+                TimeUnit.NANOSECONDS.toMillis(paused));
+        }
         return paused;
     }
 
