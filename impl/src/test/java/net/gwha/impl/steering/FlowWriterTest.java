@@ -12,14 +12,20 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import net.gwha.impl.fixtures.FakeScheduler;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.fixtures.RecordingRpcs;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +42,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.UpdateFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
@@ -66,7 +73,10 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private static final String FOREIGN = "someone-elses-flow";
 
     private final RecordingRpcs rpcs = new RecordingRpcs();
-    private final SteeringLoop steering = new SteeringLoop();
+    // The writer's thread: runs what is queued when the test pumps it; time moves only when the test says.
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final SteeringLoop steering = new SteeringLoop(scheduler);
+    private final Map<String, Long> repaired = new ConcurrentHashMap<>();
     private FlowWriter writer;
 
     FlowWriterTest() {
@@ -93,7 +103,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     }
 
     private FlowWriter writer(final FlowWriter.Mode mode) {
-        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering);
+        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering,
+            (cluster, total) -> repaired.put(cluster, total));
         return writer;
     }
 
@@ -102,7 +113,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
 
-        assertEquals(CONFIRMED_AT, writer(FlowWriter.Mode.DATASTORE).apply(plan).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(writer(FlowWriter.Mode.DATASTORE).apply(plan)));
 
         final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
         expected.add(FOREIGN);
@@ -117,25 +128,25 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     void reapplyingAPlanChangesNothingAndAFailoverSendsOnlySteering() throws Exception {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
         final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
-        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))));
         rpcs.takeCalls();
 
         // Configuration-only writes go through the datastore; the same plan again sends nothing at all.
-        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))));
         assertEquals(List.of(), rpcs.takeCalls());
 
         final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1", "gw3"));
-        assertEquals(CONFIRMED_AT, under.apply(failover).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(under.apply(failover)));
         final var calls = rpcs.takeCalls();
         // Only the two groups change (the flows point at them): the buckets' order.
         assertEquals(List.of("UpdateGroup", "UpdateGroup", "SendBarrier"),
             calls.stream().map(RecordingRpcs.Call::rpc).toList());
         // ... and the datastore holds the new state for the forwarding-rules manager.
-        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573300L),
+        until(() -> readGroup(S1, 0x47573300L),
             group -> group.equals(Optional.of(failover.switches().get(S1).groups().get(0x47573300L))));
 
         // A lone gateway: a plain steering flow, updated in place by UpdateFlow.
-        under.apply(FlowPlanner.plan(cluster, List.of("gw3"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw3"))));
         final var lone = rpcs.takeCalls();
         assertEquals(Set.of("UpdateFlow", "RemoveGroup", "SendBarrier"), lone.stream().map(RecordingRpcs.Call::rpc)
             .collect(Collectors.toSet()));
@@ -153,10 +164,10 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final Cluster other = LabClusters.builder(LabClusters.gateway(5, 100, S1, 21),
             LabClusters.gateway(6, 100, S1, 22)).setName(new ClusterName("other")).setVrid(Uint8.valueOf(52))
             .setVirtualIp(LabClusters.vips("192.0.2.253")).build();
-        under.apply(FlowPlanner.plan(lab, List.of("gw1"))).get(10, TimeUnit.SECONDS);
-        under.apply(FlowPlanner.plan(other, List.of("gw5", "gw6"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(lab, List.of("gw1"))));
+        done(under.apply(FlowPlanner.plan(other, List.of("gw5", "gw6"))));
 
-        under.remove("lab").get(10, TimeUnit.SECONDS);
+        done(under.remove("lab"));
 
         final var left = flowIds(S1);
         assertTrue(left.stream().noneMatch(id -> id.startsWith("gwha-lab-")), left::toString);
@@ -164,7 +175,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             left::toString);
         assertTrue(readGroup(S1, 0x47573400L).isPresent());
 
-        under.remove("other").get(10, TimeUnit.SECONDS);
+        done(under.remove("other"));
         assertEquals(Set.of(FOREIGN), flowIds(S1));
         assertTrue(readGroup(S1, 0x47573400L).isEmpty());
     }
@@ -173,7 +184,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     void rpcPathSendsGroupsFirstAndEverythingAgainWhenTheSwitchReconnects() throws Exception {
         final var under = writer(FlowWriter.Mode.RPC);
         final var plan = FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite), List.of("gw1", "gw2"));
-        under.apply(plan).get(10, TimeUnit.SECONDS);
+        done(under.apply(plan));
 
         final var first = rpcs.takeCalls();
         assertEquals("AddGroup", first.getFirst().rpc());
@@ -185,7 +196,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         under.loaded();
         connect(S1);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         final var again = rpcs.takeCalls();
         assertEquals("AddGroup", again.getFirst().rpc());
         // The same again, then the question what else of ours the switch holds (nothing, here).
@@ -199,18 +210,18 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
-        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))));
         under.loaded();
         final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
-        under.apply(failover).get(10, TimeUnit.SECONDS);
+        done(under.apply(failover));
         connect(S1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         rpcs.takeCalls();
 
         // The switch goes away and comes back: the failover's group, which went by RPC, is sent again as it is now.
         disconnect(S1);
         connect(S1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         final var again = rpcs.takeCalls();
         final var group = again.stream().filter(call -> call.input() instanceof AddGroupInput).findFirst()
             .orElseThrow();
@@ -226,7 +237,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
         final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
-        under.apply(plan).get(10, TimeUnit.SECONDS);
+        done(under.apply(plan));
         // Left over from before: a cluster deleted while this writer was not running, in the datastore and on the
         // switch, and a gateway (gw9) the cluster no longer has.
         final var gone = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(7, 100, S1, 17),
@@ -257,7 +268,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(List.of(), rpcs.takeCalls());
         under.loaded();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> rpcs.calls().stream()
+        until(() -> rpcs.calls().stream()
             .filter(call -> call.rpc().equals("SendBarrier")).count() == 2);
         final var calls = rpcs.takeCalls();
         // The switch is asked only for the project's flows.
@@ -277,7 +288,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(List.of(0x47573c00L), calls.stream().filter(call -> call.input() instanceof RemoveGroupInput)
             .map(call -> ((RemoveGroupInput) call.input()).getGroupId().getValue().toJava()).toList());
         // ... and the datastore no longer holds the deleted cluster's entries, so the FRM will not install them.
-        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573c00L).isEmpty()
+        until(() -> readGroup(S1, 0x47573c00L).isEmpty()
             && !flowIds(S1).contains("gwha-gone-steer"));
         final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
         expected.add(FOREIGN);
@@ -290,7 +301,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
         // A controller that just started: the cluster is configured, no gateway heard yet, so no steering planned.
         under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
-        under.apply(FlowPlanner.plan(cluster, List.of())).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of())));
         final var before = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
         rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
             before.switches().get(S1).flows().values().stream().map(FlowWriterTest::reported).toList()).build());
@@ -301,7 +312,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         connect(S1);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         final var calls = rpcs.takeCalls();
         assertTrue(calls.stream().noneMatch(call -> call.rpc().startsWith("Remove")), calls::toString);
     }
@@ -311,8 +322,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var under = writer(FlowWriter.Mode.RPC);
         rpcs.failNext("AddGroup", "Device reported error type GROUPMODFAILED code GROUPEXISTS");
 
-        assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
-            List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2")))));
         final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList();
         assertEquals(List.of("AddGroup", "UpdateGroup"), calls.subList(0, 2));
     }
@@ -325,8 +336,72 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var future = under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
             List.of("gw1")));
         final var failure = org.junit.jupiter.api.Assertions.assertThrows(
-            java.util.concurrent.ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+            java.util.concurrent.ExecutionException.class, () -> done(future));
         assertTrue(failure.getCause().getMessage().contains("BADMATCH"), failure::toString);
+    }
+
+    @Test
+    void flowsAndGroupsDeletedBehindTheControllersBackAreRestoredWithinTenSeconds() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2"));
+        done(under.apply(plan));
+        under.loaded();
+        connect(S1);
+        until(() -> asked(rpcs.calls()));
+        rpcs.takeCalls();
+        final var all = plan.switches().get(S1).flows().values().stream().map(FlowWriterTest::held).toList();
+        // Someone ran ovs-ofctl del-flows for the steering flow, and deleted the group.
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
+            all.stream().filter(flow -> !flow.getPriority().equals(Uint16.valueOf(900))).toList()).build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().build());
+
+        scheduler.advance(Duration.ofSeconds(10));
+        until(() -> rpcs.calls().stream().anyMatch(call -> call.rpc().equals("SendBarrier")));
+
+        // The first audit leaves what was just re-sent at the connection alone, the second restores.
+        final var calls = rpcs.takeCalls();
+        assertEquals(List.of("GetFlowStatistics", "GetGroupStatistics", "GetFlowStatistics", "GetGroupStatistics",
+            "AddGroup", "AddFlow", "SendBarrier"), calls.stream().map(RecordingRpcs.Call::rpc).toList());
+        assertEquals("gwha-lab-steer", ((AddFlowInput) calls.get(5).input()).getFlowName());
+        assertEquals(2, under.repairs("lab"));
+        assertEquals(Map.of("lab", 2L), repaired);
+
+        // Restored: the switch holds it all again, and nothing more is sent.
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(all)
+            .build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            groupStats(0x47573300L))).build());
+        scheduler.advance(Duration.ofSeconds(10));
+        assertTrue(rpcs.takeCalls().stream().allMatch(call -> call.rpc().startsWith("Get")));
+        assertEquals(2, under.repairs("lab"));
+    }
+
+    /** A flow as the switch reports it, actions included. */
+    private static FlowAndStatisticsMapList held(final Flow flow) {
+        return new FlowAndStatisticsMapListBuilder(reported(flow)).setInstructions(flow.getInstructions()).build();
+    }
+
+    /** Runs the writer's queued work, then waits for the future. */
+    private <T> T done(final ListenableFuture<T> future) throws Exception {
+        scheduler.runDue();
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits for a condition, running the writer's queued work (callbacks hop onto it) while it waits. */
+    private void until(final Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            scheduler.runDue();
+            return condition.call();
+        });
+    }
+
+    private <T> void until(final Callable<T> value, final Predicate<? super T> condition) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            scheduler.runDue();
+            return value.call();
+        }, condition::test);
     }
 
     /** Whether the writer asked the switch what it holds, the last step of reconciling it. */
