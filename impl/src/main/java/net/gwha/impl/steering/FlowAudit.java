@@ -82,6 +82,8 @@ final class FlowAudit {
     void connected(final String node) {
         final long connection = ++connections;
         connected.put(node, connection);
+        // Whatever reinstalls it (the reconciler's re-send, the forwarding-rules manager) gets a round's time.
+        marked(ledger.everything(node));
         loop.schedule(() -> audit(node, connection), PERIOD);
     }
 

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Applies {@link Plan}s to the switches through openflowplugin, idempotently: the {@link FlowLedger} says what
  * differs from what was last applied, and only that is written. Other applications' flows and groups are never
  * touched: every flow this writer writes or removes carries the project's cookie tag, every group the project's
- * id tag ({@link FlowPlanner}). A switch that connects is reconciled ({@link SwitchReconciler}).
+ * id tag ({@link FlowIds}). A switch that connects is reconciled ({@link SwitchReconciler}); while it stays
+ * connected, what it loses or holds changed is restored ({@link FlowAudit}).
  *
  * <h2>Two paths, and which one is used</h2>
  * <ul>
