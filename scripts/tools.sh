@@ -397,7 +397,9 @@ _tools_path_prepend() {
 _tools_main() {
     local root tools
     root=$(cd "$(dirname "$_TOOLS_SELF")/.." && pwd -P) || { _tools_err "cannot find the project root from $_TOOLS_SELF"; return 1; }
-    tools=$root/.tools
+    # The real path: the JDK is patched for, and records, the place it was unpacked in, so a .tools that is a
+    # link (a git worktree sharing another's) must not look like a different place and set it up again
+    tools=$(readlink -f "$root/.tools")
     _tools_find_java "$tools" || return 1
     export JAVA_HOME TOOLS_JAVA_FEATURE
     _tools_path_prepend "$JAVA_HOME/bin"

@@ -13,6 +13,9 @@ import java.util.Map;
  * A running copy of the distribution on loopback, in system-test/target, driven through scripts/controller.
  */
 final class Controller {
+    /** How long scripts/controller waits for RESTCONF: boots take minutes on two loaded cores. */
+    static final int BOOT_TIMEOUT_S = 540;
+
     private final Map<String, String> env;
     private final int portOffset;
 
@@ -20,7 +23,8 @@ final class Controller {
         this.portOffset = portOffset;
         env = Map.of(
             "GWHA_RUN_DIR", Scripts.ROOT.resolve("system-test/target/controller").toString(),
-            "GWHA_PORT_OFFSET", Integer.toString(portOffset));
+            "GWHA_PORT_OFFSET", Integer.toString(portOffset),
+            "GWHA_BOOT_TIMEOUT", Integer.toString(BOOT_TIMEOUT_S));
     }
 
     Restconf restconf() {

@@ -45,8 +45,15 @@ public final class ControllerExtension implements BeforeAllCallback, ParameterRe
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final Controller controller = new Controller(Integer.getInteger("gwha.portOffset", 0));
 
+        // A boot that failed or timed out must not leave the JVM running: nothing else would stop it.
+        @SuppressWarnings("checkstyle:IllegalCatch")
         Running() {
-            controller.script(600, "start");
+            try {
+                controller.script(Controller.BOOT_TIMEOUT_S + 60, "start");
+            } catch (RuntimeException e) {
+                controller.script(120, "stop");
+                throw e;
+            }
         }
 
         @Override

@@ -7,6 +7,7 @@
  */
 package net.gwha.systemtest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(ControllerExtension.class)
 class DistributionBootIT {
     private static final Duration STATE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     private final Controller controller;
     private final Restconf restconf;
@@ -66,8 +66,9 @@ class DistributionBootIT {
         assertEquals(200, config.status());
         assertTrue(config.body().contains("\"vrid\":51") && config.body().contains("192.0.2.254"), config.body());
 
-        final var state = waitFor(() -> restconf.get("/data/gwha:cluster-states/cluster-state=boot?content=nonconfig"),
-            response -> response.status() == 200);
+        final var state = await("the state of cluster boot").atMost(STATE_TIMEOUT).pollInterval(POLL_INTERVAL)
+            .until(() -> restconf.get("/data/gwha:cluster-states/cluster-state=boot?content=nonconfig"),
+                response -> response.status() == 200);
         assertTrue(state.body().contains("\"name\":\"gw1\"") && state.body().contains("\"name\":\"gw2\""),
             state.body());
     }
@@ -108,24 +109,5 @@ class DistributionBootIT {
             what + ": the message names the cluster: " + refused.body());
         assertEquals(before, restconf.get("/data/gwha:clusters?content=config").body(),
             what + ": the previous configuration is kept");
-    }
-
-    private static Restconf.Response waitFor(final Supplier<Restconf.Response> request,
-            final Predicate<Restconf.Response> condition) {
-        final var deadline = System.nanoTime() + STATE_TIMEOUT.toNanos();
-        var response = request.get();
-        while (!condition.test(response)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + STATE_TIMEOUT + ": " + response);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            response = request.get();
-        }
-        return response;
     }
 }

@@ -7,6 +7,7 @@
  */
 package net.gwha.systemtest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -344,22 +344,11 @@ class FailoverIT {
     }
 
     private void awaitGatewayState(final String gateway, final String state) {
-        final var deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_S);
-        final var expected = "\"name\":\"" + gateway + "\"";
-        while (System.nanoTime() < deadline) {
-            final var body = restconf.get("/data/gwha:cluster-states/cluster-state=lab/gateway-state=" + gateway
-                + "?content=nonconfig").body();
-            if (body.contains(expected) && body.contains("\"state\":\"" + state + "\"")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-        throw new AssertionError(gateway + " did not become " + state + " within " + SETTLE_S + " s");
+        final var named = "\"name\":\"" + gateway + "\"";
+        final var inState = "\"state\":\"" + state + "\"";
+        await(gateway + " " + state).atMost(Duration.ofSeconds(SETTLE_S)).pollInterval(Duration.ofMillis(100))
+            .until(() -> restconf.get("/data/gwha:cluster-states/cluster-state=lab/gateway-state=" + gateway
+                + "?content=nonconfig").body(), body -> body.contains(named) && body.contains(inState));
     }
 
     private Restconf.Response rpc(final String name, final String input) {

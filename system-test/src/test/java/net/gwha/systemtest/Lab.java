@@ -20,9 +20,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * The lab of scripts/lab: a private Open vSwitch in its own namespace, a client and four gateways as namespaces,
  * keepalived on every gateway as the heartbeat sender, all in 192.0.2.0/24 under a per-run prefix. Gateways gw1..gw3
  * sit on openflow:1 ports 11..13 (priorities 200, 150, 100), gw4 on openflow:2 port 14 (priority 50).
+ *
+ * <p>Also there, silent until a test starts their keepalived: a second LAN on openflow:2 (198.51.100.0/24, client2,
+ * gw5 and gw6 on ports 15 and 16, priorities 200 and 150, VIP 198.51.100.254, the same VRID 51) and an ordinary VRRP
+ * pair on openflow:1 (r1 on port 21 with priority 200, r2 on port 22 with 100, VRID 77, VIP 192.0.2.200) that
+ * belongs to no cluster.
  */
 final class Lab {
     static final String VIP = "192.0.2.254";
+    static final String VIP2 = "198.51.100.254";
+    /** The hosts only some tests want heard. */
+    static final List<String> EXTRAS = List.of("gw5", "gw6", "r1", "r2");
 
     private final Map<String, String> env;
 
@@ -35,7 +43,8 @@ final class Lab {
     }
 
     void up() {
-        lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4");
+        lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4", "--lan2", "--vrrp-pair");
+        EXTRAS.forEach(this::stopKeepalived);
     }
 
     void down() {
@@ -46,7 +55,7 @@ final class Lab {
         lab(seconds + 10L, "wait-connected", Integer.toString(seconds));
     }
 
-    /** Whether the VIP answers from the gateway (20 answers in a row) within the time. */
+    /** Whether the gateway's VIP answers from it (20 answers in a row) within the time: gw5, gw6 to client2. */
     boolean vipAnswersFrom(final String gateway, final int seconds) {
         return Scripts.run(env, seconds + 10L, "lab", "wait-vip", gateway, Integer.toString(seconds)).exitCode() == 0;
     }
@@ -88,6 +97,26 @@ final class Lab {
         lab(60, "restart-switch");
     }
 
+    /** The VRRP state keepalived last reported on the host: MASTER, BACKUP, FAULT, STOP or UNKNOWN. */
+    String vrrpState(final String host) {
+        return lab(30, "vrrp-state", host).strip();
+    }
+
+    /** Drops the OpenFlow connections of the switches (1, 2) until {@link #ctlRestore()}; they keep their flows. */
+    void ctlCut(final int... switches) {
+        final var args = new ArrayList<String>();
+        args.add("ctl-cut");
+        for (var number : switches) {
+            args.add(Integer.toString(number));
+        }
+        lab(30, args.toArray(String[]::new));
+    }
+
+    /** Restores every cut control channel and waits until those switches reconnect. */
+    void ctlRestore() {
+        lab(60, "ctl-restore", "--timeout", "30");
+    }
+
     /** Sends forged advertisements out of a host's port, claiming another host's identity. */
     void forgeAdvert(final String from, final int priority, final String as, final int count) {
         lab(30, "forge-advert", from, Integer.toString(priority), "--as", as, "--count", Integer.toString(count),
@@ -117,9 +146,27 @@ final class Lab {
         return Probe.parse(lab(30, "probe-stop"));
     }
 
+    /** Stops a background probe if one runs, whatever it saw: for clean-ups. */
+    void probeDiscard() {
+        Scripts.run(env, 30, "lab", "probe-stop");
+    }
+
     /** The flows of switch 1 or 2, as ovs-ofctl prints them. */
     String flows(final int switchNumber) {
-        return lab(30, "ofctl", "dump-flows", env.get("LAB_PREFIX") + "-br" + switchNumber);
+        return lab(30, "ofctl", "dump-flows", bridge(switchNumber));
+    }
+
+    /** The flows and groups of switch 1 or 2 without counters, sorted: equal while the switch holds the same. */
+    List<String> tables(final int switchNumber) {
+        final var lines = new ArrayList<String>();
+        lab(30, "ofctl", "--no-stats", "dump-flows", bridge(switchNumber)).lines().forEach(lines::add);
+        lab(30, "ofctl", "dump-groups", bridge(switchNumber)).lines().forEach(lines::add);
+        return lines.stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("OFPST_"))
+            .sorted().toList();
+    }
+
+    private String bridge(final int switchNumber) {
+        return env.get("LAB_PREFIX") + "-br" + switchNumber;
     }
 
     private String lab(final long timeoutSeconds, final String... args) {

@@ -24,6 +24,17 @@ public final class ClusterDefaults {
     /** The YANG default of {@code heartbeat-interval}, in milliseconds. */
     public static final long DEFAULT_HEARTBEAT_INTERVAL_MILLIS = 1000;
 
+    /** The YANG default of {@code punt-meters/heartbeat-headroom}. */
+    public static final int DEFAULT_HEARTBEAT_HEADROOM = 4;
+    /** The smallest burst of a gateway port's meter when {@code punt-meters/heartbeat-burst} is absent. */
+    public static final long MIN_HEARTBEAT_BURST = 10;
+    /** The YANG default of {@code punt-meters/shared-rate}, packets per second. */
+    public static final long DEFAULT_SHARED_RATE = 50;
+    /** The YANG default of {@code punt-meters/shared-burst}, packets. */
+    public static final long DEFAULT_SHARED_BURST = 50;
+
+    private static final long MILLIS_PER_SECOND = 1000;
+
     /** RFC 5798 section 7.3: the IPv4 VRRP virtual MAC is this prefix followed by the VRID. */
     private static final String VRRP_MAC_PREFIX = "00:00:5e:00:01:";
 
@@ -38,7 +49,7 @@ public final class ClusterDefaults {
      * @return {@code heartbeat-interval}, or 1000 ms when absent
      */
     public static long heartbeatIntervalMillis(final Cluster cluster) {
-        return millis(cluster.getHeartbeatInterval(), DEFAULT_HEARTBEAT_INTERVAL_MILLIS);
+        return orDefault(cluster.getHeartbeatInterval(), DEFAULT_HEARTBEAT_INTERVAL_MILLIS);
     }
 
     /**
@@ -48,7 +59,7 @@ public final class ClusterDefaults {
      * @return {@code dead-interval}, or 3 &times; the heartbeat interval when absent
      */
     public static long deadIntervalMillis(final Cluster cluster) {
-        return millis(cluster.getDeadInterval(), 3 * heartbeatIntervalMillis(cluster));
+        return orDefault(cluster.getDeadInterval(), 3 * heartbeatIntervalMillis(cluster));
     }
 
     /**
@@ -58,7 +69,7 @@ public final class ClusterDefaults {
      * @return {@code hold-up}, or the dead interval when absent
      */
     public static long holdUpMillis(final Cluster cluster) {
-        return millis(cluster.getHoldUp(), deadIntervalMillis(cluster));
+        return orDefault(cluster.getHoldUp(), deadIntervalMillis(cluster));
     }
 
     /**
@@ -71,7 +82,7 @@ public final class ClusterDefaults {
     public static long adaptiveFloorMillis(final Cluster cluster) {
         final var detector = cluster.getFailureDetector();
         final long heartbeat = heartbeatIntervalMillis(cluster);
-        return millis(detector == null ? null : detector.getFloor(), (3 * heartbeat + 1) / 2);
+        return orDefault(detector == null ? null : detector.getFloor(), (3 * heartbeat + 1) / 2);
     }
 
     /**
@@ -81,7 +92,7 @@ public final class ClusterDefaults {
      * @return {@code preempt-delay}, or 0 when absent
      */
     public static long preemptDelayMillis(final Cluster cluster) {
-        return millis(cluster.getPreemptDelay(), 0);
+        return orDefault(cluster.getPreemptDelay(), 0);
     }
 
     /**
@@ -93,6 +104,48 @@ public final class ClusterDefaults {
     public static boolean preempt(final Cluster cluster) {
         final Boolean preempt = cluster.getPreempt();
         return preempt == null || preempt;
+    }
+
+    /**
+     * A meter's one drop band.
+     *
+     * @param rate packets per second passed
+     * @param burst packets passed above the rate in a burst
+     */
+    public record MeterBand(long rate, long burst) {
+    }
+
+    /**
+     * The meter on each gateway's port: the heartbeat rate times the headroom, rounded up.
+     *
+     * @param cluster the configured cluster
+     * @return {@code punt-meters} applied, with {@value #DEFAULT_HEARTBEAT_HEADROOM} &times; the heartbeat rate
+     *     and a burst of one second's rate, at least {@value #MIN_HEARTBEAT_BURST}, when absent
+     */
+    public static MeterBand heartbeatMeter(final Cluster cluster) {
+        final var meters = cluster.getPuntMeters();
+        final var headroom = meters == null ? null : meters.getHeartbeatHeadroom();
+        final long rate = ceilDiv(MILLIS_PER_SECOND * (headroom == null ? DEFAULT_HEARTBEAT_HEADROOM
+            : headroom.toJava()), heartbeatIntervalMillis(cluster));
+        return new MeterBand(rate, orDefault(meters == null ? null : meters.getHeartbeatBurst(),
+            Math.max(MIN_HEARTBEAT_BURST, rate)));
+    }
+
+    /**
+     * The meter every switch of the cluster shares among its other punts (forgeries, ARP for the virtual IPs).
+     *
+     * @param cluster the configured cluster
+     * @return {@code punt-meters} applied, {@value #DEFAULT_SHARED_RATE} packets per second and as many in a burst
+     *     when absent
+     */
+    public static MeterBand sharedMeter(final Cluster cluster) {
+        final var meters = cluster.getPuntMeters();
+        return new MeterBand(orDefault(meters == null ? null : meters.getSharedRate(), DEFAULT_SHARED_RATE),
+            orDefault(meters == null ? null : meters.getSharedBurst(), DEFAULT_SHARED_BURST));
+    }
+
+    private static long ceilDiv(final long dividend, final long divisor) {
+        return (dividend + divisor - 1) / divisor;
     }
 
     /**
@@ -131,7 +184,7 @@ public final class ClusterDefaults {
         return mac.getValue().toLowerCase(Locale.ROOT);
     }
 
-    private static long millis(final @Nullable Uint32 value, final long defaultValue) {
+    private static long orDefault(final @Nullable Uint32 value, final long defaultValue) {
         return value == null ? defaultValue : value.toJava();
     }
 }

@@ -9,7 +9,7 @@
 /**
  * The configuration datastore side: what the datastore cannot check itself ({@link ClusterValidator}), the
  * defaults the YANG descriptions promise ({@link ClusterDefaults}), the commit cohort that refuses bad
- * transactions, and the listeners that feed the engine.
+ * transactions, and the listener that turns each cluster into an engine configuration ({@link ConfigSink}).
  */
 @NonNullByDefault
 package net.gwha.impl.config;

@@ -7,11 +7,16 @@
  */
 package net.gwha.impl.intake;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.packet.Mac;
@@ -19,38 +24,142 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 
 /**
  * The configured clusters as the packet-in and port handlers need them: by name, with each gateway's identity
- * (address, MAC, switch and port) parsed once. Updated by the config listener, read from packet-in threads.
+ * (address, MAC, switch and port) parsed once, and indexed to tell whom an advertisement is from. Updated by the
+ * config listener, read from packet-in threads: every change publishes a new immutable index.
  */
 public final class ClusterDirectory {
     /** A gateway's identity on the wire and its attachment. */
     public record Member(String cluster, String gateway, Ipv4 ip, Mac mac, String node, long port) {
     }
 
-    /** One cluster: VRID, virtual MAC and IPs, members. */
-    public record Entry(Cluster config, int vrid, Mac virtualMac, List<Ipv4> virtualIps, List<Member> members) {
+    /**
+     * One cluster: VRID, virtual MAC and IPs, members, and every switch it is programmed on (its gateways' and
+     * those listed for its hosts).
+     */
+    public record Entry(Cluster config, int vrid, Mac virtualMac, List<Ipv4> virtualIps, List<Member> members,
+            Set<String> switches) {
+        public Entry {
+            members = List.copyOf(members);
+            switches = Set.copyOf(switches);
+        }
+
+        public String name() {
+            return config.getName().getValue();
+        }
+
+        boolean hasGatewayOn(final String node) {
+            return members.stream().anyMatch(member -> member.node().equals(node));
+        }
     }
 
-    private final Map<String, Entry> byName = new ConcurrentHashMap<>();
+    /** Whom an advertisement is from, as far as the configuration can tell. */
+    public sealed interface Attribution {
+        /** VRID, switch, port, MAC and address all those of this gateway: a heartbeat. */
+        record Heartbeat(Member member) implements Attribution {
+        }
 
-    public void put(final Cluster cluster) {
+        /** Claims this gateway's MAC or address (with its cluster's VRID) but is not its heartbeat. */
+        record ForgedGateway(Member member) implements Attribution {
+        }
+
+        /** Names no gateway; the cluster that has the advertisement's VRID on its switch. */
+        record ForgedCluster(String cluster) implements Attribution {
+        }
+
+        /** No cluster has the VRID on the switch, nor a gateway it names. */
+        record Unattributed() implements Attribution {
+        }
+    }
+
+    private record Port(String node, long port) {
+    }
+
+    /** What is looked up per advertisement, built once per configuration change. */
+    private record Index(Map<String, Entry> byName, Map<Port, Member> byPort, Map<Integer, List<Entry>> byVrid) {
+        static final Index EMPTY = new Index(Map.of(), Map.of(), Map.of());
+
+        static Index of(final Map<String, Entry> entries) {
+            final var byPort = new HashMap<Port, Member>();
+            final var byVrid = new HashMap<Integer, List<Entry>>();
+            // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
+            for (var entry : new TreeMap<>(entries).values()) {
+                entry.members().forEach(member -> byPort.putIfAbsent(new Port(member.node(), member.port()),
+                    member));
+                byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
+            }
+            byVrid.replaceAll((vrid, list) -> List.copyOf(list));
+            return new Index(Map.copyOf(entries), Map.copyOf(byPort), Map.copyOf(byVrid));
+        }
+    }
+
+    private volatile Index index = Index.EMPTY;
+
+    public synchronized void put(final Cluster cluster) {
         final var name = cluster.getName().getValue();
-        byName.put(name, new Entry(cluster, cluster.getVrid().toJava(), Mac.parse(ClusterDefaults.virtualMac(cluster)),
+        final var members = cluster.nonnullGateway().values().stream().map(gw -> new Member(name,
+            gw.getName().getValue(), Ipv4.parse(gw.getIpAddress().getValue()), Mac.parse(gw.getMacAddress().getValue()),
+            gw.getAttachment().getNodeId().getValue(), gw.getAttachment().getPortNumber().toJava())).toList();
+        final var switches = new TreeSet<String>();
+        members.forEach(member -> switches.add(member.node()));
+        if (cluster.getSwitch() != null) {
+            cluster.getSwitch().forEach(node -> switches.add(node.getValue()));
+        }
+        final var entries = new HashMap<>(index.byName());
+        entries.put(name, new Entry(cluster, cluster.getVrid().toJava(),
+            Mac.parse(ClusterDefaults.virtualMac(cluster)),
             cluster.requireVirtualIp().stream().filter(ip -> ip.getIpv4Address() != null)
                 .map(ip -> Ipv4.parse(ip.getIpv4Address().getValue())).toList(),
-            cluster.nonnullGateway().values().stream().map(gw -> new Member(name, gw.getName().getValue(),
-                Ipv4.parse(gw.getIpAddress().getValue()), Mac.parse(gw.getMacAddress().getValue()),
-                gw.getAttachment().getNodeId().getValue(), gw.getAttachment().getPortNumber().toJava())).toList()));
+            members, switches));
+        index = Index.of(entries);
     }
 
-    public void remove(final String cluster) {
-        byName.remove(cluster);
+    public synchronized void remove(final String cluster) {
+        final var entries = new HashMap<>(index.byName());
+        entries.remove(cluster);
+        index = Index.of(entries);
     }
 
     public Optional<Entry> get(final String cluster) {
-        return Optional.ofNullable(byName.get(cluster));
+        return Optional.ofNullable(index.byName().get(cluster));
     }
 
     public Collection<Entry> entries() {
-        return byName.values();
+        return index.byName().values();
+    }
+
+    /**
+     * Whom an advertisement is from. A heartbeat only when VRID, ingress switch and port, source MAC and source
+     * address are all those of one gateway; anything else with a configured VRID is a forgery, counted on the
+     * cluster that has that VRID on the ingress switch (a VRID is unique per switch, not network-wide), on the
+     * gateway it claims when that gateway is the cluster's. Where no cluster has the VRID on that switch, a forgery
+     * is still counted on the gateway whose MAC or address it claims, if that gateway's cluster has the VRID.
+     *
+     * @param vrid the advertisement's VRID
+     * @param mac its source MAC
+     * @param ip its source address
+     * @param node the switch it came in on
+     * @param port the port it came in on
+     * @return the attribution
+     */
+    public Attribution attribute(final int vrid, final Mac mac, final Ipv4 ip, final String node, final long port) {
+        final var current = index;
+        final var atPort = current.byPort().get(new Port(node, port));
+        if (atPort != null && atPort.mac().equals(mac) && atPort.ip().equals(ip)
+                && current.byName().get(atPort.cluster()).vrid() == vrid) {
+            return new Attribution.Heartbeat(atPort);
+        }
+        final var withVrid = current.byVrid().getOrDefault(vrid, List.of());
+        // Where the cluster has gateways first: the validator keeps a VRID to one cluster per gateway switch.
+        final var onSwitch = withVrid.stream().filter(entry -> entry.switches().contains(node))
+            .sorted(Comparator.comparing((Entry entry) -> !entry.hasGatewayOn(node))).toList();
+        for (var entry : onSwitch.isEmpty() ? withVrid : onSwitch) {
+            for (var member : entry.members()) {
+                if (member.mac().equals(mac) || member.ip().equals(ip)) {
+                    return new Attribution.ForgedGateway(member);
+                }
+            }
+        }
+        return onSwitch.isEmpty() ? new Attribution.Unattributed()
+            : new Attribution.ForgedCluster(onSwitch.getFirst().name());
     }
 }

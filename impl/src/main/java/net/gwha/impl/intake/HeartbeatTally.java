@@ -7,7 +7,10 @@
  */
 package net.gwha.impl.intake;
 
-/** Where the intake counts the advertisements it drops; accepted ones are counted where the engine takes them. */
+/**
+ * Where the intake counts the advertisements and packet-ins it drops; accepted ones are counted where the engine
+ * takes them.
+ */
 public interface HeartbeatTally {
     /** An advertisement that claims a gateway of the cluster but came from elsewhere. */
     void spoofed(String cluster, String gateway);
@@ -17,4 +20,7 @@ public interface HeartbeatTally {
 
     /** A frame no cluster claims: a malformed advertisement, or one for a VRID nobody configured. */
     void countUnattributed(boolean malformed);
+
+    /** A heartbeat or a host's ARP request that the engine's queue had no room for. */
+    void dropped();
 }

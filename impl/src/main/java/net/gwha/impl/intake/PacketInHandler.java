@@ -7,12 +7,13 @@
  */
 package net.gwha.impl.intake;
 
-import static net.gwha.impl.packet.Protocols.ARP_FRAME_LENGTH;
 import static net.gwha.impl.packet.Protocols.ARP_HARDWARE_ETHERNET;
 import static net.gwha.impl.packet.Protocols.ARP_REPLY;
 import static net.gwha.impl.packet.Protocols.ARP_REQUEST;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_ARP;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_QINQ;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_VLAN;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
@@ -20,8 +21,8 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.packet.Mac;
@@ -48,17 +49,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Packet-ins from the cluster flows: VRRP advertisements become heartbeats, ARP requests for a virtual IP get the
- * virtual MAC in reply. An advertisement counts only when its VRID, ingress switch and port, source MAC and source
- * IP all match a configured gateway; anything else with a configured VRID is counted as spoofed, anything
- * malformed as malformed, and neither ever throws.
+ * virtual MAC in reply (under the request's VLAN tags, if any). An advertisement counts only when its VRID,
+ * ingress switch and port, source MAC and source IP all match a configured gateway; anything else with a configured
+ * VRID is counted as spoofed ({@link ClusterDirectory#attribute}), anything malformed as malformed, and neither ever
+ * throws. What the engine's full queue refuses is counted as dropped.
  */
 public final class PacketInHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketInHandler.class);
+    private static final int ETH_TYPE_AT = 12;
+    private static final int VLAN_TAG = 4;
+    private static final int MAX_TAGS = 2;
+    // Ethernet/IPv4 ARP: 8 bytes of header, two MAC and address pairs.
+    private static final int ARP_LENGTH = 28;
     // The individual/group bit of the first octet, in a MAC held in the low 48 bits.
     private static final long MULTICAST_BIT = 1L << 40;
 
     private final ClusterDirectory directory;
-    private final Consumer<Event.HeartbeatReceived> heartbeats;
+    private final Predicate<Event.HeartbeatReceived> heartbeats;
     private final LongSupplier nanoClock;
     private final HeartbeatTally counters;
     private final TransmitPacket transmit;
@@ -71,14 +78,17 @@ public final class PacketInHandler implements AutoCloseable {
      * @param notifications where openflowplugin publishes {@link PacketReceived}
      * @param rpcs openflowplugin's RPCs, for {@link TransmitPacket}
      * @param directory the configured gateways, as the lead keeps it up to date
-     * @param heartbeats receives every advertisement that matches a gateway; must not block
+     * @param heartbeats offered every advertisement that matches a gateway; must not block, and refuses (false)
+     *     when the engine's queue is full, which is counted as a drop
      * @param nanoClock stamps heartbeats on arrival
-     * @param counters malformed and spoofed advertisements are counted here (accepted ones by the consumer)
-     * @param hostAsked told of every host that got an ARP reply for a cluster's virtual IP (by cluster name)
+     * @param counters malformed, spoofed and dropped advertisements are counted here (accepted ones by the
+     *     consumer)
+     * @param hostAsked told of every host that got an ARP reply for a cluster's virtual IP (by cluster name); a
+     *     refusal is counted as a drop
      * @param executor runs the listener; decoding is cheap, so openflowplugin's own thread is fine
      */
     public PacketInHandler(final NotificationService notifications, final RpcService rpcs,
-            final ClusterDirectory directory, final Consumer<Event.HeartbeatReceived> heartbeats,
+            final ClusterDirectory directory, final Predicate<Event.HeartbeatReceived> heartbeats,
             final LongSupplier nanoClock, final HeartbeatTally counters, final HostListener hostAsked,
             final Executor executor) {
         this.directory = directory;
@@ -105,54 +115,51 @@ public final class PacketInHandler implements AutoCloseable {
     }
 
     private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final long at) {
-        boolean vridKnown = false;
-        for (var entry : directory.entries()) {
-            if (entry.vrid() != advert.vrid()) {
-                continue;
-            }
-            vridKnown = true;
-            for (var member : entry.members()) {
-                final boolean sameIp = member.ip().equals(advert.srcIp());
-                if (!sameIp && !member.mac().equals(advert.srcMac())) {
-                    continue;
+        switch (directory.attribute(advert.vrid(), advert.srcMac(), advert.srcIp(), ingress.node(), ingress.port())) {
+            case ClusterDirectory.Attribution.Heartbeat(var member) -> {
+                if (!heartbeats.test(new Event.HeartbeatReceived(member.cluster(), member.gateway(),
+                        advert.priority(), Math.min(advert.advertisementIntervalCentis(), 4095), at))) {
+                    counters.dropped();
                 }
-                if (member.ip().equals(advert.srcIp()) && member.mac().equals(advert.srcMac())
-                        && member.node().equals(ingress.node()) && member.port() == ingress.port()) {
-                    heartbeats.accept(new Event.HeartbeatReceived(member.cluster(), member.gateway(), advert.priority(),
-                        Math.min(advert.advertisementIntervalCentis(), 4095), at));
-                } else {
-                    counters.spoofed(member.cluster(), member.gateway());
-                }
-                return;
             }
-            counters.spoofed(entry.config().getName().getValue());
-            return;
-        }
-        if (!vridKnown) {
-            counters.countUnattributed(false);
+            case ClusterDirectory.Attribution.ForgedGateway(var member) ->
+                counters.spoofed(member.cluster(), member.gateway());
+            case ClusterDirectory.Attribution.ForgedCluster(var cluster) -> counters.spoofed(cluster);
+            case ClusterDirectory.Attribution.Unattributed unattributed -> counters.countUnattributed(false);
         }
     }
 
     private void arp(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
-        // Untagged Ethernet + ARP: ethertype at 12, opcode at 20, target protocol address at 38.
         final var buffer = ByteBuffer.wrap(frame);
-        if (frame.length < ARP_FRAME_LENGTH || (buffer.getShort(12) & 0xFFFF) != ETHERTYPE_ARP
-                || (buffer.getShort(20) & 0xFFFF) != ARP_REQUEST) {
+        // The switch matches ARP under VLAN tags too: skip up to two (802.1Q, 802.1ad) to find it.
+        int typeAt = ETH_TYPE_AT;
+        while (typeAt <= ETH_TYPE_AT + VLAN_TAG * (MAX_TAGS - 1) && frame.length >= typeAt + 2
+                && isVlanTag(buffer.getShort(typeAt) & 0xFFFF)) {
+            typeAt += VLAN_TAG;
+        }
+        final int arp = typeAt + 2;
+        if (frame.length < arp + ARP_LENGTH || (buffer.getShort(typeAt) & 0xFFFF) != ETHERTYPE_ARP
+                || (buffer.getShort(arp + 6) & 0xFFFF) != ARP_REQUEST) {
             return;
         }
-        final var target = new Ipv4(buffer.getInt(38));
+        final var target = new Ipv4(buffer.getInt(arp + 24));
         for (var entry : directory.entries()) {
             if (entry.virtualIps().contains(target)) {
-                reply(frame, entry.virtualMac(), target, ingress, egress);
-                final var sender = mac(buffer, 22);
-                final var senderIp = new Ipv4(buffer.getInt(28));
-                if (answerableInSwitch(entry, mac(buffer, 6), sender, senderIp)) {
-                    hostAsked.hostAsked(entry.config().getName().getValue(), ingress.node(),
-                        new MacAddress(sender.toString()), senderIp.toString());
+                reply(frame, typeAt, entry.virtualMac(), target, ingress, egress);
+                final var sender = mac(buffer, arp + 8);
+                final var senderIp = new Ipv4(buffer.getInt(arp + 14));
+                if (answerableInSwitch(entry, mac(buffer, 6), sender, senderIp)
+                        && !hostAsked.hostAsked(entry.name(), ingress.node(), new MacAddress(sender.toString()),
+                            senderIp.toString(), target.toString())) {
+                    counters.dropped();
                 }
                 return;
             }
         }
+    }
+
+    private static boolean isVlanTag(final int etherType) {
+        return etherType == ETHERTYPE_VLAN || etherType == ETHERTYPE_QINQ;
     }
 
     /**
@@ -175,19 +182,25 @@ public final class PacketInHandler implements AutoCloseable {
         return new Mac(bits);
     }
 
-    /** An ARP reply from the virtual MAC, out of the port the request came in on. */
-    private void reply(final byte[] request, final Mac virtualMac, final Ipv4 vip, final Port ingress,
-            final NodeConnectorRef egress) {
-        final var reply = ByteBuffer.allocate(ARP_FRAME_LENGTH);
+    /**
+     * An ARP reply from the virtual MAC, out of the port the request came in on, under the request's VLAN tags.
+     *
+     * @param typeAt where the request's ARP ethertype is: the tags are the bytes from 12 up to it
+     */
+    private void reply(final byte[] request, final int typeAt, final Mac virtualMac, final Ipv4 vip,
+            final Port ingress, final NodeConnectorRef egress) {
+        final int arp = typeAt + 2;
+        final var reply = ByteBuffer.allocate(arp + ARP_LENGTH);
         reply.put(request, 6, 6);
         putMac(reply, virtualMac);
+        reply.put(request, ETH_TYPE_AT, typeAt - ETH_TYPE_AT);
         reply.putShort((short) ETHERTYPE_ARP);
         reply.putShort((short) ARP_HARDWARE_ETHERNET).putShort((short) ETHERTYPE_IPV4).put((byte) 6).put((byte) 4)
             .putShort((short) ARP_REPLY);
         putMac(reply, virtualMac);
         reply.putInt(vip.bits());
-        reply.put(request, 22, 6);
-        reply.put(request, 28, 4);
+        reply.put(request, arp + 8, 6);
+        reply.put(request, arp + 14, 4);
         final var node = ((DataObjectIdentifier<?>) egress.getValue()).trimTo(Node.class);
         final var future = transmit.invoke(new TransmitPacketInputBuilder()
             .setNode(new NodeRef(node))

@@ -7,7 +7,8 @@
  */
 
 /**
- * The YANG RPCs switch-over and set-maintenance, thin over the operations service.
+ * What operators call: the one operations service ({@link GatewayHaService}), and the YANG RPCs switch-over and
+ * set-maintenance, thin over it. The console commands are in {@code ops.console}.
  */
 @NonNullByDefault
 package net.gwha.impl.ops;

@@ -22,6 +22,8 @@ public final class Protocols {
     public static final int ETHERTYPE_IPV6 = 0x86DD;
     /** Ethernet type (TPID) of an 802.1Q VLAN tag. */
     public static final int ETHERTYPE_VLAN = 0x8100;
+    /** Ethernet type (TPID) of an 802.1ad service VLAN tag, the outer tag of QinQ. */
+    public static final int ETHERTYPE_QINQ = 0x88A8;
     /** Ethernet type of LLDP. */
     public static final int ETHERTYPE_LLDP = 0x88CC;
 

@@ -76,6 +76,14 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             + "the forwarding-rules manager), DATASTORE (the datastore only) or RPC (the RPCs only). The two others "
             + "exist to measure the paths (scripts/bench-flows).")
         FlowWriter.Mode flowPath() default FlowWriter.Mode.RPC_AND_DATASTORE;
+
+        @AttributeDefinition(description = "Whether each switch a cluster uses also gets the lowest-priority flow "
+            + "(1) that forwards everything else through the switch's normal L2 pipeline, with LLDP punted (2) for "
+            + "the topology manager. On (the default) for switches this controller alone programs: Open vSwitch in "
+            + "fail-secure mode forwards nothing without it, not even the ARP replies and return traffic. Off where "
+            + "another application forwards, whose table-miss entries it would shadow. Every node of an "
+            + "OpenDaylight cluster must say the same.")
+        boolean normalForwarding() default true;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
@@ -103,9 +111,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationService notificationService;
     private final RpcService rpcService;
     private final FlowWriter.Mode flowPath;
+    private final FlowPlanner.Options planOptions;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
-    private final boolean detectPauses;
+    private final @Nullable Scheduler timers;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -116,25 +125,33 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
-            System::nanoTime, System::currentTimeMillis, true);
+            new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime, System::currentTimeMillis,
+            null);
     }
 
-    /** With the clocks the engine runs on, so that tests drive time (which also turns pause detection off). */
+    /**
+     * With the clocks the engine runs on, so that tests drive time.
+     *
+     * @param timers fires the engine's timers on {@code nanoClock}'s time; {@code null} on the real clock
+     *     (see {@link HaRuntime})
+     */
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis) {
-        this(broker, notifications, notificationService, rpcService, singletons, flowPath, nanoClock,
-            wallClockMillis, false);
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
+        this(broker, notifications, notificationService, rpcService, singletons, flowPath,
+            FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, timers);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final boolean detectPauses) {
-        this.detectPauses = detectPauses;
+            final FlowPlanner.Options planOptions, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
+            final @Nullable Scheduler timers) {
+        this.timers = timers;
         this.broker = broker;
         this.flowPath = flowPath;
+        this.planOptions = planOptions;
         this.notifications = notifications;
         this.notificationService = notificationService;
         this.rpcService = rpcService;
@@ -154,16 +171,15 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
-            detectPauses);
+            timers);
         final var directory = new ClusterDirectory();
         // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
         // config datastore so that the forwarding-rules manager persists and reconciles it.
-        LOG.info("Flows reach the switches by {}", flowPath);
+        LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var steering = new SteeringLoop();
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering,
             stateWriter::flowsRepaired);
-        final var flows = new FlowProgrammer(flowWriter, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed,
-            steering, nanoClock);
+        final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,
@@ -186,11 +202,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                     flows.loaded();
                 }
             });
-        // Decoding is cheap, and submitting to the engine or the steering loop never blocks: handle packet-ins on the
-        // delivering thread.
-        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::submit,
-            runtime::now, counters,
-            (cluster, node, mac, ip) -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip)),
+        // Decoding is cheap and offering never blocks (a full queue refuses): handle packet-ins on the delivering
+        // thread; what they ask of the engine or the flows runs on the loop.
+        final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::offer,
+            runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
+                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter, steering,

@@ -14,7 +14,8 @@ import net.gwha.impl.state.CounterView;
 
 /**
  * Heartbeat counters per gateway and per cluster: advertisements accepted, and those dropped as malformed or as
- * spoofed. Written from packet-in threads and the engine loop, read by the state writer and the console.
+ * spoofed; and the packet-ins the engine's full queue turned away. Written from packet-in threads and the engine
+ * loop, read by the state writer and the console.
  */
 public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     private static final class Counter {
@@ -30,6 +31,7 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     // Key "cluster/gateway"; a cluster's own counters (spoofed adverts with its VRID) under "cluster/".
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter unattributed = new Counter();
+    private final LongAdder dropped = new LongAdder();
 
     public void accepted(final String cluster, final String gateway) {
         counter(cluster, gateway).accepted.increment();
@@ -48,6 +50,16 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     @Override
     public void countUnattributed(final boolean malformed) {
         (malformed ? unattributed.malformed : unattributed.spoofed).increment();
+    }
+
+    @Override
+    public void dropped() {
+        dropped.increment();
+    }
+
+    @Override
+    public long packetInsDropped() {
+        return dropped.sum();
     }
 
     public Counts of(final String cluster, final String gateway) {

@@ -7,7 +7,9 @@
  */
 
 /**
- * What operators use: the one service behind the RPCs, the Karaf console and the live state.
+ * The wiring, and the only place that knows every other package: the cluster singleton that starts and stops Gateway
+ * HA on this node ({@link GatewayHaProvider}), the one event loop that feeds the engine and hands its decisions to
+ * steering and state ({@link HaRuntime}), the heartbeat counters, and the operations service over the loop.
  */
 @NonNullByDefault
 package net.gwha.impl.runtime;

@@ -18,4 +18,7 @@ public interface CounterView {
 
     /** Malformed advertisements, and spoofed ones for a VRID nobody configured. */
     Counts unattributed();
+
+    /** Heartbeats and ARP requests the intake dropped because the engine's queue was full. */
+    long packetInsDropped();
 }

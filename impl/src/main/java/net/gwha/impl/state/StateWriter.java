@@ -110,6 +110,7 @@ public final class StateWriter implements AutoCloseable {
             new IntakeStatisticsBuilder()
                 .setHeartbeatsMalformed(counter(unattributed.malformed()))
                 .setHeartbeatsSpoofed(counter(unattributed.spoofed()))
+                .setPacketInsDropped(counter(counters.packetInsDropped()))
                 .build());
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override

@@ -17,13 +17,14 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.acti
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4Match;
 
 /**
- * What a flow does, as text that is equal for a flow as planned and the same flow as a switch reports it: the
- * actions in order, with the details openflowplugin renders differently on the way back left out (an output's
+ * What a flow does, as text that is equal for a flow as planned and the same flow as a switch reports it: its
+ * meter and actions in order, with the details openflowplugin renders differently on the way back left out (an output's
  * maximum length, a reserved port's spelling, a one-address prefix's "/32"). An action the project never plans is
  * rendered whole, so a switch reporting one is seen as different.
  */
@@ -40,12 +41,12 @@ final class ActionText {
         }
         for (var instruction : instructions.nonnullInstruction().values().stream()
                 .sorted(Comparator.comparing(Instruction::getOrder)).toList()) {
-            if (instruction.getInstruction() instanceof ApplyActionsCase apply) {
-                apply.getApplyActions().nonnullAction().values().stream()
+            switch (instruction.getInstruction()) {
+                case ApplyActionsCase apply -> apply.getApplyActions().nonnullAction().values().stream()
                     .sorted(Comparator.comparing(Action::getOrder))
                     .forEach(action -> text.add(action(action)));
-            } else {
-                text.add(String.valueOf(instruction.getInstruction()));
+                case MeterCase meter -> text.add("meter:" + meter.getMeter().getMeterId().getValue());
+                case null, default -> text.add(String.valueOf(instruction.getInstruction()));
             }
         }
         return text;

@@ -8,10 +8,11 @@
 package net.gwha.impl.steering;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 
-/** One flow or group to add (no before), update (both) or remove (no after) on one switch. Pure data. */
+/** One flow, group or meter to add (no before), update (both) or remove (no after) on one switch. Pure data. */
 sealed interface Change {
     String node();
 
@@ -25,6 +26,22 @@ sealed interface Change {
         @Override
         public boolean steering() {
             return FlowPlanner.isSteering(id);
+        }
+
+        @Override
+        public boolean adds() {
+            return after != null;
+        }
+    }
+
+    /**
+     * A meter changes with the configuration only, never in a failover; but a flow must not reach a switch before
+     * the meter it names, so a plan that adds one goes the fast way too ({@link FlowWriter}).
+     */
+    record MeterChange(String node, long id, @Nullable Meter before, @Nullable Meter after) implements Change {
+        @Override
+        public boolean steering() {
+            return false;
         }
 
         @Override

@@ -10,6 +10,7 @@ package net.gwha.impl.steering;
 import static net.gwha.impl.steering.InventoryPaths.flowCapablePath;
 import static net.gwha.impl.steering.InventoryPaths.flowPath;
 import static net.gwha.impl.steering.InventoryPaths.groupPath;
+import static net.gwha.impl.steering.InventoryPaths.meterPath;
 
 import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.FutureCallback;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
+import net.gwha.impl.steering.Change.MeterChange;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -31,11 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The configuration datastore ({@code nodes/node/flow-node-inventory:table/flow} and {@code .../group}), from which
- * openflowplugin's forwarding-rules manager installs flows and groups and re-installs them whenever a switch
- * reconnects. A commit confirms only that the datastore has the change: the forwarding-rules manager then still
- * has to send it. Writes go through one transaction chain, so a later write never races an earlier one still
- * committing. Called on the steering loop only.
+ * The configuration datastore (the flows, groups and meters under {@code nodes/node/flow-node-inventory}), from
+ * which openflowplugin's forwarding-rules manager installs them and re-installs them whenever a switch reconnects. A
+ * commit confirms only that the datastore has the change: the forwarding-rules manager then still has to send it. It
+ * sends a group a new flow needs first, but not a meter: its meter and flow listeners run independently, so on this
+ * path alone a flow may reach the switch before its meter and be refused (the writer's default mode sends meter
+ * additions through the RPCs, in order). Writes go through one transaction chain, so a later write never races an
+ * earlier one still committing. Called on the steering loop only.
  */
 final class DatastoreTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatastoreTransport.class);
@@ -72,6 +76,15 @@ final class DatastoreTransport implements AutoCloseable {
                         tx.delete(LogicalDatastoreType.CONFIGURATION, flowPath(flow.node(), flow.id()));
                     }
                 }
+                case MeterChange meter -> {
+                    final var after = meter.after();
+                    if (after != null) {
+                        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+                            meterPath(meter.node(), meter.id()), after);
+                    } else {
+                        tx.delete(LogicalDatastoreType.CONFIGURATION, meterPath(meter.node(), meter.id()));
+                    }
+                }
                 case GroupChange group -> {
                     final var after = group.after();
                     if (after != null) {
@@ -94,12 +107,14 @@ final class DatastoreTransport implements AutoCloseable {
     }
 
     /**
-     * Deletes flows and groups of a switch in one transaction.
+     * Deletes flows, groups and meters of a switch in one transaction.
      *
      * @param flows the flows, each in its table
      * @param groups the group ids
+     * @param meters the meter ids
      */
-    FluentFuture<?> delete(final String node, final List<FlowInTable> flows, final List<Long> groups) {
+    FluentFuture<?> delete(final String node, final List<FlowInTable> flows,
+            final List<Long> groups, final List<Long> meters) {
         if (!open.getAsBoolean()) {
             return FluentFuture.from(SteeringLoop.stopped());
         }
@@ -110,6 +125,9 @@ final class DatastoreTransport implements AutoCloseable {
         }
         for (var group : groups) {
             tx.delete(LogicalDatastoreType.CONFIGURATION, groupPath(node, group));
+        }
+        for (var meter : meters) {
+            tx.delete(LogicalDatastoreType.CONFIGURATION, meterPath(node, meter));
         }
         return tx.commit();
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
+import net.gwha.impl.steering.Change.MeterChange;
 import net.gwha.impl.steering.RpcTransport.Holdings;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
 import org.slf4j.Logger;
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * is sent again (removed by {@code ovs-ofctl del-flows}, changed by another application). A flow is recognised by
  * its cookie, which {@link FlowIds} makes unique per flow on a switch. Not judged: what was written since the
  * switch's previous audit (the forwarding-rules manager may still be installing it), so a loss is repaired within
- * two periods; flows with an idle timeout, which the switch removes by design; a group's buckets, which the
- * statistics do not report (a missing group is restored). A flow restored for its actions and reported alike
- * again is not restored again: the switch renders it its own way, and repeating the write would change nothing.
+ * two periods; flows with an idle timeout, which the switch removes by design; a group's buckets and a meter's
+ * bands, which the statistics do not report (a missing group or meter is restored, ahead of the flows). A flow
+ * restored for its actions and reported alike again is not restored again: the switch renders it its own way, and
+ * repeating the write would change nothing.
  * Repairs are logged and counted per cluster. Runs on the steering loop.
  */
 final class FlowAudit {
@@ -53,8 +55,8 @@ final class FlowAudit {
     private long connections;
     // node -> audits of it so far
     private final Map<String, Integer> rounds = new HashMap<>();
-    // node -> flow id or group id -> the round in which it was last written
-    private final Map<String, Map<Object, Integer>> written = new HashMap<>();
+    // node -> flow, group or meter -> the round in which it was last written
+    private final Map<String, Map<String, Integer>> written = new HashMap<>();
     // node -> flow id -> the actions a switch reported when they were restored for being different
     private final Map<String, Map<String, List<String>>> restoredFrom = new HashMap<>();
     // node -> flow ids reported alike again after that: not restored again until the plan changes them
@@ -108,10 +110,29 @@ final class FlowAudit {
 
     private void marked(final List<Change> changes) {
         for (var change : changes) {
-            final Object key = change instanceof FlowChange flow ? flow.id() : ((GroupChange) change).id();
-            written.computeIfAbsent(change.node(), node -> new HashMap<>()).put(key,
+            written.computeIfAbsent(change.node(), node -> new HashMap<>()).put(key(change),
                 rounds.getOrDefault(change.node(), 0));
         }
+    }
+
+    private static String key(final Change change) {
+        return switch (change) {
+            case FlowChange flow -> flowKey(flow.id());
+            case GroupChange group -> groupKey(group.id());
+            case MeterChange meter -> meterKey(meter.id());
+        };
+    }
+
+    private static String flowKey(final String id) {
+        return "flow " + id;
+    }
+
+    private static String groupKey(final long id) {
+        return "group 0x" + Long.toHexString(id);
+    }
+
+    private static String meterKey(final long id) {
+        return "meter 0x" + Long.toHexString(id);
     }
 
     private boolean current(final String node, final long connection) {
@@ -123,12 +144,15 @@ final class FlowAudit {
         if (!current(node, connection)) {
             return;
         }
-        Futures.addCallback(rpc.holdings(node), new FutureCallback<>() {
+        final var holdings = rpc.holdings(node);
+        final var meters = rpc.meterIds(node);
+        final var both = Futures.whenAllSucceed(holdings, meters).call(() -> null, MoreExecutors.directExecutor());
+        Futures.addCallback(both, new FutureCallback<>() {
             @Override
-            public void onSuccess(final Holdings holdings) {
+            public void onSuccess(final Object result) {
                 loop.execute(() -> {
                     if (current(node, connection)) {
-                        repair(node, holdings);
+                        repair(node, Futures.getUnchecked(holdings), Futures.getUnchecked(meters));
                         loop.schedule(() -> audit(node, connection), PERIOD);
                     }
                 });
@@ -142,7 +166,7 @@ final class FlowAudit {
         }, MoreExecutors.directExecutor());
     }
 
-    private void repair(final String node, final Holdings holdings) {
+    private void repair(final String node, final Holdings holdings, final Set<Long> meters) {
         final int round = rounds.merge(node, 1, Integer::sum);
         final var recent = written.computeIfAbsent(node, key -> new HashMap<>());
         recent.values().removeIf(writtenIn -> writtenIn < round - 1);
@@ -156,13 +180,13 @@ final class FlowAudit {
         final var restore = new ArrayList<Change>();
         final var why = new TreeMap<String, String>();
         plan.flows().forEach((id, flow) -> {
-            if (flow.getIdleTimeout().toJava() != 0 || recent.containsKey(id)) {
+            if (flow.getIdleTimeout().toJava() != 0 || recent.containsKey(flowKey(id))) {
                 return;
             }
             final var found = reported.getOrDefault(flow.getCookie().getValue().longValue(), List.of());
             final var actions = ActionText.of(flow);
             if (found.isEmpty()) {
-                why.put(id, "missing");
+                why.put(flowKey(id), "missing");
             } else if (found.stream().noneMatch(held -> flow.getPriority().equals(held.getPriority())
                     && actions.equals(ActionText.of(held)))) {
                 final var held = ActionText.of(found.getFirst());
@@ -174,7 +198,7 @@ final class FlowAudit {
                     }
                     return;
                 }
-                why.put(id, "changed to " + held);
+                why.put(flowKey(id), "changed to " + held);
             } else {
                 // as planned: a later change, even the same one again, is restored again
                 restoredFrom.getOrDefault(node, new HashMap<>()).remove(id);
@@ -184,9 +208,15 @@ final class FlowAudit {
             restore.add(new FlowChange(node, id, null, flow));
         });
         plan.groups().forEach((id, group) -> {
-            if (!groups.contains(id) && !recent.containsKey(id)) {
-                why.put("group 0x" + Long.toHexString(id), "missing");
+            if (!groups.contains(id) && !recent.containsKey(groupKey(id))) {
+                why.put(groupKey(id), "missing");
                 restore.add(new GroupChange(node, id, null, group));
+            }
+        });
+        plan.meters().forEach((id, meter) -> {
+            if (!meters.contains(id) && !recent.containsKey(meterKey(id))) {
+                why.put(meterKey(id), "missing");
+                restore.add(new MeterChange(node, id, null, meter));
             }
         });
         if (restore.isEmpty()) {
@@ -202,8 +232,11 @@ final class FlowAudit {
     private void count(final String node, final List<Change> restored) {
         final var perCluster = new TreeMap<String, Long>();
         for (var change : restored) {
-            final var clusters = change instanceof FlowChange flow ? ledger.planningFlow(node, flow.id())
-                : ledger.planningGroup(node, ((GroupChange) change).id());
+            final var clusters = switch (change) {
+                case FlowChange flow -> ledger.planningFlow(node, flow.id());
+                case GroupChange group -> ledger.planningGroup(node, group.id());
+                case MeterChange meter -> ledger.planningMeter(node, meter.id());
+            };
             clusters.forEach(cluster -> perCluster.merge(cluster, 1L, Long::sum));
         }
         perCluster.forEach((cluster, added) -> listener.flowsRepaired(cluster,

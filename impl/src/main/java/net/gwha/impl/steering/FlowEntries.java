@@ -10,6 +10,7 @@ package net.gwha.impl.steering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import net.gwha.impl.packet.Protocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
@@ -23,13 +24,17 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.acti
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.MeterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.InstructionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.InstructionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.BucketId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
@@ -39,6 +44,14 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.buckets.BucketBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.BandId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterBandType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.band.type.band.type.DropBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.MeterBandHeadersBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.meter.band.headers.MeterBandHeaderBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.meter.band.headers.meter.band.header.MeterBandTypesBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpSourceHardwareAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpTargetHardwareAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
@@ -52,7 +65,7 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
-/** Flows, fast-failover groups and their actions, in openflowplugin's model. Pure. */
+/** Flows, fast-failover groups, meters and their actions, in openflowplugin's model. Pure. */
 final class FlowEntries {
     /** A bucket's watch group: none. */
     private static final Uint32 ANY_GROUP = Uint32.MAX_VALUE;
@@ -80,6 +93,27 @@ final class FlowEntries {
      */
     static Flow flow(final String id, final int priority, final long cookie, final int idleTimeout,
             final Match match, final List<Action> actions) {
+        return flow(id, priority, cookie, idleTimeout, match, OptionalLong.empty(), actions);
+    }
+
+    /**
+     * A flow in table 0 that applies actions, through a meter when one is given.
+     *
+     * @param idleTimeout seconds without a matching packet after which the switch removes it; 0 for never
+     * @param meter the meter every matching packet passes first (and is dropped by when over its rate)
+     */
+    static Flow flow(final String id, final int priority, final long cookie, final int idleTimeout,
+            final Match match, final OptionalLong meter, final List<Action> actions) {
+        final var instructions = new ArrayList<Instruction>();
+        meter.ifPresent(meterId -> instructions.add(new InstructionBuilder().setOrder(instructions.size())
+            .setInstruction(new MeterCaseBuilder().setMeter(new org.opendaylight.yang.gen.v1.urn.opendaylight.flow
+                .types.rev131026.instruction.instruction.meter._case.MeterBuilder()
+                .setMeterId(new MeterId(Uint32.valueOf(meterId))).build()).build())
+            .build()));
+        instructions.add(new InstructionBuilder().setOrder(instructions.size())
+            .setInstruction(new ApplyActionsCaseBuilder().setApplyActions(new ApplyActionsBuilder()
+                .setAction(ordered(actions)).build()).build())
+            .build());
         return new FlowBuilder()
             .setId(new FlowId(id))
             .setTableId(Uint8.ZERO)
@@ -92,11 +126,35 @@ final class FlowEntries {
             // The model's default, stated so that a plan equals what the datastore hands back.
             .setStrict(Boolean.FALSE)
             .setMatch(match)
-            .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.of(new InstructionBuilder()
-                .setOrder(0)
-                .setInstruction(new ApplyActionsCaseBuilder().setApplyActions(new ApplyActionsBuilder()
-                    .setAction(ordered(actions)).build()).build())
-                .build())).build())
+            .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.ordered(instructions)).build())
+            .build();
+    }
+
+    /**
+     * A meter that passes packets up to a rate and a burst, and drops the rest.
+     *
+     * @param rate packets per second
+     * @param burst packets above the rate in a burst
+     */
+    static Meter meter(final String name, final long meterId, final long rate, final long burst) {
+        final var rateValue = Uint32.valueOf(rate);
+        final var burstValue = Uint32.valueOf(burst);
+        return new MeterBuilder()
+            .setMeterId(new MeterId(Uint32.valueOf(meterId)))
+            .setMeterName(name)
+            // burst, kbps, pktps, stats: the generated constructor takes the bits in alphabetical order
+            .setFlags(new MeterFlags(true, false, true, true))
+            .setBarrier(Boolean.FALSE)
+            .setMeterBandHeaders(new MeterBandHeadersBuilder().setMeterBandHeader(BindingMap.of(
+                new MeterBandHeaderBuilder()
+                    .setBandId(new BandId(Uint32.ZERO))
+                    // drop, dscp-remark, experimenter
+                    .setMeterBandTypes(new MeterBandTypesBuilder().setFlags(new MeterBandType(true, false, false))
+                        .build())
+                    .setBandRate(rateValue)
+                    .setBandBurstSize(burstValue)
+                    .setBandType(new DropBuilder().setDropRate(rateValue).setDropBurstSize(burstValue).build())
+                    .build())).build())
             .build();
     }
 

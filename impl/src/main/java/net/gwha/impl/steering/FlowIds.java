@@ -24,7 +24,10 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  * a cookie, so a flow the switch holds can be recognised as one of the current plan, or removed by its cookie alone
  * ({@link FlowPlanner#owned}), without comparing matches as the switch reports them. Group ids are
  * {@code 0x4757VVII}: the tag, the VRID (unique per switch, so no two clusters collide on one) and an index (0:
- * steering of all frames, 1 + i: steering of IPv4 to the i-th virtual IP in mac-and-ip-rewrite mode).
+ * steering of all frames, 1 + i: steering of IPv4 to the i-th virtual IP in mac-and-ip-rewrite mode). Meter ids
+ * are made the same way ({@link #meterId}); the LLDP punt's meter, which clusters share, is {@code 0x47570000}.
+ * Two clusters with one VRID may share a switch that carries only their hosts (the validator allows it): they then
+ * share that switch's punt meter too.
  */
 public final class FlowIds {
     static final String COOKIE_TAG_HEX = "0x4757";
@@ -32,6 +35,8 @@ public final class FlowIds {
     static final long COOKIE_MASK = 0xFFFFL << 48;
     static final long GROUP_MASK = 0xFFFFL << 16;
     static final long GROUP_TAG = 0x4757L << 16;
+    /** The meter several clusters share on a switch, that of the LLDP punt: no cluster has VRID 0. */
+    static final long SHARED_METER = GROUP_TAG;
     static final String SHARED_PREFIX = "gwha--";
 
     private FlowIds() {
@@ -46,6 +51,11 @@ public final class FlowIds {
     /** Whether a group id, as read from a switch or the inventory, has the project's tag. */
     public static boolean isOurGroup(final long groupId) {
         return (groupId & GROUP_MASK) == GROUP_TAG;
+    }
+
+    /** Whether a meter id, as read from a switch or the inventory, has the project's tag. */
+    public static boolean isOurMeter(final long meterId) {
+        return (meterId & GROUP_MASK) == GROUP_TAG;
     }
 
     /** The cookie of a cluster's flows: the project tag in the high 16 bits, the name's CRC-32 in the low 32. */
@@ -74,6 +84,15 @@ public final class FlowIds {
     /** A group id, {@code 0x4757VVII}: index 0 steers all frames, 1 + i IPv4 to the i-th virtual IP. */
     static long groupId(final int vrid, final int index) {
         return GROUP_TAG | (vrid & 0xFFL) << 8 | index & 0xFFL;
+    }
+
+    /**
+     * A meter id, {@code 0x4757VVII} like a group's (meters have ids of their own): index 0 meters what the cluster
+     * punts from ports other than its gateways', 1 + i the i-th gateway's port, by gateway name (so up to 255
+     * gateways a cluster).
+     */
+    static long meterId(final int vrid, final int index) {
+        return groupId(vrid, index);
     }
 
     static String flowId(final String cluster, final String role) {

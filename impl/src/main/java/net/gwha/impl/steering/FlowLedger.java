@@ -18,9 +18,11 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
+import net.gwha.impl.steering.Change.MeterChange;
 import net.gwha.impl.steering.FlowPlanner.Owned;
 import net.gwha.impl.steering.FlowPlanner.Plan;
 import net.gwha.impl.steering.FlowPlanner.SwitchPlan;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 
@@ -30,7 +32,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
  * keeps it on the steering loop.
  */
 final class FlowLedger {
-    private final Map<String, Plan> plans = new HashMap<>();
+    // By cluster name: where two plans hold one id with different content (a punt meter two clusters share on a
+    // host switch), the same one wins every time.
+    private final Map<String, Plan> plans = new TreeMap<>();
     private final Map<String, SwitchPlan> applied = new HashMap<>();
     private final Map<String, Owned> owned = new HashMap<>();
 
@@ -82,14 +86,17 @@ final class FlowLedger {
     Owned keep(final String node) {
         final var cookies = new HashSet<Long>();
         final var groups = new HashSet<Long>();
+        final var meters = new HashSet<Long>();
         owned.values().forEach(own -> {
             cookies.addAll(own.cookies());
             groups.addAll(own.groups());
+            meters.addAll(own.meters());
         });
         final var holds = applied(node);
         holds.flows().values().forEach(flow -> cookies.add(flow.getCookie().getValue().longValue()));
         groups.addAll(holds.groups().keySet());
-        return new Owned(cookies, groups);
+        meters.addAll(holds.meters().keySet());
+        return new Owned(cookies, groups, meters);
     }
 
     /** The clusters whose plan puts this flow on this switch, in name order. */
@@ -100,6 +107,11 @@ final class FlowLedger {
     /** The clusters whose plan puts this group on this switch, in name order. */
     Set<String> planningGroup(final String node, final long groupId) {
         return planning(node, onSwitch -> onSwitch.groups().containsKey(groupId));
+    }
+
+    /** The clusters whose plan puts this meter on this switch, in name order. */
+    Set<String> planningMeter(final String node, final long meterId) {
+        return planning(node, onSwitch -> onSwitch.meters().containsKey(meterId));
     }
 
     private Set<String> planning(final String node, final Predicate<SwitchPlan> holds) {
@@ -118,7 +130,7 @@ final class FlowLedger {
         for (var node : switches) {
             final var after = union(node);
             changes.addAll(diff(node, applied(node), after));
-            if (after.flows().isEmpty() && after.groups().isEmpty()) {
+            if (after.isEmpty()) {
                 applied.remove(node);
             } else {
                 applied.put(node, after);
@@ -130,19 +142,32 @@ final class FlowLedger {
     private SwitchPlan union(final String node) {
         final var flows = new TreeMap<String, Flow>();
         final var groups = new TreeMap<Long, Group>();
+        final var meters = new TreeMap<Long, Meter>();
         for (var plan : plans.values()) {
             final var onSwitch = plan.switches().get(node);
             if (onSwitch != null) {
                 flows.putAll(onSwitch.flows());
                 groups.putAll(onSwitch.groups());
+                meters.putAll(onSwitch.meters());
             }
         }
-        return new SwitchPlan(flows, groups);
+        return new SwitchPlan(flows, groups, meters);
     }
 
-    /** What turns one switch plan into the other: groups first, then flows, each by id. */
+    /** What turns one switch plan into the other: meters first, then groups, then flows, each by id. */
     static List<Change> diff(final String node, final SwitchPlan before, final SwitchPlan after) {
         final var changes = new ArrayList<Change>();
+        after.meters().forEach((id, meter) -> {
+            final var old = before.meters().get(id);
+            if (!meter.equals(old)) {
+                changes.add(new MeterChange(node, id, old, meter));
+            }
+        });
+        before.meters().forEach((id, meter) -> {
+            if (!after.meters().containsKey(id)) {
+                changes.add(new MeterChange(node, id, meter, null));
+            }
+        });
         after.groups().forEach((id, group) -> {
             final var old = before.groups().get(id);
             if (!group.equals(old)) {

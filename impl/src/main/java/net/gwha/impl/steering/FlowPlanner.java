@@ -9,9 +9,7 @@ package net.gwha.impl.steering;
 
 import static net.gwha.impl.steering.FlowEntries.output;
 import static net.gwha.impl.steering.FlowEntries.setEthDestination;
-import static net.gwha.impl.steering.FlowEntries.setEthSource;
 import static net.gwha.impl.steering.FlowEntries.setIpv4Destination;
-import static net.gwha.impl.steering.FlowEntries.setIpv4Source;
 import static net.gwha.impl.steering.FlowEntries.toGroup;
 import static net.gwha.impl.steering.FlowIds.cookie;
 import static net.gwha.impl.steering.FlowIds.fingerprint;
@@ -25,7 +23,9 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,6 +40,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
@@ -48,27 +49,35 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeCon
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
- * Turns a cluster, its gateways in election order and the topology into the exact flows and groups per switch,
- * all in table 0. Pure: no I/O, the same input gives equal output.
+ * Turns a cluster, its gateways in election order and the topology into the exact flows, groups and meters per
+ * switch, all in table 0. Pure: no I/O, the same input gives equal output.
  *
- * <p>Flow ids, cookies and group ids are {@link FlowIds}.
+ * <p>Flow ids, cookies, group and meter ids are {@link FlowIds}.
  *
  * <h2>Flows, per switch the cluster is programmed on</h2>
- * The switches are the gateways' own plus the cluster's {@code switch} list (switches that carry its hosts).
+ * The switches are the gateways' own plus the cluster's {@code switch} list (switches that carry its hosts). Every
+ * flow carries the project's cookie; every punt to the controller goes through a meter: a gateway's own on its
+ * port, sized from the heartbeat rate, and one per switch shared by everything else the cluster punts
+ * ({@code punt-meters}). The priorities are a band: 900 to 1100 for the cluster's flows, 1 and 2 for the optional
+ * fallback; nothing else of the project's is in table 0.
  * <ol>
  *   <li>{@value #PRIORITY_GUARD} {@code guard-<gw>-<vip>}: ARP from a gateway's port whose sender address is a
  *       virtual IP is dropped, so no gateway can poison the hosts' caches;</li>
- *   <li>{@value #PRIORITY_PUNT} {@code vrrp-<gw>}: VRRP (IP protocol 112 to 224.0.0.18) from a gateway's port and
- *       MAC to the controller only: gateways never hear each other, so every one advertises;</li>
- *   <li>{@value #PRIORITY_PUNT_ANY} {@code gwha--vrrp} (shared, on switches with gateways): VRRP from anywhere else
- *       to the controller too, where it is counted as spoofed instead of being flooded to the gateways;</li>
- *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP to the controller, which answers
- *       with the virtual MAC;</li>
  *   <li>{@value #PRIORITY_ARP_REPLY} {@code arp-reply-<vip>-<host mac>}: ARP requests for a virtual IP from a host
- *       the controller has answered before (same MAC and IP, on this switch) are answered by the switch itself,
- *       the request turned into the reply and sent back out of its port. Hosts re-check their neighbours every
- *       30 s or so; while the controller restarts, these keep the virtual IP reachable. They idle out after
- *       {@value #HOST_IDLE_SECONDS} s without a request;</li>
+ *       the controller has answered before (same MAC and IP, on this switch, for this virtual IP) are answered by
+ *       the switch itself, the request turned into the reply and sent back out of its port (under the request's
+ *       VLAN tags, which the actions leave alone). Hosts re-check their neighbours every 30 s or so; while the
+ *       controller restarts, these keep the virtual IP reachable. They idle out after {@value #HOST_IDLE_SECONDS} s
+ *       without a request;</li>
+ *   <li>{@value #PRIORITY_PUNT} {@code vrrp-<gw>}: VRRP (IP protocol 112 to 224.0.0.18) from a gateway's port to the
+ *       controller only, through the gateway's meter: gateways never hear each other, so every one advertises;</li>
+ *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP, tagged or not, to the controller
+ *       (shared meter), which answers with the virtual MAC under the same tags;</li>
+ *   <li>{@value #PRIORITY_FORGED_MAC} {@code forged-<gw>-mac}, {@value #PRIORITY_FORGED_IP}
+ *       {@code forged-<gw>-ip}: VRRP from any other port with a gateway's source MAC or address to the controller
+ *       (shared meter), where it is counted as spoofed instead of reaching the gateways (two priorities, so that
+ *       no frame matches two flows at one). OpenFlow cannot match the VRID, so this is the narrowest match that catches
+ *       forgeries; any other VRRP, such as another router pair's, is forwarded like any traffic;</li>
  *   <li>steering, the only flows and groups a failover changes ({@link #isSteering(String)}): frames to the virtual
  *       MAC ({@value #PRIORITY_STEER} {@code steer}); on the active gateway's switch they get its MAC and go out of
  *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
@@ -76,22 +85,25 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       toward the active gateway's switch, which rewrites them (one rewrite point, so that switch's group also
  *       serves traffic from afar). In mac-and-ip-rewrite mode IPv4 to a virtual IP ({@value #PRIORITY_STEER_IP}
  *       {@code steer-<vip>}) also gets the gateway's real IP as destination;</li>
- *   <li>{@value #PRIORITY_STEER} {@code return-<gw>} (mac-and-ip-rewrite only): IPv4 from a gateway's port, MAC and
- *       real IP gets the first virtual IP and the virtual MAC as source, then normal forwarding. Installed for every
- *       gateway, not only the active one, so that return traffic stays right when the fast-failover group moves
- *       traffic before the controller hears of it; so a gateway's own IPv4 traffic to the LAN leaves as the
- *       VIP;</li>
- *   <li>{@value #PRIORITY_NORMAL} {@code gwha--normal} (shared, optional): everything else is forwarded by the
- *       switch's normal L2 pipeline. The lab's switches run fail-secure with no other flows, so without it no ARP
- *       reply or return traffic would reach the hosts; where another application forwards (or openflowplugin's
- *       table-miss enforcer punts), turn it off with {@link Options#normalForwarding()}. Priority 1 shadows only
- *       table-miss entries.</li>
- *   <li>{@value #PRIORITY_LLDP} {@code gwha--lldp} (shared, with normal forwarding): LLDP to the controller. The
- *       normal pipeline drops LLDP, and normal forwarding shadows the table-miss entry that would have punted it,
- *       so without this openflowplugin's topology manager would see no links between switches.</li>
+ *   <li>{@value #PRIORITY_RETURN} {@code return-<gw>-<host ip>} (mac-and-ip-rewrite only, steering): IPv4 from the
+ *       active gateway's port, MAC and real IP to a host that asked for a virtual IP gets that virtual IP and the
+ *       virtual MAC as source, then normal forwarding. A switch keeps no connection state, and the gateway answers
+ *       every virtual IP from its one real IP: which virtual IP a reply belongs to is known only per host, from the
+ *       ARP request the controller answered (the lowest, if a host asked for several). Traffic to anyone else,
+ *       such as a session with the gateway's real address from a host that never asked, is never touched; nor is
+ *       a passive gateway's, so no frame leaves a passive gateway with the virtual MAC;</li>
+ *   <li>{@value #PRIORITY_NORMAL} {@code gwha--normal} (shared, a node setting, on by default): everything else is
+ *       forwarded by the switch's normal L2 pipeline. The lab's switches run fail-secure with no other flows, so
+ *       without it no ARP reply or return traffic would reach the hosts; where another application forwards (or
+ *       openflowplugin's table-miss enforcer punts), turn it off with {@link Options#normalForwarding()}. Priority
+ *       1 shadows only table-miss entries.</li>
+ *   <li>{@value #PRIORITY_LLDP} {@code gwha--lldp} (shared, with normal forwarding): LLDP to the controller, through
+ *       the shared meter {@code 0x47570000}. The normal pipeline drops LLDP, and normal forwarding shadows the
+ *       table-miss entry that would have punted it, so without this openflowplugin's topology manager would see no
+ *       links between switches.</li>
  * </ol>
- * The project's matches are narrow (a MAC, an address, a port), so mid-range priorities do not shadow other
- * applications' flows by accident.
+ * The project's matches are narrow (a port, a MAC, an address, a protocol), so its priorities shadow other
+ * applications' flows only where they match the same traffic.
  */
 public final class FlowPlanner {
     /** Tunables of a plan. */
@@ -105,14 +117,22 @@ public final class FlowPlanner {
      *
      * @param flows by flow id, sorted
      * @param groups by group id, sorted
+     * @param meters by meter id, sorted
      */
-    public record SwitchPlan(SortedMap<String, Flow> flows, SortedMap<Long, Group> groups) {
+    public record SwitchPlan(SortedMap<String, Flow> flows, SortedMap<Long, Group> groups,
+            SortedMap<Long, Meter> meters) {
         /** Nothing on a switch. */
-        public static final SwitchPlan EMPTY = new SwitchPlan(new TreeMap<>(), new TreeMap<>());
+        public static final SwitchPlan EMPTY = new SwitchPlan(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
 
         public SwitchPlan {
             flows = Collections.unmodifiableSortedMap(new TreeMap<>(flows));
             groups = Collections.unmodifiableSortedMap(new TreeMap<>(groups));
+            meters = Collections.unmodifiableSortedMap(new TreeMap<>(meters));
+        }
+
+        /** Whether the switch holds nothing. */
+        public boolean isEmpty() {
+            return flows.isEmpty() && groups.isEmpty() && meters.isEmpty();
         }
     }
 
@@ -131,8 +151,10 @@ public final class FlowPlanner {
     static final int PRIORITY_GUARD = 1100;
     static final int PRIORITY_ARP_REPLY = 1050;
     static final int PRIORITY_PUNT = 1000;
-    static final int PRIORITY_PUNT_ANY = 990;
+    static final int PRIORITY_FORGED_MAC = 990;
+    static final int PRIORITY_FORGED_IP = 989;
     static final int PRIORITY_STEER_IP = 910;
+    static final int PRIORITY_RETURN = 905;
     static final int PRIORITY_STEER = 900;
     static final int PRIORITY_LLDP = 2;
     static final int PRIORITY_NORMAL = 1;
@@ -142,9 +164,10 @@ public final class FlowPlanner {
      * FlowProgrammer}), so the entries of hosts it still knows never idle out on their own.
      */
     public static final int HOST_IDLE_SECONDS = 300;
-    static final String SHARED_VRRP = FlowIds.SHARED_PREFIX + "vrrp";
     static final String SHARED_NORMAL = FlowIds.SHARED_PREFIX + "normal";
     static final String SHARED_LLDP = FlowIds.SHARED_PREFIX + "lldp";
+    // LLDP comes every 5 s per link from openflowplugin's speaker: room for hundreds of ports.
+    static final long LLDP_RATE = 100;
 
     private FlowPlanner() {
         // utility class
@@ -158,7 +181,7 @@ public final class FlowPlanner {
      *     cluster does not have are ignored; empty when no gateway is active (no steering)
      * @param topology the port toward another switch, for switches without the active gateway
      * @param options tunables
-     * @return the flows and groups per switch
+     * @return the flows, groups and meters per switch
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final SwitchLinks topology,
             final Options options) {
@@ -166,11 +189,12 @@ public final class FlowPlanner {
     }
 
     /**
-     * Plans a cluster with switch-side ARP replies for the hosts the controller has answered.
+     * Plans a cluster with switch-side ARP replies for the hosts the controller has answered, and in
+     * mac-and-ip-rewrite mode their return flows.
      *
      * @param hosts hosts that asked for a virtual IP, each on the switch it asked through; hosts on switches the
-     *     cluster does not use are ignored
-     * @return the flows and groups per switch
+     *     cluster does not use are ignored, and so are virtual IPs it no longer has
+     * @return the flows, groups and meters per switch
      * @see #plan(Cluster, List, SwitchLinks, Options)
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final SwitchLinks topology,
@@ -191,9 +215,10 @@ public final class FlowPlanner {
             .toList();
         final var byName = new TreeMap<String, Gateway>();
         gateways.forEach(gw -> byName.put(gw.getName().getValue(), gw));
-        final var ordered = electionOrder.stream().distinct().map(byName::get)
-            .filter(gw -> gw != null).map(gw -> (Gateway) gw).toList();
+        final var ordered = electionOrder.stream().distinct().map(byName::get).filter(Objects::nonNull).toList();
         final Optional<Gateway> active = ordered.isEmpty() ? Optional.empty() : Optional.of(ordered.getFirst());
+        final var punts = new PuntFlows(name, cookie, vrid, vmac, vips, gateways,
+            ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster));
 
         final var switches = new TreeSet<String>();
         gateways.forEach(gw -> switches.add(node(gw)));
@@ -206,46 +231,25 @@ public final class FlowPlanner {
         for (var node : switches) {
             final var flows = new TreeMap<String, Flow>();
             final var groups = new TreeMap<Long, Group>();
-            final var local = gateways.stream().filter(gw -> node(gw).equals(node)).toList();
-            for (var gw : local) {
-                final var gwName = gw.getName().getValue();
-                put(flows, flowId(name, "vrrp-" + gwName), PRIORITY_PUNT, cookie,
-                    Matches.vrrpFrom(connector(gw), gw.getMacAddress()), List.of(output("CONTROLLER")));
-                for (var vip : vips) {
-                    put(flows, flowId(name, "guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
-                        Matches.arpSentFrom(connector(gw), vip), List.of());
-                }
-                if (ipRewrite) {
-                    put(flows, flowId(name, "return-" + gwName), PRIORITY_STEER, cookie,
-                        Matches.ipv4From(connector(gw), gw.getMacAddress(), gw.getIpAddress().getValue()),
-                        List.of(setIpv4Source(vips.getFirst()), setEthSource(vmac), output("NORMAL")));
-                }
-            }
-            if (!local.isEmpty()) {
-                put(flows, SHARED_VRRP, PRIORITY_PUNT_ANY, sharedCookie(), Matches.vrrpFromAnywhere(),
-                    List.of(output("CONTROLLER")));
-            }
-            for (var vip : vips) {
-                put(flows, flowId(name, "arp-" + vip), PRIORITY_PUNT, cookie, Matches.arpRequestFor(vip),
-                    List.of(output("CONTROLLER")));
-            }
-            for (var host : hosts) {
-                if (host.node().equals(node)) {
-                    for (var vip : vips) {
-                        arpReply(flows, name, cookie, vmac, vip, host);
-                    }
-                }
-            }
+            final var meters = new TreeMap<Long, Meter>();
+            punts.plan(node, hosts, flows, meters);
             if (active.isPresent()) {
                 steering(name, cookie, vrid, vmac, vips, ipRewrite, node, ordered, topology, flows, groups);
+                if (ipRewrite && node(active.orElseThrow()).equals(node)) {
+                    ReturnFlows.plan(name, cookie, vmac, active.orElseThrow(), hosts, vips, flows);
+                }
             }
             if (options.normalForwarding()) {
-                put(flows, SHARED_NORMAL, PRIORITY_NORMAL, sharedCookie(), Matches.any(), List.of(output("NORMAL")));
+                put(flows, SHARED_NORMAL, PRIORITY_NORMAL, sharedCookie(), Matches.any(), OptionalLong.empty(),
+                    List.of(output("NORMAL")));
                 // Normal forwarding would swallow the LLDP openflowplugin's topology manager needs (a switch's
                 // normal pipeline drops it), so keep punting it as a table-miss would.
-                put(flows, SHARED_LLDP, PRIORITY_LLDP, sharedCookie(), Matches.lldp(), List.of(output("CONTROLLER")));
+                meters.put(FlowIds.SHARED_METER, FlowEntries.meter(SHARED_LLDP + "-meter", FlowIds.SHARED_METER,
+                    LLDP_RATE, LLDP_RATE));
+                put(flows, SHARED_LLDP, PRIORITY_LLDP, sharedCookie(), Matches.lldp(),
+                    OptionalLong.of(FlowIds.SHARED_METER), List.of(output("CONTROLLER")));
             }
-            plan.put(node, new SwitchPlan(flows, groups));
+            plan.put(node, new SwitchPlan(flows, groups, meters));
         }
         return new Plan(name, plan);
     }
@@ -261,17 +265,15 @@ public final class FlowPlanner {
         return plan(cluster, electionOrder, SwitchLinks.none(), Options.DEFAULT);
     }
 
-    /** A host that asked for a virtual IP through a switch. */
-    public record Host(String node, MacAddress mac, String ip) {
-    }
-
-    private static void arpReply(final Map<String, Flow> flows, final String cluster, final FlowCookie cookie,
-            final MacAddress vmac, final String vip, final Host host) {
-        final var id = flowId(cluster, "arp-reply-" + vip + "-" + host.mac().getValue().replace(":", ""));
-        final var match = Matches.arpRequestFrom(host.mac(), host.ip(), vip);
-        flows.put(id, FlowEntries.flow(id, PRIORITY_ARP_REPLY, cookie.getValue().longValue()
-            | fingerprint(PRIORITY_ARP_REPLY, match), HOST_IDLE_SECONDS, match,
-            FlowEntries.answerArp(vmac, vip, host.mac(), host.ip())));
+    /**
+     * A host that asked for a virtual IP through a switch.
+     *
+     * @param node the switch
+     * @param mac its MAC
+     * @param ip its address
+     * @param vip the virtual IP it asked for
+     */
+    public record Host(String node, MacAddress mac, String ip, String vip) {
     }
 
     private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,
@@ -283,7 +285,7 @@ public final class FlowPlanner {
             // Unchanged toward the active gateway's switch, which rewrites; no known path, no steering here.
             final var toward = topology.portToward(node, node(active));
             if (toward.isPresent()) {
-                put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac),
+                put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
                     List.of(output(Long.toString(toward.getAsLong()))));
             }
             return;
@@ -294,9 +296,10 @@ public final class FlowPlanner {
         if (failover) {
             final long groupId = groupId(vrid, 0);
             groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()))));
-            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), List.of(toGroup(groupId)));
+            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
+                List.of(toGroup(groupId)));
         } else {
-            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac),
+            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
                 List.of(setEthDestination(active.getMacAddress()), output(port(active).toString())));
         }
         if (!ipRewrite) {
@@ -309,9 +312,10 @@ public final class FlowPlanner {
                 final long groupId = groupId(vrid, i + 1);
                 groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()),
                     setIpv4Destination(gw.getIpAddress().getValue()))));
-                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, List.of(toGroup(groupId)));
+                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, OptionalLong.empty(),
+                    List.of(toGroup(groupId)));
             } else {
-                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match,
+                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, OptionalLong.empty(),
                     List.of(setEthDestination(active.getMacAddress()),
                         setIpv4Destination(active.getIpAddress().getValue()), output(port(active).toString())));
             }
@@ -322,25 +326,28 @@ public final class FlowPlanner {
      * Whether a flow is a steering flow, the only kind a failover changes. Groups are all steering.
      *
      * @param flowId a flow id of a plan
-     * @return true for {@code gwha-<cluster>-steer} and {@code gwha-<cluster>-steer-<vip>}
+     * @return true for {@code gwha-<cluster>-steer}, {@code gwha-<cluster>-steer-<vip>} and
+     *     {@code gwha-<cluster>-return-<gw>-<host>}
      */
     public static boolean isSteering(final String flowId) {
-        return !flowId.startsWith(FlowIds.SHARED_PREFIX) && (flowId.endsWith("-steer") || flowId.contains("-steer-"));
+        return !flowId.startsWith(FlowIds.SHARED_PREFIX)
+            && (flowId.endsWith("-steer") || flowId.contains("-steer-") || flowId.contains("-return-"));
     }
 
     /**
-     * What a cluster may hold on a switch under any election order: the cookies of its flows and the ids of its
-     * groups. Anything of this project's on a switch that no configured cluster owns is stale. Steering flows keep
-     * their cookie whichever gateway is active (their match is the virtual MAC, or it and a virtual IP), so a
-     * cluster whose gateways are not yet elected (a controller that just started) keeps the steering the switch has.
+     * What a cluster may hold on a switch under any election order: the cookies of its flows and the ids of its groups
+     * and meters. Anything of this project's on a switch that no configured cluster owns is stale. Steering flows keep
+     * their cookie whichever gateway is active (their match is the virtual MAC, or it and a virtual IP), so a cluster
+     * whose gateways are not yet elected (a controller that just started) keeps the steering the switch has.
      *
      * @param cluster the configured cluster
      * @param options the tunables its plans are made with
-     * @return its cookies and group ids, on any of its switches
+     * @return its cookies, group and meter ids, on any of its switches
      */
     public static Owned owned(final Cluster cluster, final Options options) {
         final var cookies = new TreeSet<Long>();
         final var groups = new TreeSet<Long>();
+        final var meters = new TreeSet<Long>();
         final var names = cluster.nonnullGateway().values().stream().map(gw -> gw.getName().getValue()).toList();
         for (var first : names) {
             final var order = new ArrayList<String>();
@@ -349,24 +356,33 @@ public final class FlowPlanner {
             plan(cluster, order, SwitchLinks.none(), options).switches().values().forEach(onSwitch -> {
                 onSwitch.flows().values().forEach(flow -> cookies.add(flow.getCookie().getValue().longValue()));
                 groups.addAll(onSwitch.groups().keySet());
+                meters.addAll(onSwitch.meters().keySet());
             });
         }
-        return new Owned(cookies, groups);
+        return new Owned(cookies, groups, meters);
     }
 
-    /** The flow cookies and group ids a cluster owns. */
-    public record Owned(Set<Long> cookies, Set<Long> groups) {
+    /** The flow cookies, group and meter ids a cluster owns. */
+    public record Owned(Set<Long> cookies, Set<Long> groups, Set<Long> meters) {
         public Owned {
             cookies = Set.copyOf(cookies);
             groups = Set.copyOf(groups);
+            meters = Set.copyOf(meters);
         }
     }
 
     /** A flow of the plan: its cookie is the cluster's (or the shared one) with the flow's own fingerprint. */
-    private static void put(final Map<String, Flow> flows, final String id, final int priority,
-            final FlowCookie cookie, final Match match, final List<Action> actions) {
-        flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match), 0,
-            match, actions));
+    static void put(final Map<String, Flow> flows, final String id, final int priority,
+            final FlowCookie cookie, final Match match, final OptionalLong meter, final List<Action> actions) {
+        put(flows, id, priority, cookie, 0, match, meter, actions);
+    }
+
+    /** The same, for a flow the switch removes after {@code idleTimeout} seconds without a matching packet. */
+    static void put(final Map<String, Flow> flows, final String id, final int priority,
+            final FlowCookie cookie, final int idleTimeout, final Match match, final OptionalLong meter,
+            final List<Action> actions) {
+        flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match),
+            idleTimeout, match, meter, actions));
     }
 
     /** A fast-failover group over gateways of one switch, in election order. */
@@ -376,7 +392,7 @@ public final class FlowPlanner {
             groupId, gateways.stream().map(gw -> new FailoverBucket(port(gw), rewrite.apply(gw))).toList());
     }
 
-    private static NodeConnectorId connector(final Gateway gw) {
+    static NodeConnectorId connector(final Gateway gw) {
         return new NodeConnectorId(node(gw) + ":" + port(gw));
     }
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import net.gwha.impl.steering.Change.MeterChange;
 import net.gwha.impl.steering.FlowPlanner.Owned;
 import net.gwha.impl.steering.FlowPlanner.Plan;
 import org.eclipse.jdt.annotation.Nullable;
@@ -54,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *       difference that touches steering (a failover) goes through the RPCs at once, the confirmation being theirs;
  *       the whole difference is also written to the datastore in the same call, so the FRM owns persistence and
  *       reconciliation (it re-sends the same flow-mods, which changes nothing on the switch). A difference without
- *       steering (configuration) goes through the datastore only.</li>
+ *       steering (configuration) goes through the datastore only, unless it adds a meter: openflowplugin's
+ *       forwarding-rules manager does not hold a flow back until the meter it names is on the switch, so then the
+ *       RPCs carry it too, in order.</li>
  * </ul>
  *
  * <p>Thread-safety: every method may be called from any thread and never blocks; the work runs on the
@@ -207,8 +210,10 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             return Futures.immediateFuture(nanoClock.getAsLong());
         }
         audit.ifPresent(auditor -> auditor.written(changes));
-        final boolean steering = changes.stream().anyMatch(Change::steering);
-        final boolean viaRpc = mode == Mode.RPC || mode == Mode.RPC_AND_DATASTORE && steering;
+        // A new meter goes the fast way too: the RPCs keep it ahead of the flows that name it, the FRM does not.
+        final boolean fast = changes.stream().anyMatch(change -> change.steering()
+            || change instanceof MeterChange meter && meter.adds());
+        final boolean viaRpc = mode == Mode.RPC || mode == Mode.RPC_AND_DATASTORE && fast;
         final var confirmations = new ArrayList<ListenableFuture<?>>();
         if (mode != Mode.RPC) {
             final var commit = datastore.write(changes);

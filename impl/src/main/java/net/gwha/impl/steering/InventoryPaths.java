@@ -9,6 +9,8 @@ package net.gwha.impl.steering;
 
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.MeterKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -20,11 +22,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
-/** Where openflowplugin's inventory keeps a switch, its flows and its groups. */
+/** Where openflowplugin's inventory keeps a switch, its flows, groups and meters. */
 public final class InventoryPaths {
     /** The one table the project's flows live in. */
     static final Uint8 TABLE = Uint8.ZERO;
@@ -72,6 +75,18 @@ public final class InventoryPaths {
      */
     public static DataObjectIdentifier<Flow> flowPath(final String node, final String flowId) {
         return tablePath(node).toBuilder().child(Flow.class, new FlowKey(new FlowId(flowId))).build();
+    }
+
+    /**
+     * One of the project's meters.
+     *
+     * @param node the openflowplugin node id
+     * @param meterId the meter id
+     * @return the path under {@code nodes/node/flow-node-inventory:meter}
+     */
+    public static DataObjectIdentifier<Meter> meterPath(final String node, final long meterId) {
+        return flowCapablePath(node).toBuilder()
+            .child(Meter.class, new MeterKey(new MeterId(Uint32.valueOf(meterId)))).build();
     }
 
     /**

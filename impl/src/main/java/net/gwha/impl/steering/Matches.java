@@ -51,10 +51,19 @@ final class Matches {
         return new MatchBuilder().setEthernetMatch(ethType(ETHERTYPE_LLDP)).build();
     }
 
-    /** VRRP advertisements from one port and source MAC. */
-    static Match vrrpFrom(final NodeConnectorId port, final MacAddress source) {
+    /** VRRP advertisements from one port, whoever sends them. */
+    static Match vrrpFrom(final NodeConnectorId port) {
         return new MatchBuilder()
             .setInPort(port)
+            .setEthernetMatch(ethType(ETHERTYPE_IPV4))
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(VRRP_DESTINATION).build())
+            .build();
+    }
+
+    /** VRRP advertisements with this source MAC, from any port. */
+    static Match vrrpFrom(final MacAddress source) {
+        return new MatchBuilder()
             .setEthernetMatch(new EthernetMatchBuilder(ethType(ETHERTYPE_IPV4))
                 .setEthernetSource(new EthernetSourceBuilder().setAddress(source).build())
                 .build())
@@ -63,12 +72,13 @@ final class Matches {
             .build();
     }
 
-    /** VRRP advertisements from anywhere. */
-    static Match vrrpFromAnywhere() {
+    /** VRRP advertisements with this source address, from any port. */
+    static Match vrrpFrom(final String sourceIp) {
         return new MatchBuilder()
             .setEthernetMatch(ethType(ETHERTYPE_IPV4))
             .setIpMatch(vrrp())
-            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(VRRP_DESTINATION).build())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(host(sourceIp))
+                .setIpv4Destination(VRRP_DESTINATION).build())
             .build();
     }
 
@@ -114,14 +124,16 @@ final class Matches {
             .build();
     }
 
-    /** IPv4 from one port, source MAC and source address. */
-    static Match ipv4From(final NodeConnectorId port, final MacAddress source, final String ip) {
+    /** IPv4 from one port, source MAC and source address, to one address. */
+    static Match ipv4Between(final NodeConnectorId port, final MacAddress source, final String ip,
+            final String destination) {
         return new MatchBuilder()
             .setInPort(port)
             .setEthernetMatch(new EthernetMatchBuilder(ethType(ETHERTYPE_IPV4))
                 .setEthernetSource(new EthernetSourceBuilder().setAddress(source).build())
                 .build())
-            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(host(ip)).build())
+            .setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(host(ip)).setIpv4Destination(host(destination))
+                .build())
             .build();
     }
 

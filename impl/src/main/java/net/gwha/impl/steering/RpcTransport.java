@@ -9,6 +9,7 @@ package net.gwha.impl.steering;
 
 import static net.gwha.impl.steering.InventoryPaths.flowPath;
 import static net.gwha.impl.steering.InventoryPaths.groupPath;
+import static net.gwha.impl.steering.InventoryPaths.meterPath;
 import static net.gwha.impl.steering.InventoryPaths.nodePath;
 import static net.gwha.impl.steering.InventoryPaths.tablePath;
 
@@ -19,14 +20,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
+import net.gwha.impl.steering.Change.MeterChange;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.FlowTableRef;
@@ -56,6 +63,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.Group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group.statistics.reply.GroupStats;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeter;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.OriginalMeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.UpdatedMeterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterRef;
 import org.opendaylight.yangtools.binding.Rpc;
 import org.opendaylight.yangtools.binding.RpcInput;
 import org.opendaylight.yangtools.binding.RpcOutput;
@@ -65,9 +81,10 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * openflowplugin's flow, group, barrier and direct-statistics RPCs, as the writer uses them. openflowplugin completes
- * a flow-mod's RPC at the next barrier reply, so after a batch of changes a barrier per switch makes the futures
- * the switch's confirmation that it has taken them (without it they wait for openflowplugin's own periodic one).
+ * openflowplugin's flow, group, meter, barrier and direct-statistics RPCs, as the writer uses them. openflowplugin
+ * completes a flow-mod's RPC at the next barrier reply, so after a batch of changes a barrier per switch makes the
+ * futures the switch's confirmation that it has taken them (without it they wait for openflowplugin's own periodic
+ * one).
  */
 final class RpcTransport {
     /** What of the project's a switch reported holding. */
@@ -80,9 +97,13 @@ final class RpcTransport {
     private final AddGroup addGroup;
     private final UpdateGroup updateGroup;
     private final RemoveGroup removeGroup;
+    private final AddMeter addMeter;
+    private final UpdateMeter updateMeter;
+    private final RemoveMeter removeMeter;
     private final SendBarrier sendBarrier;
     private final GetFlowStatistics flowStatistics;
     private final GetGroupStatistics groupStatistics;
+    private final GetMeterStatistics meterStatistics;
 
     private final BooleanSupplier open;
 
@@ -100,19 +121,28 @@ final class RpcTransport {
         addGroup = service.getRpc(AddGroup.class);
         updateGroup = service.getRpc(UpdateGroup.class);
         removeGroup = service.getRpc(RemoveGroup.class);
+        addMeter = service.getRpc(AddMeter.class);
+        updateMeter = service.getRpc(UpdateMeter.class);
+        removeMeter = service.getRpc(RemoveMeter.class);
         sendBarrier = service.getRpc(SendBarrier.class);
         flowStatistics = service.getRpc(GetFlowStatistics.class);
         groupStatistics = service.getRpc(GetGroupStatistics.class);
+        meterStatistics = service.getRpc(GetMeterStatistics.class);
     }
 
     /**
-     * Sends changes in a safe order: group additions and updates before the flows that may point at them, group
-     * removals after; then a barrier per switch.
+     * Sends changes in a safe order: meter, then group additions and updates before the flows that may point at
+     * them, group, then meter removals after; then a barrier per switch.
      *
      * @return one future per RPC; a refused change fails its future
      */
     List<ListenableFuture<?>> send(final List<Change> changes) {
         final var futures = new ArrayList<ListenableFuture<?>>();
+        for (var change : changes) {
+            if (change instanceof MeterChange meter && meter.adds()) {
+                futures.add(checked(sendMeter(meter), meter));
+            }
+        }
         for (var change : changes) {
             if (change instanceof GroupChange group && group.adds()) {
                 futures.add(checked(sendGroup(group), group));
@@ -126,6 +156,11 @@ final class RpcTransport {
         for (var change : changes) {
             if (change instanceof GroupChange group && !group.adds()) {
                 futures.add(checked(sendGroup(group), group));
+            }
+        }
+        for (var change : changes) {
+            if (change instanceof MeterChange meter && !meter.adds()) {
+                futures.add(checked(sendMeter(meter), meter));
             }
         }
         changes.stream().map(Change::node).distinct().forEach(node -> futures.add(barrier(node)));
@@ -147,6 +182,16 @@ final class RpcTransport {
             return new Holdings(flowReply == null ? List.of() : flowReply.nonnullFlowAndStatisticsMapList(),
                 groupReply == null ? List.of() : groupReply.nonnullGroupStats().values());
         }, MoreExecutors.directExecutor());
+    }
+
+    /** Asks a switch for the ids of its meters. */
+    ListenableFuture<Set<Long>> meterIds(final String node) {
+        return Futures.transform(call(meterStatistics, new GetMeterStatisticsInputBuilder()
+            .setNode(new NodeRef(nodePath(node))).setStoreStats(Boolean.FALSE).build()), reply -> {
+                final var output = reply.getResult();
+                return output == null ? Set.of() : output.nonnullMeterStats().values().stream()
+                    .map(meter -> meter.getMeterId().getValue().toJava()).collect(Collectors.toSet());
+            }, MoreExecutors.directExecutor());
     }
 
     /** Removes every flow with exactly this cookie from a table: nobody else's, whatever its match. */
@@ -208,11 +253,40 @@ final class RpcTransport {
             // manager was quicker, or the switch kept it over a reconnect) is modified instead.
             return Futures.transformAsync(widen(call(addGroup, new AddGroupInputBuilder(group)
                 .setNode(nodeRef).setGroupRef(groupRef).build())),
-                result -> result.isSuccessful() || !groupExists(result) ? Futures.immediateFuture(result)
+                result -> result.isSuccessful() || !exists(result, "GROUPEXISTS") ? Futures.immediateFuture(result)
                     : widen(update(nodeRef, groupRef, group, group)),
                 MoreExecutors.directExecutor());
         }
         return update(nodeRef, groupRef, old, group);
+    }
+
+    private ListenableFuture<? extends RpcResult<?>> sendMeter(final MeterChange change) {
+        final var nodeRef = new NodeRef(nodePath(change.node()));
+        final var meterRef = new MeterRef(meterPath(change.node(), change.id()));
+        final var old = change.before();
+        final var meter = change.after();
+        if (meter == null) {
+            return removeMeter.invoke(new RemoveMeterInputBuilder(Objects.requireNonNull(old))
+                .setNode(nodeRef).setMeterRef(meterRef).build());
+        }
+        if (old == null) {
+            // As for groups: a meter already there (the forwarding-rules manager was quicker) is modified instead.
+            return Futures.transformAsync(widen(addMeter.invoke(new AddMeterInputBuilder(meter)
+                .setNode(nodeRef).setMeterRef(meterRef).build())),
+                result -> result.isSuccessful() || !exists(result, "METEREXISTS") ? Futures.immediateFuture(result)
+                    : widen(update(nodeRef, meterRef, meter, meter)),
+                MoreExecutors.directExecutor());
+        }
+        return update(nodeRef, meterRef, old, meter);
+    }
+
+    private ListenableFuture<? extends RpcResult<?>> update(final NodeRef nodeRef, final MeterRef meterRef,
+            final Meter old, final Meter meter) {
+        return updateMeter.invoke(new UpdateMeterInputBuilder()
+            .setNode(nodeRef).setMeterRef(meterRef)
+            .setOriginalMeter(new OriginalMeterBuilder(old).build())
+            .setUpdatedMeter(new UpdatedMeterBuilder(meter).build())
+            .build());
     }
 
     private ListenableFuture<? extends RpcResult<?>> update(final NodeRef nodeRef, final GroupRef groupRef,
@@ -234,9 +308,9 @@ final class RpcTransport {
         return Futures.transform(future, result -> result, MoreExecutors.directExecutor());
     }
 
-    private static boolean groupExists(final RpcResult<?> result) {
-        return result.getErrors().stream().anyMatch(error -> String.valueOf(error.getMessage())
-            .contains("GROUPEXISTS"));
+    /** Whether the switch refused an addition because the group or meter is there already. */
+    private static boolean exists(final RpcResult<?> result, final String code) {
+        return result.getErrors().stream().anyMatch(error -> String.valueOf(error.getMessage()).contains(code));
     }
 
     /** Fails the future when the switch refused: openflowplugin reports that in the result, not as a failure. */

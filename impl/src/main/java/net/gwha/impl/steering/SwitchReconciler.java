@@ -28,12 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a switch that connects in line with the ledger. Once the configuration has been read ({@link #loaded()}),
  * every switch that connects (or was connected) is reconciled: in the RPC modes its whole last-applied plan is sent
- * again through the RPCs, so what only the RPCs carried comes back too; then the switch is asked for its flows with
- * the project's cookie tag and its groups (openflowplugin's direct-statistics RPCs), and whatever of the project's
- * no configured cluster owns ({@link FlowPlanner#owned}) is removed by its exact cookie, or group id; in the
- * datastore modes the same stale entries are deleted from the configuration datastore, so the forwarding-rules
- * manager does not install them again. Stale: a cluster deleted while this node did not drive, a gateway removed,
- * a flow whose match changed. Runs on the steering loop.
+ * again through the RPCs, so what only the RPCs carried comes back too; then the switch is asked for its flows with the
+ * project's cookie tag and its groups (openflowplugin's direct-statistics RPCs), and whatever of the project's no
+ * configured cluster owns ({@link FlowPlanner#owned}) is removed by its exact cookie, or group id; in the datastore
+ * modes the same stale entries, and stale meters, are deleted from the configuration datastore, so the forwarding-rules
+ * manager does not install them again (and removes them from the switch). A stale meter on a switch programmed through
+ * the RPCs alone stays: harmless, as no flow of the project's names it any more. Stale: a cluster deleted while this
+ * node did not drive, a gateway removed, a flow whose match changed. Runs on the steering loop.
  */
 final class SwitchReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchReconciler.class);
@@ -120,8 +121,8 @@ final class SwitchReconciler {
             return;
         }
         final var plan = ledger.applied(node);
-        LOG.info("{}: sending its {} flows and {} groups again (attempt {})", node, plan.flows().size(),
-            plan.groups().size(), attempt);
+        LOG.info("{}: sending its {} flows, {} groups and {} meters again (attempt {})", node, plan.flows().size(),
+            plan.groups().size(), plan.meters().size(), attempt);
         resent.accept(changes);
         Futures.addCallback(Futures.allAsList(rpc.orElseThrow().send(changes)), new FutureCallback<>() {
             @Override
@@ -187,13 +188,20 @@ final class SwitchReconciler {
                 staleGroups.add(id);
             }
         }
-        if (staleFlows.isEmpty() && staleGroups.isEmpty()) {
+        final var staleMeters = new ArrayList<Long>();
+        for (var meter : config.nonnullMeter().values()) {
+            final long id = meter.getMeterId().getValue().toJava();
+            if (FlowIds.isOurMeter(id) && !keep.meters().contains(id) && !holds.meters().containsKey(id)) {
+                staleMeters.add(id);
+            }
+        }
+        if (staleFlows.isEmpty() && staleGroups.isEmpty() && staleMeters.isEmpty()) {
             return Futures.immediateFuture(null);
         }
-        LOG.info("{}: deleting stale flows {} and groups {} from the configuration datastore", node,
+        LOG.info("{}: deleting stale flows {}, groups {} and meters {} from the configuration datastore", node,
             staleFlows.stream().map(stale -> stale.flow().getId().getValue()).toList(),
-            staleGroups.stream().map(Long::toHexString).toList());
-        return datastore.delete(node, staleFlows, staleGroups);
+            staleGroups.stream().map(Long::toHexString).toList(), staleMeters.stream().map(Long::toHexString).toList());
+        return datastore.delete(node, staleFlows, staleGroups, staleMeters);
     }
 
     static <T> FutureCallback<T> logging(final String what) {

@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.FailureDetectorBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.PuntMetersBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -31,6 +33,27 @@ class ClusterDefaultsTest {
         assertEquals(0, ClusterDefaults.preemptDelayMillis(cluster));
         assertTrue(ClusterDefaults.preempt(cluster));
         assertEquals("00:00:5e:00:01:01", ClusterDefaults.virtualMac(cluster));
+    }
+
+    @Test
+    void puntMetersFollowTheHeartbeatRate() {
+        // 1 s heartbeats: 4 per second, a burst of at least 10; 30 ms: 134 (133.3 rounded up), a second's worth.
+        assertEquals(new ClusterDefaults.MeterBand(4, 10), ClusterDefaults.heartbeatMeter(validBuilder().build()));
+        assertEquals(new ClusterDefaults.MeterBand(134, 134), ClusterDefaults.heartbeatMeter(validBuilder()
+            .setHeartbeatInterval(Uint32.valueOf(30)).build()));
+        assertEquals(new ClusterDefaults.MeterBand(50, 50), ClusterDefaults.sharedMeter(validBuilder().build()));
+    }
+
+    @Test
+    void puntMetersAsConfigured() {
+        final var cluster = validBuilder().setHeartbeatInterval(Uint32.valueOf(100)).setPuntMeters(
+            new PuntMetersBuilder().setHeartbeatHeadroom(Uint16.valueOf(2)).setHeartbeatBurst(Uint32.valueOf(5))
+                .setSharedRate(Uint32.valueOf(7)).setSharedBurst(Uint32.valueOf(3)).build()).build();
+        assertEquals(new ClusterDefaults.MeterBand(20, 5), ClusterDefaults.heartbeatMeter(cluster));
+        assertEquals(new ClusterDefaults.MeterBand(7, 3), ClusterDefaults.sharedMeter(cluster));
+        // The slowest heartbeat still gets a meter that passes it.
+        assertEquals(new ClusterDefaults.MeterBand(1, 10), ClusterDefaults.heartbeatMeter(validBuilder()
+            .setHeartbeatInterval(Uint32.MAX_VALUE).build()));
     }
 
     @Test

@@ -62,8 +62,8 @@ class ElectionOrderTest {
 
     @Test
     void theOrderIsTheEnginesPreferenceAdvertisedPrioritiesAndTiesIncluded() {
-        final var low = new GatewayConfig("low", 100, Ipv4.parse("10.0.0.9"), true);
-        final var high = new GatewayConfig("high", 100, Ipv4.parse("10.0.0.10"), true);
+        final var low = new GatewayConfig("low", 100, Ipv4.parse("10.0.0.9"), "openflow:1", true);
+        final var high = new GatewayConfig("high", 100, Ipv4.parse("10.0.0.10"), "openflow:1", true);
         sim.configure(Sim.withAdvertised(Sim.config(A, B, C, low, high)));
         sim.send("b", 200);
         // a is configured below c, but advertises more (keepalived's tracking weights)

@@ -8,6 +8,7 @@
 package net.gwha.impl.intake;
 
 import static net.gwha.impl.fixtures.LabClusters.S1;
+import static net.gwha.impl.fixtures.LabClusters.S2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,6 +29,7 @@ import net.gwha.impl.runtime.HeartbeatCounters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
@@ -49,14 +51,17 @@ class PacketInHandlerTest {
     private final HeartbeatCounters counters = new HeartbeatCounters();
     private final RecordingRpcs rpcs = new RecordingRpcs();
     private final List<String> hostsAsked = new ArrayList<>();
+    private final ClusterDirectory directory = new ClusterDirectory();
+    // Whether the engine's queue has room.
+    private boolean room = true;
     private PacketInHandler handler;
 
     @BeforeEach
     void start() {
-        final var directory = new ClusterDirectory();
         directory.put(LabClusters.oneSwitch(SteeringMode.MacRewrite));
-        handler = new PacketInHandler(notifications(), rpcs, directory, heartbeats::add, () -> NOW, counters,
-            (cluster, node, mac, ip) -> hostsAsked.add(cluster + " " + node + " " + mac.getValue() + " " + ip),
+        handler = new PacketInHandler(notifications(), rpcs, directory, heartbeat -> room && heartbeats.add(heartbeat),
+            () -> NOW, counters, (cluster, node, mac, ip, vip) -> room
+                && hostsAsked.add(cluster + " " + node + " " + mac.getValue() + " " + ip + " asked for " + vip),
             MoreExecutors.directExecutor());
     }
 
@@ -87,6 +92,49 @@ class PacketInHandlerTest {
 
         assertEquals(List.of(), heartbeats);
         assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab"));
+    }
+
+    /**
+     * Two clusters with VRID 51 on different switches: each one's heartbeats are its own, whichever cluster the
+     * directory holds first, and a forgery is counted on the cluster that has the VRID on the switch it came in on.
+     */
+    @Test
+    void oneVridOnTwoSwitchesIsTwoClusters() throws IOException {
+        directory.put(LabClusters.builder(LabClusters.gateway(7, 200, S2, 17), LabClusters.gateway(8, 100, S2, 18))
+            .setName(new ClusterName("far")).build());
+        final var far = advertFrom(7);
+
+        handler.onPacket(packet(S1, 12, labAdvert()));
+        handler.onPacket(packet(S2, 17, far));
+
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW),
+            new Event.HeartbeatReceived("far", "gw7", 150, 10, NOW)), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("far"));
+
+        // gw2 of lab forged on far's switch, gw7 of far forged on lab's switch, and nobody's address on each
+        handler.onPacket(packet(S2, 1, labAdvert()));
+        handler.onPacket(packet(S1, 1, far));
+        handler.onPacket(packet(S1, 1, advertFrom(9)));
+        handler.onPacket(packet(S2, 1, advertFrom(9)));
+
+        assertEquals(2, heartbeats.size());
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("far", "gw7"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("far"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("lab"));
+        assertEquals(0, counters.unattributed().spoofed());
+    }
+
+    @Test
+    void aForgeryWhereNoClusterHasItsVridStillNamesTheGatewayItClaims() throws IOException {
+        handler.onPacket(packet(S2, 12, labAdvert()));
+        handler.onPacket(packet(S2, 12, advertFrom(9)));
+
+        assertEquals(List.of(), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab"));
+        assertEquals(1, counters.unattributed().spoofed());
     }
 
     @Test
@@ -122,7 +170,36 @@ class PacketInHandlerTest {
             + "0001" + "0800" + "06" + "04" + "0002" + "00005e000133" + "c00002fe" + "02000000000a" + "c000020a"),
             input.getPayload());
         // answered once by the controller, from now on by the switch
-        assertEquals(List.of("lab openflow:1 02:00:00:00:00:0a 192.0.2.10"), hostsAsked);
+        assertEquals(List.of("lab openflow:1 02:00:00:00:00:0a 192.0.2.10 asked for 192.0.2.254"), hostsAsked);
+    }
+
+    @Test
+    void anArpRequestUnderVlanTagsIsAnsweredUnderTheSameTags() {
+        for (var tags : List.of("8100" + "000a", "88a8" + "0064" + "8100" + "000a")) {
+            handler.onPacket(packet(1, HexFormat.of().parseHex("ffffffffffff" + "02000000000a" + tags + "0806"
+                + "0001" + "0800" + "06" + "04" + "0001" + "02000000000a" + "c000020a" + "000000000000"
+                + "c00002fe")));
+
+            final var calls = rpcs.takeCalls();
+            assertEquals(1, calls.size(), tags);
+            assertArrayEquals(HexFormat.of().parseHex("02000000000a" + "00005e000133" + tags + "0806"
+                + "0001" + "0800" + "06" + "04" + "0002" + "00005e000133" + "c00002fe" + "02000000000a" + "c000020a"),
+                assertInstanceOf(TransmitPacketInput.class, calls.getFirst().input()).getPayload(), tags);
+        }
+    }
+
+    @Test
+    void whatTheFullQueueRefusesIsCountedAsDropped() throws IOException {
+        room = false;
+        handler.onPacket(packet(12, labAdvert()));
+        handler.onPacket(packet(1, arpRequest("02000000000a", "02000000000a", "c000020a", "c00002fe")));
+
+        assertEquals(List.of(), heartbeats);
+        assertEquals(List.of(), hostsAsked);
+        // The host is answered all the same: only the switch-side reply waits for a later request.
+        assertEquals(1, rpcs.takeCalls().size());
+        assertEquals(2, counters.packetInsDropped());
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
     }
 
     @Test
@@ -160,12 +237,29 @@ class PacketInHandlerTest {
     }
 
     private static PacketReceived packet(final long port, final byte[] payload) {
-        return new PacketReceivedBuilder().setIngress(connector(port)).setPayload(payload).build();
+        return packet(S1, port, payload);
+    }
+
+    private static PacketReceived packet(final String node, final long port, final byte[] payload) {
+        return new PacketReceivedBuilder().setIngress(connector(node, port)).setPayload(payload).build();
     }
 
     private static NodeConnectorRef connector(final long port) {
-        return new NodeConnectorRef(LabClusters.nodePath(S1).toBuilder()
-            .child(NodeConnector.class, new NodeConnectorKey(new NodeConnectorId(S1 + ":" + port))).build());
+        return connector(S1, port);
+    }
+
+    private static NodeConnectorRef connector(final String node, final long port) {
+        return new NodeConnectorRef(LabClusters.nodePath(node).toBuilder()
+            .child(NodeConnector.class, new NodeConnectorKey(new NodeConnectorId(node + ":" + port))).build());
+    }
+
+    /** The lab's advertisement as sent by 192.0.2.index from 02:00:00:00:00:0index. */
+    private static byte[] advertFrom(final int index) throws IOException {
+        final var advert = labAdvert();
+        advert[11] = (byte) index;
+        advert[29] = (byte) index;
+        fixChecksums(advert);
+        return advert;
     }
 
     /** keepalived 2.2.7 in the lab as gw2, captured on the wire. */

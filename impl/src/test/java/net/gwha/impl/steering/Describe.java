@@ -17,9 +17,13 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.acti
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.Action;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.band.type.band.type.Drop;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4Match;
 
@@ -76,14 +80,34 @@ final class Describe {
             }
             default -> fields.add(match.getLayer3Match().toString());
         }
-        final var instruction = flow.getInstructions().nonnullInstruction().values().iterator().next()
-            .getInstruction();
-        final var actions = ((ApplyActionsCase) instruction).getApplyActions().nonnullAction();
+        final var instructions = new ArrayList<String>();
+        flow.getInstructions().nonnullInstruction().values().stream()
+            .sorted(Comparator.comparing(Instruction::getOrder))
+            .forEach(instruction -> instructions.add(switch (instruction.getInstruction()) {
+                case MeterCase meter -> "meter:0x"
+                    + Long.toHexString(meter.getMeter().getMeterId().getValue().toJava());
+                case ApplyActionsCase apply -> actions(apply.getApplyActions().nonnullAction().values());
+                default -> instruction.getInstruction().toString();
+            }));
         return "table=" + flow.getTableId() + ",priority=" + flow.getPriority()
             // Without the per-flow fingerprint (bits 32 to 47): the planner's tests check it on its own.
             + ",cookie=0x" + Long.toHexString(flow.getCookie().getValue().longValue() & ~(0xFFFFL << 32))
             + (fields.isEmpty() ? "" : "," + String.join(",", fields))
-            + " actions=" + actions(actions.values());
+            + " actions=" + String.join(",", instructions);
+    }
+
+    /** A meter as {@code ovs-ofctl dump-meters} shows it, flags and one band. */
+    static String meter(final Meter meter) {
+        final var flags = meter.getFlags();
+        final var band = meter.getMeterBandHeaders().nonnullMeterBandHeader().values().iterator().next();
+        final var drop = (Drop) band.getBandType();
+        return "meter=0x" + Long.toHexString(meter.getMeterId().getValue().toJava())
+            + (flags.getMeterKbps() ? " kbps" : "") + (flags.getMeterPktps() ? " pktps" : "")
+            + (flags.getMeterBurst() ? " burst" : "") + (flags.getMeterStats() ? " stats" : "")
+            + " bands=type=" + (band.getMeterBandTypes().getFlags().getOfpmbtDrop() ? "drop" : "other")
+            + " rate=" + drop.getDropRate() + " burst_size=" + drop.getDropBurstSize()
+            + (band.getBandRate().equals(drop.getDropRate()) && band.getBandBurstSize().equals(drop.getDropBurstSize())
+                ? "" : " (band header disagrees)");
     }
 
     static String group(final Group group) {

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
+import net.gwha.impl.steering.Change.MeterChange;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
@@ -32,14 +33,16 @@ class FlowLedgerTest {
     private final FlowLedger ledger = new FlowLedger();
 
     @Test
-    void aFirstPlanAddsEverythingGroupsFirstAndIsThenApplied() {
+    void aFirstPlanAddsEverythingMetersAndGroupsFirstAndIsThenApplied() {
         final var plan = FlowPlanner.plan(LAB, List.of("gw1", "gw2"));
 
         final var changes = ledger.apply(plan);
 
         final var s1 = plan.switches().get(S1);
-        assertEquals(s1.groups().size() + s1.flows().size(), changes.size());
-        assertTrue(changes.getFirst() instanceof GroupChange);
+        assertEquals(s1.meters().size() + s1.groups().size() + s1.flows().size(), changes.size());
+        final int meters = s1.meters().size();
+        assertTrue(changes.subList(0, meters).stream().allMatch(MeterChange.class::isInstance), changes::toString);
+        assertTrue(changes.get(meters) instanceof GroupChange);
         assertTrue(changes.stream().allMatch(Change::adds));
         assertEquals(s1, ledger.applied(S1));
         assertEquals(changes, ledger.everything(S1));

@@ -58,7 +58,7 @@ class FlowProgrammerTest {
 
     private static FlowPlanner.Host host(final int number) {
         return new FlowPlanner.Host(S1, new MacAddress(String.format("02:00:00:00:01:%02x", number)),
-            "192.0.2." + (100 + number));
+            "192.0.2." + (100 + number), LabClusters.VIP);
     }
 
     /** The hosts the last plan has the switch answer. */
@@ -124,7 +124,7 @@ class FlowProgrammerTest {
         for (int batch = 0; batch < 5; batch++) {
             for (int i = 0; i < 250; i++) {
                 programmer.hostAsked("lab", new FlowPlanner.Host(S1, new MacAddress(String.format(
-                    "02:00:00:%02x:%02x:%02x", batch, i / 256, i % 256)), "198.51.100." + i));
+                    "02:00:00:%02x:%02x:%02x", batch, i / 256, i % 256)), "198.51.100." + i, LabClusters.VIP));
             }
             scheduler.advance(FlowProgrammer.HOST_BATCH);
         }

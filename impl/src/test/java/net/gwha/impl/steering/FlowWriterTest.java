@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.FakeScheduler;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.fixtures.RecordingRpcs;
@@ -36,10 +38,13 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInput;
@@ -58,6 +63,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.statistics.reply.MeterStatsBuilder;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -121,6 +130,9 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(plan.switches().get(S1).flows().get("gwha-lab-steer"), readFlow(S1, "gwha-lab-steer")
             .orElseThrow());
         assertEquals(plan.switches().get(S1).groups().get(0x47573300L), readGroup(S1, 0x47573300L).orElseThrow());
+        for (var meter : plan.switches().get(S1).meters().entrySet()) {
+            assertEquals(meter.getValue(), readMeter(S1, meter.getKey()).orElseThrow());
+        }
         assertTrue(rpcs.takeCalls().isEmpty());
     }
 
@@ -171,13 +183,16 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         final var left = flowIds(S1);
         assertTrue(left.stream().noneMatch(id -> id.startsWith("gwha-lab-")), left::toString);
-        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--lldp", "gwha--normal", "gwha--vrrp", "gwha-other-steer")),
+        assertTrue(left.containsAll(Set.of(FOREIGN, "gwha--lldp", "gwha--normal", "gwha-other-steer")),
             left::toString);
         assertTrue(readGroup(S1, 0x47573400L).isPresent());
+        // lab's meters go, other's stay, and so does the LLDP punt's, which both planned.
+        assertEquals(Set.of(0x47570000L, 0x47573400L, 0x47573401L, 0x47573402L), meterIds(S1));
 
         done(under.remove("other"));
         assertEquals(Set.of(FOREIGN), flowIds(S1));
         assertTrue(readGroup(S1, 0x47573400L).isEmpty());
+        assertEquals(Set.of(), meterIds(S1));
     }
 
     @Test
@@ -187,9 +202,15 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         done(under.apply(plan));
 
         final var first = rpcs.takeCalls();
-        assertEquals("AddGroup", first.getFirst().rpc());
-        // The group, every flow, one barrier.
-        assertEquals(plan.switches().get(S1).flows().size() + 2, first.size());
+        // The meters, then the group, before the flows that name them.
+        final int meters = plan.switches().get(S1).meters().size();
+        // LLDP's, the cluster's shared one, one per gateway
+        assertEquals(5, meters);
+        final var expectedOrder = new ArrayList<>(Collections.nCopies(meters, "AddMeter"));
+        expectedOrder.add("AddGroup");
+        assertEquals(expectedOrder, first.subList(0, meters + 1).stream().map(RecordingRpcs.Call::rpc).toList());
+        // The meters, the group, every flow, one barrier.
+        assertEquals(meters + plan.switches().get(S1).flows().size() + 2, first.size());
         // Nothing was persisted: only the foreign flow is in the datastore.
         assertEquals(Set.of(FOREIGN), flowIds(S1));
 
@@ -198,7 +219,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         until(() -> asked(rpcs.calls()));
         final var again = rpcs.takeCalls();
-        assertEquals("AddGroup", again.getFirst().rpc());
+        assertEquals("AddMeter", again.getFirst().rpc());
         // The same again, then the question what else of ours the switch holds (nothing, here).
         final var expected = new ArrayList<>(first.stream().map(RecordingRpcs.Call::rpc).toList());
         expected.addAll(List.of("GetFlowStatistics", "GetGroupStatistics"));
@@ -252,6 +273,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             goneSteer);
         tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.groupPath(S1, 0x47573c00L),
             gone.switches().get(S1).groups().get(0x47573c00L));
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.meterPath(S1, 0x47573c00L),
+            gone.switches().get(S1).meters().get(0x47573c00L));
         tx.commit().get(10, TimeUnit.SECONDS);
         final var onSwitch = new ArrayList<FlowAndStatisticsMapList>();
         plan.switches().get(S1).flows().values().forEach(flow -> onSwitch.add(reported(flow)));
@@ -289,7 +312,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
             .map(call -> ((RemoveGroupInput) call.input()).getGroupId().getValue().toJava()).toList());
         // ... and the datastore no longer holds the deleted cluster's entries, so the FRM will not install them.
         until(() -> readGroup(S1, 0x47573c00L).isEmpty()
-            && !flowIds(S1).contains("gwha-gone-steer"));
+            && !flowIds(S1).contains("gwha-gone-steer") && !meterIds(S1).contains(0x47573c00L));
+        assertEquals(plan.switches().get(S1).meters().keySet(), meterIds(S1));
         final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
         expected.add(FOREIGN);
         assertEquals(expected, flowIds(S1));
@@ -324,8 +348,50 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         assertEquals(CONFIRMED_AT, done(under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
             List.of("gw1", "gw2")))));
+        final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc)
+            .filter(rpc -> rpc.endsWith("Group")).toList();
+        assertEquals(List.of("AddGroup", "UpdateGroup"), calls);
+    }
+
+    @Test
+    void aMeterTheSwitchAlreadyHasIsModifiedInstead() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.failNext("AddMeter", "Device reported error type METERMODFAILED code METEREXISTS");
+
+        assertEquals(CONFIRMED_AT, done(under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2")))));
+        final var calls = rpcs.takeCalls();
+        assertEquals(List.of("AddMeter", "UpdateMeter"), calls.subList(0, 2).stream().map(RecordingRpcs.Call::rpc)
+            .toList());
+        assertEquals(((AddMeterInput) calls.getFirst().input()).getMeterId(),
+            ((UpdateMeterInput) calls.get(1).input()).getUpdatedMeter().getMeterId());
+    }
+
+    /**
+     * The forwarding-rules manager does not hold a flow back until the meter it names is on the switch: in the
+     * default mode a configuration that adds a meter goes through the RPCs too, meters first; one that adds none
+     * goes through the datastore alone.
+     */
+    @Test
+    void aConfigurationThatAddsMetersSendsThemAheadOfItsFlows() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        final var plan = FlowPlanner.plan(cluster, List.of());
+        done(under.apply(plan));
+
         final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList();
-        assertEquals(List.of("AddGroup", "UpdateGroup"), calls.subList(0, 2));
+        final int meters = plan.switches().get(S1).meters().size();
+        assertEquals(Collections.nCopies(meters, "AddMeter"), calls.subList(0, meters));
+        assertEquals(plan.switches().get(S1).flows().size(), calls.stream().filter("AddFlow"::equals).count());
+        assertEquals("SendBarrier", calls.getLast());
+        until(() -> meterIds(S1),
+            ids -> ids.equals(plan.switches().get(S1).meters().keySet()));
+
+        // A host's switch-side ARP reply: a flow and no meter, so the datastore alone.
+        done(under.apply(FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
+            List.of(new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10", LabClusters.VIP)))));
+        assertEquals(List.of(), rpcs.takeCalls());
+        assertTrue(flowIds(S1).contains("gwha-lab-arp-reply-192.0.2.254-02000000000a"));
     }
 
     @Test
@@ -356,15 +422,19 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
             all.stream().filter(flow -> !flow.getPriority().equals(Uint16.valueOf(900))).toList()).build());
         rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().build());
+        rpcs.answer("GetMeterStatistics", new GetMeterStatisticsOutputBuilder().setMeterStats(BindingMap.of(
+            plan.switches().get(S1).meters().keySet().stream().map(id -> new MeterStatsBuilder()
+                .setMeterId(new MeterId(Uint32.valueOf(id))).build()).toList())).build());
 
         scheduler.advance(Duration.ofSeconds(10));
         until(() -> rpcs.calls().stream().anyMatch(call -> call.rpc().equals("SendBarrier")));
 
         // The first audit leaves what was just re-sent at the connection alone, the second restores.
         final var calls = rpcs.takeCalls();
-        assertEquals(List.of("GetFlowStatistics", "GetGroupStatistics", "GetFlowStatistics", "GetGroupStatistics",
-            "AddGroup", "AddFlow", "SendBarrier"), calls.stream().map(RecordingRpcs.Call::rpc).toList());
-        assertEquals("gwha-lab-steer", ((AddFlowInput) calls.get(5).input()).getFlowName());
+        assertEquals(List.of("GetFlowStatistics", "GetGroupStatistics", "GetMeterStatistics", "GetFlowStatistics",
+            "GetGroupStatistics", "GetMeterStatistics", "AddGroup", "AddFlow", "SendBarrier"),
+            calls.stream().map(RecordingRpcs.Call::rpc).toList());
+        assertEquals("gwha-lab-steer", ((AddFlowInput) calls.get(7).input()).getFlowName());
         assertEquals(2, under.repairs("lab"));
         assertEquals(Map.of("lab", 2L), repaired);
 
@@ -447,6 +517,22 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private Optional<Flow> readFlow(final String node, final String id) throws Exception {
         try (var tx = getDataBroker().newReadOnlyTransaction()) {
             return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(node, id))
+                .get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private Set<Long> meterIds(final String node) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            final var found = tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowCapablePath(node))
+                .get(10, TimeUnit.SECONDS);
+            return found.map(fcn -> fcn.nonnullMeter().keySet().stream().map(key -> key.getMeterId().getValue()
+                .toJava()).collect(Collectors.toCollection(TreeSet::new))).orElseGet(TreeSet::new);
+        }
+    }
+
+    private Optional<Meter> readMeter(final String node, final long id) throws Exception {
+        try (var tx = getDataBroker().newReadOnlyTransaction()) {
+            return tx.read(LogicalDatastoreType.CONFIGURATION, InventoryPaths.meterPath(node, id))
                 .get(10, TimeUnit.SECONDS);
         }
     }

@@ -7,7 +7,7 @@
  */
 
 /**
- * Tests of the OpenFlow side: the planner without a broker, the writer and listeners against the in-memory broker.
+ * Tests of steering: the planner without a broker, the writer against the in-memory broker.
  */
 @NonNullByDefault
 package net.gwha.impl.steering;
