@@ -177,7 +177,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         // config datastore so that the forwarding-rules manager persists and reconciles it.
         LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var steering = new SteeringLoop();
-        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering);
+        final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering,
+            stateWriter::flowsRepaired);
         final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);

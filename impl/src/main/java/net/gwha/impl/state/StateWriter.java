@@ -11,7 +11,10 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.CommitInfo;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the live state to the operational datastore: one writer, through one transaction chain, called by the
- * engine loop with the clusters that changed since the last write. Commits are asynchronous: the loop never waits.
+ * engine loop with the clusters that changed since the last write, and by the steering side when it repaired a
+ * cluster's flows. Commits are asynchronous: the loop never waits.
  */
 public final class StateWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
@@ -51,6 +55,9 @@ public final class StateWriter implements AutoCloseable {
     // Guarded by this: the loop writes while another thread may close (leadership lost, shutdown).
     private TransactionChain chain;
     private boolean closed;
+    // What the last write read from, so that a count kept elsewhere can be written when it changes.
+    private Optional<LiveState> lastLive = Optional.empty();
+    private final Map<String, Long> flowsRepaired = new HashMap<>();
 
     public StateWriter(final DataBroker broker, final CounterView counters) {
         this.broker = broker;
@@ -85,6 +92,8 @@ public final class StateWriter implements AutoCloseable {
         if (closed) {
             return;
         }
+        lastLive = Optional.of(live);
+        removed.forEach(flowsRepaired::remove);
         if (chain.future().isDone()) {
             chain = newChain();
         }
@@ -116,6 +125,17 @@ public final class StateWriter implements AutoCloseable {
         }, MoreExecutors.directExecutor());
     }
 
+    /**
+     * The switches' flows of a cluster were repaired: writes the new total at once, with the rest of its state.
+     *
+     * @param cluster the cluster
+     * @param total flows and groups restored so far
+     */
+    public synchronized void flowsRepaired(final String cluster, final long total) {
+        flowsRepaired.put(cluster, total);
+        lastLive.ifPresent(state -> write(state, List.of(cluster), List.of()));
+    }
+
     private ClusterState state(final ClusterView view, final List<FailoverRecord> history) {
         final var own = counters.of(view.name());
         return new ClusterStateBuilder()
@@ -125,6 +145,7 @@ public final class StateWriter implements AutoCloseable {
             .setActiveSince(view.activeSince().map(StateWriter::dateAndTime).orElse(null))
             .setHeartbeatsMalformed(counter(own.malformed()))
             .setHeartbeatsSpoofed(counter(own.spoofed()))
+            .setFlowsRepaired(counter(flowsRepaired.getOrDefault(view.name(), 0L)))
             .setGatewayState(BindingMap.of(view.gateways().stream().map(gw -> new GatewayStateBuilder()
                 .setName(new GatewayName(gw.name()))
                 .setState(GatewayState.ofName(YangNames.of(gw.state())))

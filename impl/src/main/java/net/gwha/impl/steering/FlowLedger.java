@@ -12,8 +12,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
 import net.gwha.impl.steering.Change.MeterChange;
@@ -95,6 +97,32 @@ final class FlowLedger {
         groups.addAll(holds.groups().keySet());
         meters.addAll(holds.meters().keySet());
         return new Owned(cookies, groups, meters);
+    }
+
+    /** The clusters whose plan puts this flow on this switch, in name order. */
+    Set<String> planningFlow(final String node, final String flowId) {
+        return planning(node, onSwitch -> onSwitch.flows().containsKey(flowId));
+    }
+
+    /** The clusters whose plan puts this group on this switch, in name order. */
+    Set<String> planningGroup(final String node, final long groupId) {
+        return planning(node, onSwitch -> onSwitch.groups().containsKey(groupId));
+    }
+
+    /** The clusters whose plan puts this meter on this switch, in name order. */
+    Set<String> planningMeter(final String node, final long meterId) {
+        return planning(node, onSwitch -> onSwitch.meters().containsKey(meterId));
+    }
+
+    private Set<String> planning(final String node, final Predicate<SwitchPlan> holds) {
+        final var clusters = new TreeSet<String>();
+        plans.forEach((cluster, plan) -> {
+            final var onSwitch = plan.switches().get(node);
+            if (onSwitch != null && holds.test(onSwitch)) {
+                clusters.add(cluster);
+            }
+        });
+        return clusters;
     }
 
     private List<Change> settle(final TreeSet<String> switches) {

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * Applies {@link Plan}s to the switches through openflowplugin, idempotently: the {@link FlowLedger} says what
  * differs from what was last applied, and only that is written. Other applications' flows and groups are never
  * touched: every flow this writer writes or removes carries the project's cookie tag, every group the project's
- * id tag ({@link FlowPlanner}). A switch that connects is reconciled ({@link SwitchReconciler}).
+ * id tag ({@link FlowIds}). A switch that connects is reconciled ({@link SwitchReconciler}); while it stays
+ * connected, what it loses or holds changed is restored ({@link FlowAudit}).
  *
  * <h2>Two paths, and which one is used</h2>
  * <ul>
@@ -70,6 +71,12 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         RPC_AND_DATASTORE
     }
 
+    /** Told of a cluster's new total of flows and groups restored on a switch ({@link FlowAudit}). */
+    @FunctionalInterface
+    public interface RepairListener {
+        void flowsRepaired(String cluster, long total);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FlowWriter.class);
 
     private final Mode mode;
@@ -85,6 +92,8 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
     // Confined to the loop.
     private final FlowLedger ledger = new FlowLedger();
     private final SwitchReconciler reconciler;
+    // Empty without the RPCs, which it reads the switches with.
+    private final Optional<FlowAudit> audit;
 
     /**
      * A writer.
@@ -95,9 +104,10 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
      * @param mode which path carries which change
      * @param nanoClock the clock of the confirmation times, the engine's (failover latencies are differences)
      * @param loop the thread the writer works on
+     * @param repairs told when flows or groups lost or changed on a switch were restored
      */
     public FlowWriter(final DataBroker broker, final @Nullable RpcService rpcService, final Mode mode,
-            final LongSupplier nanoClock, final SteeringLoop loop) {
+            final LongSupplier nanoClock, final SteeringLoop loop, final RepairListener repairs) {
         this.mode = mode;
         this.nanoClock = nanoClock;
         this.loop = loop;
@@ -106,7 +116,9 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         }
         rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, () -> !closed));
         datastore = new DatastoreTransport(broker, () -> !closed);
-        reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop);
+        audit = rpc.map(transport -> new FlowAudit(ledger, transport, loop, repairs));
+        reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop,
+            changes -> audit.ifPresent(auditor -> auditor.written(changes)));
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
     }
@@ -131,7 +143,20 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
      */
     @Override
     public ListenableFuture<Long> remove(final String cluster) {
-        return tracked(loop.call(() -> write(ledger.remove(cluster))));
+        return tracked(loop.call(() -> {
+            audit.ifPresent(auditor -> auditor.forget(cluster));
+            return write(ledger.remove(cluster));
+        }));
+    }
+
+    /**
+     * How many flows and groups of a cluster were found lost or changed on a switch and restored.
+     *
+     * @param cluster the cluster name
+     * @return the count since this writer started; any thread
+     */
+    public long repairs(final String cluster) {
+        return audit.map(auditor -> auditor.repairs(cluster)).orElse(0L);
     }
 
     /**
@@ -184,6 +209,7 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         if (changes.isEmpty()) {
             return Futures.immediateFuture(nanoClock.getAsLong());
         }
+        audit.ifPresent(auditor -> auditor.written(changes));
         // A new meter goes the fast way too: the RPCs keep it ahead of the flows that name it, the FRM does not.
         final boolean fast = changes.stream().anyMatch(change -> change.steering()
             || change instanceof MeterChange meter && meter.adds());
@@ -237,11 +263,17 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             if (root.modificationType() == ModificationType.DELETE || after == null) {
                 if (before != null) {
                     final var node = before.getId().getValue();
-                    loop.execute(() -> reconciler.disconnected(node));
+                    loop.execute(() -> {
+                        reconciler.disconnected(node);
+                        audit.ifPresent(auditor -> auditor.disconnected(node));
+                    });
                 }
             } else if (before == null) {
                 final var node = after.getId().getValue();
-                loop.execute(() -> reconciler.connected(node));
+                loop.execute(() -> {
+                    reconciler.connected(node);
+                    audit.ifPresent(auditor -> auditor.connected(node));
+                });
             }
         }
     }

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
 import net.gwha.impl.steering.Change.MeterChange;
@@ -29,6 +31,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
@@ -99,6 +103,7 @@ final class RpcTransport {
     private final SendBarrier sendBarrier;
     private final GetFlowStatistics flowStatistics;
     private final GetGroupStatistics groupStatistics;
+    private final GetMeterStatistics meterStatistics;
 
     private final BooleanSupplier open;
 
@@ -122,6 +127,7 @@ final class RpcTransport {
         sendBarrier = service.getRpc(SendBarrier.class);
         flowStatistics = service.getRpc(GetFlowStatistics.class);
         groupStatistics = service.getRpc(GetGroupStatistics.class);
+        meterStatistics = service.getRpc(GetMeterStatistics.class);
     }
 
     /**
@@ -176,6 +182,16 @@ final class RpcTransport {
             return new Holdings(flowReply == null ? List.of() : flowReply.nonnullFlowAndStatisticsMapList(),
                 groupReply == null ? List.of() : groupReply.nonnullGroupStats().values());
         }, MoreExecutors.directExecutor());
+    }
+
+    /** Asks a switch for the ids of its meters. */
+    ListenableFuture<Set<Long>> meterIds(final String node) {
+        return Futures.transform(call(meterStatistics, new GetMeterStatisticsInputBuilder()
+            .setNode(new NodeRef(nodePath(node))).setStoreStats(Boolean.FALSE).build()), reply -> {
+                final var output = reply.getResult();
+                return output == null ? Set.of() : output.nonnullMeterStats().values().stream()
+                    .map(meter -> meter.getMeterId().getValue().toJava()).collect(Collectors.toSet());
+            }, MoreExecutors.directExecutor());
     }
 
     /** Removes every flow with exactly this cookie from a table: nobody else's, whatever its match. */

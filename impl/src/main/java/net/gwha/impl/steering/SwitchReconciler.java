@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import net.gwha.impl.steering.DatastoreTransport.FlowInTable;
 import net.gwha.impl.steering.FlowWriter.Mode;
 import net.gwha.impl.steering.RpcTransport.Holdings;
@@ -45,12 +46,14 @@ final class SwitchReconciler {
     private final Optional<RpcTransport> rpc;
     private final DatastoreTransport datastore;
     private final SteeringLoop loop;
+    private final Consumer<List<Change>> resent;
     // Switches that connected before the configuration was read; reconciled by loaded().
     private final Set<String> pending = new TreeSet<>();
     private boolean loaded;
 
     SwitchReconciler(final FlowLedger ledger, final Mode mode, final Optional<RpcTransport> rpc,
-            final DatastoreTransport datastore, final SteeringLoop loop) {
+            final DatastoreTransport datastore, final SteeringLoop loop, final Consumer<List<Change>> resent) {
+        this.resent = resent;
         this.ledger = ledger;
         this.mode = mode;
         this.rpc = rpc;
@@ -120,6 +123,7 @@ final class SwitchReconciler {
         final var plan = ledger.applied(node);
         LOG.info("{}: sending its {} flows, {} groups and {} meters again (attempt {})", node, plan.flows().size(),
             plan.groups().size(), plan.meters().size(), attempt);
+        resent.accept(changes);
         Futures.addCallback(Futures.allAsList(rpc.orElseThrow().send(changes)), new FutureCallback<>() {
             @Override
             public void onSuccess(final List<Object> result) {

@@ -80,8 +80,9 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         stateWriter = new StateWriter(getDataBroker(), counters);
         runtime = new HaRuntime(stateWriter::write, counters);
         steering = new SteeringLoop();
-        final var flows = new FlowProgrammer(new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE,
-            System::nanoTime, steering), FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed, steering,
+        final var writer = new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE, System::nanoTime,
+            steering, stateWriter::flowsRepaired);
+        final var flows = new FlowProgrammer(writer, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed, steering,
             System::nanoTime);
         runtime.addDecisionSink(flows::onDecisions);
         listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
@@ -119,6 +120,20 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(ClusterState.Status.Electing, state.getStatus());
         assertEquals(2, state.nonnullGatewayState().size());
         state.nonnullGatewayState().values().forEach(gw -> assertEquals(GatewayState.Unknown, gw.getState()));
+    }
+
+    @Test
+    void flowsRepairedOnTheSwitchesAreCountedInTheClusterState() throws Exception {
+        put(Fixtures.validBuilder().build());
+        final var before = await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1"), Optional::isPresent)
+            .orElseThrow();
+        assertEquals(0, before.getFlowsRepaired().getValue().intValue());
+
+        // What the flow writer reports when its audit restored three flows of c1.
+        stateWriter.flowsRepaired("c1", 3);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").orElseThrow().getFlowsRepaired()
+            .getValue().intValue() == 3);
     }
 
     @Test

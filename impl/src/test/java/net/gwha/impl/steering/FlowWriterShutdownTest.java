@@ -41,7 +41,8 @@ class FlowWriterShutdownTest extends AbstractConcurrentDataBrokerTest {
     void start() throws Exception {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
-        writer = new FlowWriter(getDataBroker(), rpcs, FlowWriter.Mode.RPC, scheduler::nanoTime, steering);
+        writer = new FlowWriter(getDataBroker(), rpcs, FlowWriter.Mode.RPC, scheduler::nanoTime, steering,
+            (cluster, total) -> { });
     }
 
     private void close() {

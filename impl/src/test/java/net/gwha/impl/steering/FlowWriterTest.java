@@ -12,16 +12,22 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import net.gwha.impl.engine.SwitchLinks;
+import net.gwha.impl.fixtures.FakeScheduler;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.fixtures.RecordingRpcs;
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +42,12 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatisticsOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.UpdateFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
@@ -57,6 +65,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.statistics.reply.MeterStatsBuilder;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -72,7 +82,10 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private static final String FOREIGN = "someone-elses-flow";
 
     private final RecordingRpcs rpcs = new RecordingRpcs();
-    private final SteeringLoop steering = new SteeringLoop();
+    // The writer's thread: runs what is queued when the test pumps it; time moves only when the test says.
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final SteeringLoop steering = new SteeringLoop(scheduler);
+    private final Map<String, Long> repaired = new ConcurrentHashMap<>();
     private FlowWriter writer;
 
     FlowWriterTest() {
@@ -99,7 +112,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     }
 
     private FlowWriter writer(final FlowWriter.Mode mode) {
-        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering);
+        writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering,
+            (cluster, total) -> repaired.put(cluster, total));
         return writer;
     }
 
@@ -108,7 +122,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
 
-        assertEquals(CONFIRMED_AT, writer(FlowWriter.Mode.DATASTORE).apply(plan).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(writer(FlowWriter.Mode.DATASTORE).apply(plan)));
 
         final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
         expected.add(FOREIGN);
@@ -126,25 +140,25 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     void reapplyingAPlanChangesNothingAndAFailoverSendsOnlySteering() throws Exception {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
         final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
-        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))));
         rpcs.takeCalls();
 
         // Configuration-only writes go through the datastore; the same plan again sends nothing at all.
-        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"))));
         assertEquals(List.of(), rpcs.takeCalls());
 
         final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1", "gw3"));
-        assertEquals(CONFIRMED_AT, under.apply(failover).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(under.apply(failover)));
         final var calls = rpcs.takeCalls();
         // Only the two groups change (the flows point at them): the buckets' order.
         assertEquals(List.of("UpdateGroup", "UpdateGroup", "SendBarrier"),
             calls.stream().map(RecordingRpcs.Call::rpc).toList());
         // ... and the datastore holds the new state for the forwarding-rules manager.
-        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573300L),
+        until(() -> readGroup(S1, 0x47573300L),
             group -> group.equals(Optional.of(failover.switches().get(S1).groups().get(0x47573300L))));
 
         // A lone gateway: a plain steering flow, updated in place by UpdateFlow.
-        under.apply(FlowPlanner.plan(cluster, List.of("gw3"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw3"))));
         final var lone = rpcs.takeCalls();
         assertEquals(Set.of("UpdateFlow", "RemoveGroup", "SendBarrier"), lone.stream().map(RecordingRpcs.Call::rpc)
             .collect(Collectors.toSet()));
@@ -162,10 +176,10 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final Cluster other = LabClusters.builder(LabClusters.gateway(5, 100, S1, 21),
             LabClusters.gateway(6, 100, S1, 22)).setName(new ClusterName("other")).setVrid(Uint8.valueOf(52))
             .setVirtualIp(LabClusters.vips("192.0.2.253")).build();
-        under.apply(FlowPlanner.plan(lab, List.of("gw1"))).get(10, TimeUnit.SECONDS);
-        under.apply(FlowPlanner.plan(other, List.of("gw5", "gw6"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(lab, List.of("gw1"))));
+        done(under.apply(FlowPlanner.plan(other, List.of("gw5", "gw6"))));
 
-        under.remove("lab").get(10, TimeUnit.SECONDS);
+        done(under.remove("lab"));
 
         final var left = flowIds(S1);
         assertTrue(left.stream().noneMatch(id -> id.startsWith("gwha-lab-")), left::toString);
@@ -175,7 +189,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         // lab's meters go, other's stay, and so does the LLDP punt's, which both planned.
         assertEquals(Set.of(0x47570000L, 0x47573400L, 0x47573401L, 0x47573402L), meterIds(S1));
 
-        under.remove("other").get(10, TimeUnit.SECONDS);
+        done(under.remove("other"));
         assertEquals(Set.of(FOREIGN), flowIds(S1));
         assertTrue(readGroup(S1, 0x47573400L).isEmpty());
         assertEquals(Set.of(), meterIds(S1));
@@ -185,7 +199,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     void rpcPathSendsGroupsFirstAndEverythingAgainWhenTheSwitchReconnects() throws Exception {
         final var under = writer(FlowWriter.Mode.RPC);
         final var plan = FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite), List.of("gw1", "gw2"));
-        under.apply(plan).get(10, TimeUnit.SECONDS);
+        done(under.apply(plan));
 
         final var first = rpcs.takeCalls();
         // The meters, then the group, before the flows that name them.
@@ -203,7 +217,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         under.loaded();
         connect(S1);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         final var again = rpcs.takeCalls();
         assertEquals("AddMeter", again.getFirst().rpc());
         // The same again, then the question what else of ours the switch holds (nothing, here).
@@ -217,18 +231,18 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
-        under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))));
         under.loaded();
         final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
-        under.apply(failover).get(10, TimeUnit.SECONDS);
+        done(under.apply(failover));
         connect(S1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         rpcs.takeCalls();
 
         // The switch goes away and comes back: the failover's group, which went by RPC, is sent again as it is now.
         disconnect(S1);
         connect(S1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         final var again = rpcs.takeCalls();
         final var group = again.stream().filter(call -> call.input() instanceof AddGroupInput).findFirst()
             .orElseThrow();
@@ -244,7 +258,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
         final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2", "gw3"));
-        under.apply(plan).get(10, TimeUnit.SECONDS);
+        done(under.apply(plan));
         // Left over from before: a cluster deleted while this writer was not running, in the datastore and on the
         // switch, and a gateway (gw9) the cluster no longer has.
         final var gone = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(7, 100, S1, 17),
@@ -277,7 +291,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(List.of(), rpcs.takeCalls());
         under.loaded();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> rpcs.calls().stream()
+        until(() -> rpcs.calls().stream()
             .filter(call -> call.rpc().equals("SendBarrier")).count() == 2);
         final var calls = rpcs.takeCalls();
         // The switch is asked only for the project's flows.
@@ -297,7 +311,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(List.of(0x47573c00L), calls.stream().filter(call -> call.input() instanceof RemoveGroupInput)
             .map(call -> ((RemoveGroupInput) call.input()).getGroupId().getValue().toJava()).toList());
         // ... and the datastore no longer holds the deleted cluster's entries, so the FRM will not install them.
-        await().atMost(Duration.ofSeconds(10)).until(() -> readGroup(S1, 0x47573c00L).isEmpty()
+        until(() -> readGroup(S1, 0x47573c00L).isEmpty()
             && !flowIds(S1).contains("gwha-gone-steer") && !meterIds(S1).contains(0x47573c00L));
         assertEquals(plan.switches().get(S1).meters().keySet(), meterIds(S1));
         final var expected = new TreeSet<>(plan.switches().get(S1).flows().keySet());
@@ -311,7 +325,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacAndIpRewrite);
         // A controller that just started: the cluster is configured, no gateway heard yet, so no steering planned.
         under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
-        under.apply(FlowPlanner.plan(cluster, List.of())).get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of())));
         final var before = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
         rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
             before.switches().get(S1).flows().values().stream().map(FlowWriterTest::reported).toList()).build());
@@ -322,7 +336,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
         connect(S1);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> asked(rpcs.calls()));
+        until(() -> asked(rpcs.calls()));
         final var calls = rpcs.takeCalls();
         assertTrue(calls.stream().noneMatch(call -> call.rpc().startsWith("Remove")), calls::toString);
     }
@@ -332,8 +346,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var under = writer(FlowWriter.Mode.RPC);
         rpcs.failNext("AddGroup", "Device reported error type GROUPMODFAILED code GROUPEXISTS");
 
-        assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
-            List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2")))));
         final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc)
             .filter(rpc -> rpc.endsWith("Group")).toList();
         assertEquals(List.of("AddGroup", "UpdateGroup"), calls);
@@ -344,8 +358,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var under = writer(FlowWriter.Mode.RPC);
         rpcs.failNext("AddMeter", "Device reported error type METERMODFAILED code METEREXISTS");
 
-        assertEquals(CONFIRMED_AT, under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
-            List.of("gw1", "gw2"))).get(10, TimeUnit.SECONDS));
+        assertEquals(CONFIRMED_AT, done(under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2")))));
         final var calls = rpcs.takeCalls();
         assertEquals(List.of("AddMeter", "UpdateMeter"), calls.subList(0, 2).stream().map(RecordingRpcs.Call::rpc)
             .toList());
@@ -363,20 +377,19 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
         final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
         final var plan = FlowPlanner.plan(cluster, List.of());
-        under.apply(plan).get(10, TimeUnit.SECONDS);
+        done(under.apply(plan));
 
         final var calls = rpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList();
         final int meters = plan.switches().get(S1).meters().size();
         assertEquals(Collections.nCopies(meters, "AddMeter"), calls.subList(0, meters));
         assertEquals(plan.switches().get(S1).flows().size(), calls.stream().filter("AddFlow"::equals).count());
         assertEquals("SendBarrier", calls.getLast());
-        await().atMost(Duration.ofSeconds(10)).until(() -> meterIds(S1),
+        until(() -> meterIds(S1),
             ids -> ids.equals(plan.switches().get(S1).meters().keySet()));
 
         // A host's switch-side ARP reply: a flow and no meter, so the datastore alone.
-        under.apply(FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
-            List.of(new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10", LabClusters.VIP))))
-            .get(10, TimeUnit.SECONDS);
+        done(under.apply(FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
+            List.of(new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10", LabClusters.VIP)))));
         assertEquals(List.of(), rpcs.takeCalls());
         assertTrue(flowIds(S1).contains("gwha-lab-arp-reply-192.0.2.254-02000000000a"));
     }
@@ -389,8 +402,76 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var future = under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
             List.of("gw1")));
         final var failure = org.junit.jupiter.api.Assertions.assertThrows(
-            java.util.concurrent.ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+            java.util.concurrent.ExecutionException.class, () -> done(future));
         assertTrue(failure.getCause().getMessage().contains("BADMATCH"), failure::toString);
+    }
+
+    @Test
+    void flowsAndGroupsDeletedBehindTheControllersBackAreRestoredWithinTenSeconds() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        final var plan = FlowPlanner.plan(cluster, List.of("gw1", "gw2"));
+        done(under.apply(plan));
+        under.loaded();
+        connect(S1);
+        until(() -> asked(rpcs.calls()));
+        rpcs.takeCalls();
+        final var all = plan.switches().get(S1).flows().values().stream().map(FlowWriterTest::held).toList();
+        // Someone ran ovs-ofctl del-flows for the steering flow, and deleted the group.
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
+            all.stream().filter(flow -> !flow.getPriority().equals(Uint16.valueOf(900))).toList()).build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().build());
+        rpcs.answer("GetMeterStatistics", new GetMeterStatisticsOutputBuilder().setMeterStats(BindingMap.of(
+            plan.switches().get(S1).meters().keySet().stream().map(id -> new MeterStatsBuilder()
+                .setMeterId(new MeterId(Uint32.valueOf(id))).build()).toList())).build());
+
+        scheduler.advance(Duration.ofSeconds(10));
+        until(() -> rpcs.calls().stream().anyMatch(call -> call.rpc().equals("SendBarrier")));
+
+        // The first audit leaves what was just re-sent at the connection alone, the second restores.
+        final var calls = rpcs.takeCalls();
+        assertEquals(List.of("GetFlowStatistics", "GetGroupStatistics", "GetMeterStatistics", "GetFlowStatistics",
+            "GetGroupStatistics", "GetMeterStatistics", "AddGroup", "AddFlow", "SendBarrier"),
+            calls.stream().map(RecordingRpcs.Call::rpc).toList());
+        assertEquals("gwha-lab-steer", ((AddFlowInput) calls.get(7).input()).getFlowName());
+        assertEquals(2, under.repairs("lab"));
+        assertEquals(Map.of("lab", 2L), repaired);
+
+        // Restored: the switch holds it all again, and nothing more is sent.
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(all)
+            .build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            groupStats(0x47573300L))).build());
+        scheduler.advance(Duration.ofSeconds(10));
+        assertTrue(rpcs.takeCalls().stream().allMatch(call -> call.rpc().startsWith("Get")));
+        assertEquals(2, under.repairs("lab"));
+    }
+
+    /** A flow as the switch reports it, actions included. */
+    private static FlowAndStatisticsMapList held(final Flow flow) {
+        return new FlowAndStatisticsMapListBuilder(reported(flow)).setInstructions(flow.getInstructions()).build();
+    }
+
+    /** Runs the writer's queued work, then waits for the future. */
+    private <T> T done(final ListenableFuture<T> future) throws Exception {
+        scheduler.runDue();
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits for a condition, running the writer's queued work (callbacks hop onto it) while it waits. */
+    private void until(final Callable<Boolean> condition) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            scheduler.runDue();
+            return condition.call();
+        });
+    }
+
+    private <T> void until(final Callable<T> value, final Predicate<? super T> condition) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            scheduler.runDue();
+            return value.call();
+        }, condition::test);
     }
 
     /** Whether the writer asked the switch what it holds, the last step of reconciling it. */
