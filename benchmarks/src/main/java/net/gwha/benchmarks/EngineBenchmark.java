@@ -58,9 +58,9 @@ public class EngineBenchmark {
         for (int i = 0; i < CLUSTERS; i++) {
             clusters[i] = "cluster-" + i;
             final var members = List.of(
-                new GatewayConfig(gateways[0], 100, new Ipv4(0x0A00_0001 + i * 4), true),
-                new GatewayConfig(gateways[1], 200, new Ipv4(0x0A00_0002 + i * 4), true),
-                new GatewayConfig(gateways[2], 150, new Ipv4(0x0A00_0003 + i * 4), true));
+                new GatewayConfig(gateways[0], 100, new Ipv4(0x0A00_0001 + i * 4), "openflow:1", true),
+                new GatewayConfig(gateways[1], 200, new Ipv4(0x0A00_0002 + i * 4), "openflow:1", true),
+                new GatewayConfig(gateways[2], 150, new Ipv4(0x0A00_0003 + i * 4), "openflow:1", true));
             engine.apply(new Event.ConfigSet(new ClusterConfig(clusters[i], 1 + i % 255, 1000, 3000, detectorConfig,
                 true, 0, 3000, false, members), now));
         }

@@ -14,14 +14,17 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every benchmark script, run with its smallest settings, so that none can rot unnoticed: each must finish, clean
  * up, and end with its figures. The figures themselves are not judged here: a test asserts behaviour, a benchmark
  * on a quiet machine reports numbers. Each script boots its own controller copy (ports shifted past the system
- * tests' own) and its own lab.
+ * tests' own) and its own lab. Tagged {@code benchmark-scripts}: about 15 minutes, so outside the default run
+ * (see the system-test POM).
  */
+@Tag("benchmark-scripts")
 class BenchmarkScriptsIT {
     private static final int PORT_OFFSET = Integer.getInteger("gwha.portOffset", 0);
 

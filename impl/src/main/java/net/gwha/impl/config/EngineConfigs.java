@@ -12,13 +12,15 @@ import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.DetectorConfig;
 import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.Ipv4;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.DetectorType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 
 /**
- * The engine's view of a validated cluster: YANG defaults applied, bindings turned into plain values.
+ * The engine's view of a validated cluster: YANG defaults applied, bindings turned into plain values. Every
+ * configuration {@link ClusterValidator} accepts gives a configuration the engine accepts.
  */
 public final class EngineConfigs {
     private static final double DEFAULT_PHI_THRESHOLD = 8;
@@ -27,7 +29,14 @@ public final class EngineConfigs {
         // utility class
     }
 
+    /**
+     * The engine's configuration of a cluster.
+     *
+     * @throws IllegalArgumentException when the cluster breaks a rule of {@link ClusterValidator}: it was not
+     *     validated
+     */
     public static ClusterConfig of(final Cluster cluster) {
+        final var name = cluster.requireName().getValue();
         final var detector = cluster.getFailureDetector();
         final DetectorConfig detectorConfig;
         if (detector != null && detector.getType() == DetectorType.Adaptive) {
@@ -37,18 +46,30 @@ public final class EngineConfigs {
         } else {
             detectorConfig = DetectorConfig.fixed();
         }
-        return new ClusterConfig(cluster.getName().getValue(), cluster.getVrid().toJava(),
+        return new ClusterConfig(name, required(name, "vrid", cluster.getVrid()).toJava(),
             ClusterDefaults.heartbeatIntervalMillis(cluster), ClusterDefaults.deadIntervalMillis(cluster),
             detectorConfig, ClusterDefaults.preempt(cluster), ClusterDefaults.preemptDelayMillis(cluster),
             ClusterDefaults.holdUpMillis(cluster), Boolean.TRUE.equals(cluster.getUseAdvertisedPriority()),
             cluster.nonnullGateway().values().stream()
-                .sorted(Comparator.comparing(gateway -> gateway.getName().getValue()))
-                .map(EngineConfigs::gateway)
+                .sorted(Comparator.comparing(gateway -> gateway.requireName().getValue()))
+                .map(gateway -> gateway(name, gateway))
                 .toList());
     }
 
-    private static GatewayConfig gateway(final Gateway gateway) {
-        return new GatewayConfig(gateway.getName().getValue(), gateway.getPriority().toJava(),
-            Ipv4.parse(gateway.getIpAddress().getValue()), gateway.getAdminState() != AdminState.Maintenance);
+    private static GatewayConfig gateway(final String cluster, final Gateway gateway) {
+        final var name = gateway.requireName().getValue();
+        final var field = "gateway '" + name + "' ";
+        final var attachment = required(cluster, field + "attachment", gateway.getAttachment());
+        return new GatewayConfig(name, required(cluster, field + "priority", gateway.getPriority()).toJava(),
+            Ipv4.parse(required(cluster, field + "ip-address", gateway.getIpAddress()).getValue()),
+            required(cluster, field + "attachment node-id", attachment.getNodeId()).getValue(),
+            gateway.getAdminState() != AdminState.Maintenance);
+    }
+
+    private static <T> T required(final String cluster, final String field, final @Nullable T value) {
+        if (value == null) {
+            throw new IllegalArgumentException("cluster '" + cluster + "': " + field + " is missing");
+        }
+        return value;
     }
 }

@@ -14,25 +14,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.ClusterSnapshot.GatewaySnapshot;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
 import net.gwha.impl.engine.Decision.ClusterStatusChanged;
 import net.gwha.impl.engine.Decision.CommandRefused;
+import net.gwha.impl.engine.Decision.ElectionOrderChanged;
 import net.gwha.impl.engine.Decision.GatewayStateChanged;
 import net.gwha.impl.engine.Gateway.Liveness;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * One cluster's liveness and election. Every event is handled in three steps: apply the silences due at the
- * event's instant ({@link Gateway#settle}), apply the event, then {@link #evaluate}: settle again (an edit may
- * shorten the detection threshold), elect, report what changed, compute the next wake-up. Decisions are
- * appended to the engine's buffer.
+ * One cluster: its gateways, its election and what it reports; when silence makes a gateway down is its
+ * {@link LivenessJudge}'s business. Every event is handled in three steps: apply the silences due at the event's
+ * instant ({@link LivenessJudge#settle}), apply the event, then {@link #evaluate}: settle again (an edit may
+ * shorten the detection threshold), elect, report what changed, compute the next wake-up. Decisions are appended
+ * to the engine's buffer.
  */
 final class Cluster {
-    /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
-    static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-
     final String name;
     /** The one-element list an {@link Outcome} reports for this cluster, allocated once. */
     final List<String> asList;
@@ -44,17 +44,10 @@ final class Cluster {
      * switches connect hears nobody for a while, and then hears the gateways in any order.
      */
     private long electionDeadline = NEVER;
-    /** When the last heartbeat of any of its gateways arrived, NEVER before the first. */
-    private long lastIntake = NEVER;
+    private final LivenessJudge judge;
 
     private ClusterConfig config;
-    private long deadNanos;
-    private long holdUpNanos;
     private long preemptDelayNanos;
-    private long floorNanos;
-    private long intervalNanos;
-    private double quantile;
-    private boolean adaptive;
     private Gateway[] gateways;
 
     /** Index of the active gateway, -1 before the first election or when it was deleted. */
@@ -66,16 +59,25 @@ final class Cluster {
     private boolean pinned;
     private long deletedActiveAt;
     private ClusterStatus status = ClusterStatus.ELECTING;
+    /** The election order last reported, and the array it is worked out in. */
+    private List<String> order = List.of();
+    private Gateway[] ranked = new Gateway[0];
     private long preemptAt = NEVER;
     private long wakeup = NEVER;
 
-    Cluster(final ClusterConfig config, final long at, final List<Decision> out) {
+    /**
+     * A new cluster.
+     *
+     * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
+     */
+    Cluster(final ClusterConfig config, final Set<String> disconnected, final long at, final List<Decision> out) {
         name = config.name();
         asList = List.of(name);
         this.config = config;
+        judge = new LivenessJudge(disconnected);
         gateways = new Gateway[0];
         reconfigure(config, at);
-        startupDeadline = at + deadNanos;
+        startupDeadline = at + judge.deadNanos();
         out.add(new ClusterStatusChanged(name, status, at));
         evaluate(at, null, out);
     }
@@ -87,7 +89,7 @@ final class Cluster {
     // Rule: a config edit keeps the liveness of the gateways that remain (matched by name); deleted ones vanish;
     // if the active one is deleted or taken out of service, evaluate() re-elects
     void configure(final ClusterConfig newConfig, final long at, final List<Decision> out) {
-        settle(at);
+        judge.settle(at);
         final @Nullable String activeBefore = active < 0 ? null : gateways[active].name();
         reconfigure(newConfig, at);
         active = activeBefore == null ? -1 : indexOf(activeBefore);
@@ -99,17 +101,8 @@ final class Cluster {
     }
 
     private void reconfigure(final ClusterConfig newConfig, final long at) {
-        final boolean sameInterval = newConfig.heartbeatIntervalMillis() == config.heartbeatIntervalMillis();
         config = newConfig;
-        deadNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.deadIntervalMillis());
-        holdUpNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.holdUpMillis());
         preemptDelayNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.preemptDelayMillis());
-        intervalNanos = TimeUnit.MILLISECONDS.toNanos(newConfig.heartbeatIntervalMillis());
-        adaptive = newConfig.detector() instanceof DetectorConfig.Adaptive;
-        if (newConfig.detector() instanceof DetectorConfig.Adaptive detector) {
-            floorNanos = TimeUnit.MILLISECONDS.toNanos(detector.floorMillis());
-            quantile = PhiAccrual.quantile(detector.phiThreshold());
-        }
 
         final var next = new Gateway[newConfig.gateways().size()];
         for (int i = 0; i < next.length; i++) {
@@ -126,16 +119,10 @@ final class Cluster {
                 }
                 gateway.inService = gatewayConfig.inService();
             }
-            if (!sameInterval) {
-                // samples of another interval say nothing of the new rhythm
-                gateway.phi.clear();
-            }
-            if (gateway.heard) {
-                gateway.deadline = gateway.lastHeard + threshold(gateway);
-            }
             next[i] = gateway;
         }
         gateways = next;
+        judge.configure(newConfig, next, at);
     }
 
     void heartbeat(final String gatewayName, final int priority, final int intervalCentis, final long at,
@@ -144,29 +131,15 @@ final class Cluster {
         if (index < 0) {
             return;
         }
-        if (lastIntake != NEVER && at - lastIntake > quietNanos()) {
-            // Rule: heartbeats stopped arriving from every gateway at once and now resume: the intake (the
-            // switch, its connection, openflowplugin) was held up, and what it queued meanwhile is arriving now.
-            // Silence during such a stall proves nothing, so the thresholds still running at its start move later
-            // by its length, like a pause of the controller
-            postpone(at - lastIntake, at);
-        }
-        lastIntake = at;
-        for (Gateway other : gateways) {
-            if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos) {
-                other.heardAfterDue = at;
-            }
-        }
-        settle(at);
+        judge.intake(at);
         final Gateway gateway = gateways[index];
         final boolean wasUp = gateway.liveness == Liveness.UP;
         final int before = effectivePriority(gateway);
         if (electionDeadline == NEVER) {
             // Rule: at start-up wait at most one dead interval after the first heartbeat for the best gateway
-            electionDeadline = at + deadNanos;
+            electionDeadline = at + judge.deadNanos();
         }
-        gateway.heartbeat(priority, intervalCentis, at, deadNanos, holdUpNanos);
-        gateway.deadline = at + threshold(gateway);
+        judge.heard(gateway, priority, intervalCentis, at);
         final boolean reordered = wasUp && gateway.liveness == Liveness.UP && effectivePriority(gateway) != before;
         evaluate(at, reordered ? FailoverCause.PRIORITY_CHANGED : null, out);
     }
@@ -174,58 +147,32 @@ final class Cluster {
     void port(final String gatewayName, final boolean up, final long at, final List<Decision> out) {
         final int index = indexOf(gatewayName);
         if (index >= 0) {
-            settle(at);
+            judge.settle(at);
             gateways[index].port(up, at);
             evaluate(at, null, out);
         }
     }
 
+    /**
+     * A switch was disconnected ({@code connected} false) or connected.
+     *
+     * @return whether any of its gateways is attached to that switch, and so whether this cluster was evaluated
+     */
+    boolean switchChanged(final String switchId, final boolean connected, final long at, final List<Decision> out) {
+        if (!judge.attaches(switchId)) {
+            return false;
+        }
+        // what was due before the disconnect (or the reconnect) happened before it
+        judge.settle(at);
+        judge.switchChanged(switchId, !connected, at);
+        evaluate(at, null, out);
+        return true;
+    }
+
     // Rule: a pause of the controller does not count as silence (see Event.Paused)
     void paused(final long pausedNanos, final long at, final List<Decision> out) {
-        postpone(pausedNanos, at);
+        judge.postpone(pausedNanos, at);
         evaluate(at, null, out);
-    }
-
-    private void postpone(final long stallNanos, final long at) {
-        final long stallStart = at - stallNanos;
-        for (Gateway gateway : gateways) {
-            if (gateway.liveness == Liveness.DOWN && gateway.timedOutAt != NEVER && gateway.timedOutAt > stallStart
-                    && !gateway.portDown) {
-                // declared silent during the stall, which proves nothing: as if the stall never happened
-                gateway.liveness = Liveness.UP;
-                gateway.deadline = gateway.timedOutAt + stallNanos;
-                gateway.timedOutAt = NEVER;
-                gateway.recoverStart = NEVER;
-            } else if (gateway.deadline != NEVER && gateway.deadline > stallStart) {
-                gateway.deadline += stallNanos;
-            }
-        }
-    }
-
-    /**
-     * How long the cluster's heartbeats may all stay away before the intake counts as stalled: one and a half
-     * intervals, since any one live gateway is heard every interval.
-     */
-    private long quietNanos() {
-        return intervalNanos * 3 / 2;
-    }
-
-    /**
-     * Whether a silent gateway's judgement waits, at most one dead interval past its deadline: until some gateway
-     * has been heard after its next heartbeat was due, and a moment longer for heartbeats queued right behind that
-     * one (the end of a burst); and while no gateway at all has been heard for longer than the quiet time, since
-     * the intake may be stalled. Either way its own heartbeat may be held up on the way with the others.
-     */
-    private boolean judgementWaits(final Gateway gateway, final long now) {
-        return gateway.liveness == Liveness.UP && gateway.deadline <= now && now < gateway.deadline + deadNanos
-            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS
-                || now - lastIntake > quietNanos());
-    }
-
-    /** When a waiting judgement is due again: the end of the drain, else one dead interval past the deadline. */
-    private long judgementResumes(final Gateway gateway, final long now) {
-        final long drained = gateway.heardAfterDue == NEVER ? NEVER : gateway.heardAfterDue + DRAIN_NANOS;
-        return drained > now ? Math.min(drained, gateway.deadline + deadNanos) : gateway.deadline + deadNanos;
     }
 
     void tick(final long at, final List<Decision> out) {
@@ -236,7 +183,7 @@ final class Cluster {
     // down. The chosen gateway is pinned: it keeps the role while it is up and in service, whatever preemption
     // says; once it is not, the pin is gone and the normal election (preemption included) applies again.
     void switchOver(final String gatewayName, final long at, final List<Decision> out) {
-        settle(at);
+        judge.settle(at);
         final int index = indexOf(gatewayName);
         final @Nullable String refusal = index < 0 ? "cluster " + name + " has no gateway " + gatewayName
             : refusal(gateways[index]);
@@ -267,7 +214,7 @@ final class Cluster {
     // Rule: maintenance drains a gateway at once (evaluate() re-elects if it was active); back in service, a
     // better gateway preempts at once if it has been up for the preempt delay
     void maintenance(final String gatewayName, final boolean on, final long at, final List<Decision> out) {
-        settle(at);
+        judge.settle(at);
         final int index = indexOf(gatewayName);
         if (index < 0) {
             out.add(new CommandRefused(name, gatewayName, "cluster " + name + " has no gateway " + gatewayName, at));
@@ -284,24 +231,6 @@ final class Cluster {
         evaluate(at, on ? null : FailoverCause.PREEMPTED, out);
     }
 
-    private void settle(final long now) {
-        // Rule: a silent gateway is down at its deadline if others are heard meanwhile; if nobody is, the intake
-        // may be stalled (see heartbeat), so it waits, at most one dead interval; then nobody has been heard for that
-        // long, so every gateway still up is down at once: none is known alive to take over from another
-        boolean nobodyHeard = false;
-        for (Gateway gateway : gateways) {
-            nobodyHeard |= gateway.liveness == Liveness.UP && gateway.deadline <= now && !judgementWaits(gateway, now)
-                && now - lastIntake > quietNanos();
-        }
-        for (Gateway gateway : gateways) {
-            if (nobodyHeard && gateway.liveness == Liveness.UP) {
-                gateway.timeOut(Math.min(gateway.deadline, now));
-            } else if (!judgementWaits(gateway, now)) {
-                gateway.settle(now);
-            }
-        }
-    }
-
     /**
      * Elects, reports what changed, and computes the next wake-up.
      *
@@ -310,13 +239,10 @@ final class Cluster {
      *                the preempt delay ran out
      */
     private void evaluate(final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
-        settle(at);
+        judge.settle(at);
         elect(at, trigger, out);
         publish(at, out);
-        long next = preemptAt;
-        for (Gateway gateway : gateways) {
-            next = Math.min(next, judgementWaits(gateway, at) ? judgementResumes(gateway, at) : gateway.wakeup());
-        }
+        long next = Math.min(preemptAt, judge.wakeup(at));
         if (lastActive.isEmpty()) {
             next = Math.min(next, at < startupDeadline ? startupDeadline : electionDeadline);
         }
@@ -410,6 +336,42 @@ final class Cluster {
             status = now;
             out.add(new ClusterStatusChanged(name, now, at));
         }
+        publishOrder(at, out);
+    }
+
+    // Rule: the election order is the active gateway (even when it is down: with nobody electable steering stays),
+    // then every other electable gateway, best first; never one unknown, down or in maintenance. Worked out in a
+    // reused array, so a heartbeat that changes nothing allocates nothing
+    private void publishOrder(final long at, final List<Decision> out) {
+        if (ranked.length < gateways.length) {
+            ranked = new Gateway[gateways.length];
+        }
+        int count = 0;
+        if (active >= 0) {
+            ranked[count++] = gateways[active];
+            for (int i = 0; i < gateways.length; i++) {
+                if (i != active && gateways[i].electable()) {
+                    int slot = count++;
+                    while (slot > 1 && better(gateways[i], ranked[slot - 1])) {
+                        ranked[slot] = ranked[slot - 1];
+                        slot--;
+                    }
+                    ranked[slot] = gateways[i];
+                }
+            }
+        }
+        boolean same = count == order.size();
+        for (int i = 0; same && i < count; i++) {
+            same = ranked[i].name().equals(order.get(i));
+        }
+        if (!same) {
+            final var names = new String[count];
+            for (int i = 0; i < count; i++) {
+                names[i] = ranked[i].name();
+            }
+            order = List.of(names);
+            out.add(new ElectionOrderChanged(name, order, at));
+        }
     }
 
     private GatewayState state(final int index) {
@@ -436,10 +398,6 @@ final class Cluster {
         }
         return new ClusterSnapshot(name, status, active < 0 ? Optional.empty() : Optional.of(gateways[active].name()),
             active < 0 ? OptionalLong.empty() : OptionalLong.of(activeSince), list);
-    }
-
-    private long threshold(final Gateway gateway) {
-        return adaptive ? gateway.phi.threshold(quantile, intervalNanos, floorNanos, deadNanos) : deadNanos;
     }
 
     // Rule: the effective priority is the advertised one when the cluster says so (keepalived's tracking weights

@@ -7,6 +7,7 @@
  */
 package net.gwha.impl.engine;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,18 @@ public sealed interface Decision {
      */
     record GatewayStateChanged(String cluster, String gateway, GatewayState oldState, GatewayState newState,
             long at) implements Decision {
+    }
+
+    /**
+     * Where the cluster's traffic may go, in order of preference, changed: the active gateway first (kept while no
+     * other is electable, so steering stays), then every other gateway that is up and in service, by effective
+     * priority, ties to the higher address. Never a gateway not heard yet, down or in maintenance. Empty before the
+     * first election. Fast-failover buckets follow it.
+     */
+    record ElectionOrderChanged(String cluster, List<String> order, long at) implements Decision {
+        public ElectionOrderChanged {
+            order = List.copyOf(order);
+        }
     }
 
     /**

@@ -10,11 +10,14 @@ package net.gwha.impl.engine;
 import static net.gwha.impl.engine.Gateway.NEVER;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import net.gwha.impl.engine.Decision.CommandRefused;
 import net.gwha.impl.engine.Event.ConfigRemoved;
@@ -23,6 +26,8 @@ import net.gwha.impl.engine.Event.HeartbeatReceived;
 import net.gwha.impl.engine.Event.Maintenance;
 import net.gwha.impl.engine.Event.Paused;
 import net.gwha.impl.engine.Event.PortStatus;
+import net.gwha.impl.engine.Event.SwitchConnected;
+import net.gwha.impl.engine.Event.SwitchDisconnected;
 import net.gwha.impl.engine.Event.SwitchOver;
 import net.gwha.impl.engine.Event.Tick;
 
@@ -40,6 +45,9 @@ public final class Engine {
     // name order; no randomness, no clock
     private final Map<String, Cluster> byName = new HashMap<>();
     private final TreeMap<String, Cluster> ordered = new TreeMap<>();
+    // membership only, never iterated; every cluster reads it
+    private final Set<String> disconnected = new HashSet<>();
+    private final Set<String> disconnectedView = Collections.unmodifiableSet(disconnected);
     // reused by every apply(): no allocation when an event decides nothing
     private final List<Decision> buffer = new ArrayList<>();
     private long now = Long.MIN_VALUE;
@@ -66,13 +74,17 @@ public final class Engine {
                     cluster.port(port.gateway(), port.up(), at, buffer);
                     yield outcome(cluster);
                 }
+                case SwitchDisconnected cut -> disconnected.add(cut.switchId()) ? switched(cut.switchId(), false, at)
+                    : Outcome.NONE;
+                case SwitchConnected back -> disconnected.remove(back.switchId()) ? switched(back.switchId(), true, at)
+                    : Outcome.NONE;
                 case Tick tick -> tick(at);
                 case Paused paused -> paused(paused.pausedNanos(), at);
                 case ConfigSet set -> {
                     final String name = set.config().name();
                     Cluster cluster = byName.get(name);
                     if (cluster == null) {
-                        cluster = new Cluster(set.config(), at, buffer);
+                        cluster = new Cluster(set.config(), disconnectedView, at, buffer);
                         byName.put(name, cluster);
                         ordered.put(name, cluster);
                     } else {
@@ -141,31 +153,39 @@ public final class Engine {
                 due.add(cluster);
             }
         }
-        if (due.isEmpty()) {
+        return touching(due);
+    }
+
+    /** A switch was disconnected or connected again: the clusters with a gateway on it take note. */
+    private Outcome switched(final String switchId, final boolean connected, final long at) {
+        final var affected = new ArrayList<Cluster>();
+        for (Cluster cluster : ordered.values()) {
+            if (cluster.switchChanged(switchId, connected, at, buffer)) {
+                affected.add(cluster);
+            }
+        }
+        return touching(affected);
+    }
+
+    /** The outcome for several clusters, in name order. */
+    private Outcome touching(final List<Cluster> touched) {
+        if (touched.isEmpty()) {
             return Outcome.NONE;
         }
-        final var names = new String[due.size()];
-        final var times = new long[due.size()];
+        final var names = new String[touched.size()];
+        final var times = new long[touched.size()];
         for (int i = 0; i < names.length; i++) {
-            names[i] = due.get(i).name;
-            times[i] = due.get(i).wakeup();
+            names[i] = touched.get(i).name;
+            times[i] = touched.get(i).wakeup();
         }
         return new Outcome(decisions(), List.of(names), times);
     }
 
     private Outcome paused(final long pausedNanos, final long at) {
-        if (ordered.isEmpty()) {
-            return Outcome.NONE;
-        }
-        final var names = new String[ordered.size()];
-        final var times = new long[ordered.size()];
-        int index = 0;
         for (Cluster cluster : ordered.values()) {
             cluster.paused(pausedNanos, at, buffer);
-            names[index] = cluster.name;
-            times[index++] = cluster.wakeup();
         }
-        return new Outcome(decisions(), List.of(names), times);
+        return touching(List.copyOf(ordered.values()));
     }
 
     private Outcome outcome(final Cluster cluster) {

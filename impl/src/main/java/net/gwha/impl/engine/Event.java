@@ -48,9 +48,31 @@ public sealed interface Event {
     }
 
     /**
-     * The gateway's switch port went up or down (or was removed, or its switch disconnected: down).
+     * The gateway's switch port went up or down (or was removed: down), as the switch reported it. A switch that
+     * disconnects says nothing of its ports: that is {@link SwitchDisconnected}.
      */
     record PortStatus(String cluster, String gateway, boolean up, long at) implements Event {
+    }
+
+    /**
+     * The controller lost its connection to a switch. The switch may well go on forwarding (with the flows it has),
+     * and its gateways on sending heartbeats that cannot reach the controller: their silence proves nothing until the
+     * switch is back, so their detection is suspended and nothing is elected away from them. A gateway that fell
+     * silent before the disconnect was reported (its dead interval ran out first) stays down: the engine cannot tell
+     * such a silence from the gateway's death.
+     *
+     * @param switchId the switch, as in {@link GatewayConfig#switchId()}
+     */
+    record SwitchDisconnected(String switchId, long at) implements Event {
+    }
+
+    /**
+     * The controller is connected to a switch (again). For the gateways on a switch that was disconnected, detection
+     * resumes with a fresh dead interval, and one that was down must be heard steadily for the hold-up again. Their
+     * ports' state follows as {@link PortStatus} events. Nothing else changes: for a switch that was not disconnected
+     * this is no news.
+     */
+    record SwitchConnected(String switchId, long at) implements Event {
     }
 
     /**

@@ -49,6 +49,12 @@ final class Gateway {
      * interval), NEVER until then: from that instant its silence is its own, not the intake's.
      */
     long heardAfterDue = NEVER;
+    /** Its switch is disconnected: its silence proves nothing, so {@link #deadline} is suspended (NEVER). */
+    boolean cutOff;
+    /** The gap before its next heartbeat spans a disconnect of its switch: no sample of its rhythm. */
+    boolean gapSpansCutOff;
+    /** When its switch was last connected again, Long.MIN_VALUE if never: its deadline has run since then. */
+    long reconnectedAt = Long.MIN_VALUE;
     /** The state last reported in a decision. */
     GatewayState shown = GatewayState.UNKNOWN;
     /** Inter-arrival times, kept with the fixed detector too: switching to adaptive then needs no warm-up. */
@@ -73,9 +79,10 @@ final class Gateway {
     void heartbeat(final int priority, final int intervalCentis, final long at, final long deadNanos,
             final long holdUpNanos) {
         // a gap longer than the dead interval is an outage, not a sample of the sender's rhythm
-        if (heard && at > lastHeard && at - lastHeard <= deadNanos) {
+        if (heard && !gapSpansCutOff && at > lastHeard && at - lastHeard <= deadNanos) {
             phi.add(at - lastHeard);
         }
+        gapSpansCutOff = false;
         heard = true;
         lastHeard = at;
         heardAfterDue = NEVER;

@@ -13,9 +13,11 @@ package net.gwha.impl.engine;
  * @param name unique within its cluster
  * @param priority the configured priority, 1..254 as in VRRP (0 means "resigned", 255 "address owner")
  * @param ipv4 the gateway's real address: the election's tie-break
+ * @param switchId the switch it is attached to, such as {@code openflow:1}: while that switch is disconnected
+ *                 the gateway cannot be heard (see {@link Event.SwitchDisconnected})
  * @param inService {@code false} when the gateway is in maintenance: never elected
  */
-public record GatewayConfig(String name, int priority, Ipv4 ipv4, boolean inService) {
+public record GatewayConfig(String name, int priority, Ipv4 ipv4, String switchId, boolean inService) {
     public GatewayConfig {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("gateway name is empty");

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataObjectModification.ModificationType;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
@@ -23,74 +22,72 @@ import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
 
 /**
- * Gateway ports as openflowplugin's operational inventory reports them: a port whose link is down or that is
- * removed, and every port of a switch that disconnects, become port-down events; a port with its link up again a
- * port-up event. Only ports that attach a configured gateway matter. Events are stamped on arrival (openflowplugin
- * writes a port-status into the inventory ~ms after the switch sends it) and handed to the consumer on the
- * datastore's notification thread: the consumer must only enqueue.
+ * Switches and gateway ports as openflowplugin's operational inventory reports them. A switch (inventory node) that
+ * disappears has lost its connection to the controller: that is a {@link Event.SwitchDisconnected}, and says nothing
+ * of its ports, which the switch may well keep up and forwarding. A switch that appears is connected (again): a
+ * {@link Event.SwitchConnected}, then a {@link Event.PortStatus} for every gateway port on it, down or up, as the
+ * switch reports it. On a connected switch, a gateway port whose link goes down or up, or that is removed, is a port
+ * event of the gateways on it; other ports do not matter. Events are stamped on arrival (openflowplugin writes a
+ * port-status into the inventory ~ms after the switch sends it) and handed to the consumer on the datastore's
+ * notification thread: the consumer must only enqueue.
  */
 public final class PortListener implements AutoCloseable {
     private final ClusterDirectory directory;
-    private final Consumer<Event.PortStatus> events;
+    private final Consumer<Event> events;
     private final LongSupplier nanoClock;
-    private final Registration ports;
-    private final Registration nodes;
+    private final Registration registration;
 
     /**
      * Starts listening.
      *
      * @param broker the data broker, for openflowplugin's operational inventory
      * @param directory the configured gateways, as the lead keeps it up to date
-     * @param events receives a port event per affected gateway; must not block
+     * @param events receives switch events and a port event per affected gateway; must not block
      * @param nanoClock stamps the events, {@code System::nanoTime} (or the engine loop's clock) in production
      */
-    public PortListener(final DataBroker broker, final ClusterDirectory directory,
-            final Consumer<Event.PortStatus> events, final LongSupplier nanoClock) {
+    public PortListener(final DataBroker broker, final ClusterDirectory directory, final Consumer<Event> events,
+            final LongSupplier nanoClock) {
         this.directory = directory;
         this.events = events;
         this.nanoClock = nanoClock;
-        ports = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
-            DataObjectReference.builder(Nodes.class).child(Node.class).child(NodeConnector.class).build(),
-            this::onPorts);
-        nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
+        // One listener on the nodes, not one on their ports: a disconnected switch's ports vanish with it, and
+        // only the node's own modification tells that apart from ports removed from a switch still connected.
+        registration = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
-    }
-
-    private void onPorts(final List<DataTreeModification<NodeConnector>> changes) {
-        final long at = nanoClock.getAsLong();
-        for (var change : changes) {
-            final var root = change.getRootNode();
-            final var after = root.dataAfter();
-            final var id = (after != null ? after : root.dataBefore()).getId().getValue();
-            final var port = PacketInHandler.port(id);
-            if (port.isEmpty()) {
-                continue;
-            }
-            final boolean up = after != null && linkUp(after);
-            final boolean wasUp = root.dataBefore() != null && linkUp(root.dataBefore());
-            if (up != wasUp) {
-                forMembers(port.orElseThrow().node(), port.orElseThrow().port(),
-                    member -> events.accept(new Event.PortStatus(member.cluster(), member.gateway(), up, at)));
-            }
-        }
     }
 
     private void onNodes(final List<DataTreeModification<Node>> changes) {
         final long at = nanoClock.getAsLong();
         for (var change : changes) {
-            if (change.getRootNode().modificationType() == ModificationType.DELETE) {
-                final var node = change.getRootNode().dataBefore().getId().getValue();
-                forMembers(node, -1,
-                    member -> events.accept(new Event.PortStatus(member.cluster(), member.gateway(), false, at)));
+            final var root = change.getRootNode();
+            final var after = root.dataAfter();
+            if (after == null) {
+                events.accept(new Event.SwitchDisconnected(root.dataBefore().getId().getValue(), at));
+                continue;
+            }
+            if (root.dataBefore() == null) {
+                events.accept(new Event.SwitchConnected(after.getId().getValue(), at));
+            }
+            for (var port : root.getModifiedChildren(NodeConnector.class)) {
+                final var before = port.dataBefore();
+                final var now = port.dataAfter();
+                final var id = (now != null ? now : before).getId().getValue();
+                final var parsed = PacketInHandler.port(id);
+                final boolean up = now != null && linkUp(now);
+                // a port first seen, as when its switch connects, is reported whatever its state; later, changes
+                if (parsed.isPresent() && (before == null || up != linkUp(before))) {
+                    forMembers(parsed.orElseThrow().node(), parsed.orElseThrow().port(),
+                        member -> events.accept(new Event.PortStatus(member.cluster(), member.gateway(), up, at)));
+                }
             }
         }
     }
 
-    /** Gateways on a port of a switch, or on any port of it when port is -1. */
+    /** Gateways on a port of a switch. */
     private void forMembers(final String node, final long port, final Consumer<ClusterDirectory.Member> action) {
         for (var entry : directory.entries()) {
             for (var member : entry.members()) {
-                if (member.node().equals(node) && (port < 0 || member.port() == port)) {
+                if (member.node().equals(node) && member.port() == port) {
                     action.accept(member);
                 }
             }
@@ -108,7 +105,6 @@ public final class PortListener implements AutoCloseable {
 
     @Override
     public void close() {
-        ports.close();
-        nodes.close();
+        registration.close();
     }
 }

@@ -114,7 +114,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final FlowPlanner.Options planOptions;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
-    private final boolean detectPauses;
+    private final @Nullable Scheduler timers;
     private final Registration registration;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -126,24 +126,29 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
             new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime, System::currentTimeMillis,
-            true);
+            null);
     }
 
-    /** With the clocks the engine runs on, so that tests drive time (which also turns pause detection off). */
+    /**
+     * With the clocks the engine runs on, so that tests drive time.
+     *
+     * @param timers fires the engine's timers on {@code nanoClock}'s time; {@code null} on the real clock
+     *     (see {@link HaRuntime})
+     */
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis) {
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
         this(broker, notifications, notificationService, rpcService, singletons, flowPath,
-            FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, false);
+            FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, timers);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
             final FlowPlanner.Options planOptions, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
-            final boolean detectPauses) {
-        this.detectPauses = detectPauses;
+            final @Nullable Scheduler timers) {
+        this.timers = timers;
         this.broker = broker;
         this.flowPath = flowPath;
         this.planOptions = planOptions;
@@ -166,14 +171,14 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
-            detectPauses);
+            timers);
         final var directory = new ClusterDirectory();
         // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
         // config datastore so that the forwarding-rules manager persists and reconciles it.
         LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var steering = new SteeringLoop();
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering);
-        final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed);
+        final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,

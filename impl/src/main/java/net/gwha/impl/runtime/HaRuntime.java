@@ -11,7 +11,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,6 +21,7 @@ import java.util.OptionalLong;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +41,7 @@ import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.ClusterView.GatewayView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.LiveState;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,18 +63,15 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HaRuntime.class);
-    private static final int HISTORY = 50;
     // Heartbeats only move 'last heard': publish those at most this often, decisions at once.
     private static final long QUIET_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
-    // The loop checks every PULSE that it was not held up; a pulse later than PAUSE_TOLERANCE is a pause.
-    static final long PULSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    static final long PAUSE_TOLERANCE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     private static final long NOTABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     // Packet-in work waiting on the loop at most: about a second of a heavy intake (ten thousand heartbeats a
     // second); past it a flood is dropped at the door, so the loop's backlog and memory stay bounded.
     static final int MAX_QUEUED_PACKET_INS = 10_000;
 
     private final ScheduledExecutorService loop;
+    private final Scheduler timers;
     private final LongSupplier nanoClock;
     private final long wallOriginMillis;
     private final long nanoOrigin;
@@ -83,43 +81,49 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final boolean detectPauses;
 
     // Loop-confined state.
-    private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
+    private final Map<String, ScheduledFuture<?>> wakeups = new HashMap<>();
     private final Map<String, List<String>> virtualIps = new HashMap<>();
     private final TreeSet<String> dirty = new TreeSet<>();
     private final TreeSet<String> removed = new TreeSet<>();
-    private Optional<ScheduledFuture<?>> pendingFlush = Optional.empty();
-    private long nextSequence = 1;
-    private long pulseDue;
+    private Optional<ScheduledFuture<?>> quietFlush = Optional.empty();
+    private boolean urgentFlushQueued;
+    private final PauseDetector pauses;
 
     // Published for readers on other threads.
     private final Map<String, ClusterView> views = new ConcurrentHashMap<>();
-    private final Map<String, ArrayDeque<FailoverRecord>> histories = new ConcurrentHashMap<>();
+    private final FailoverHistory history;
     private final HeartbeatCounters counters;
     private final AtomicInteger queuedPacketIns = new AtomicInteger();
 
+    /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
-        this(stateSink, counters, System::nanoTime, System.currentTimeMillis(), true);
+        this(stateSink, counters, System::nanoTime, System.currentTimeMillis(), null);
     }
 
     /**
      * A runtime on the given clocks.
      *
-     * @param detectPauses whether to tell the engine when the loop was held up; only a clock that moves with real
-     *     time can tell, so off with a test's clock, which jumps
+     * @param timers fires timers on {@code nanoClock}'s time, such as a test's fake one; {@code null} for the loop's
+     *     own executor on the real clock, the only case in which pauses of the controller are detected (a test's
+     *     clock jumps)
      */
     HaRuntime(final StateSink stateSink, final HeartbeatCounters counters, final LongSupplier nanoClock,
-            final long wallOriginMillis, final boolean detectPauses) {
+            final long wallOriginMillis, final @Nullable Scheduler timers) {
         this.stateSink = stateSink;
         this.counters = counters;
         this.nanoClock = nanoClock;
         this.wallOriginMillis = wallOriginMillis;
         nanoOrigin = nanoClock.getAsLong();
+        history = new FailoverHistory(this::wallTime);
         loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("gwha-engine").setDaemon(true).build());
-        this.detectPauses = detectPauses;
-        pulseDue = nanoOrigin + PULSE_NANOS;
+        detectPauses = timers == null;
+        this.timers = timers != null ? timers : (task, delayNanos) -> loop.schedule(task, delayNanos,
+            TimeUnit.NANOSECONDS);
+        pauses = new PauseDetector(nanoOrigin);
         if (detectPauses) {
-            loop.scheduleWithFixedDelay(this::checkPause, PULSE_NANOS, PULSE_NANOS, TimeUnit.NANOSECONDS);
+            loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
+                TimeUnit.NANOSECONDS);
         }
     }
 
@@ -140,7 +144,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     /** Enqueues an event; never blocks. */
     public void submit(final Event event) {
-        loop.execute(() -> handle(event));
+        loop.execute(() -> handle(event, () -> { }));
     }
 
     /**
@@ -150,7 +154,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      * @return false when refused
      */
     public boolean offer(final Event.HeartbeatReceived heartbeat) {
-        return admit(() -> handle(heartbeat));
+        return admit(() -> handle(heartbeat, () -> { }));
     }
 
     /**
@@ -173,19 +177,25 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     /** Applied in order with other events. */
     @Override
-    public void configure(final Event.ConfigSet config, final List<String> vips) {
-        loop.execute(() -> {
-            virtualIps.put(config.config().name(), List.copyOf(vips));
-            handle(config);
-        });
+    public void configure(final Event.ConfigSet config, final List<String> vips, final Runnable accepted) {
+        final var copy = List.copyOf(vips);
+        loop.execute(() -> handle(config, () -> {
+            virtualIps.put(config.config().name(), copy);
+            accepted.run();
+        }));
     }
 
     @Override
-    public void remove(final String cluster) {
-        loop.execute(() -> {
+    public void remove(final String cluster, final Runnable forgotten) {
+        loop.execute(() -> handle(new Event.ConfigRemoved(cluster, now()), () -> {
             virtualIps.remove(cluster);
-            handle(new Event.ConfigRemoved(cluster, now()));
-        });
+            forgotten.run();
+        }));
+    }
+
+    @Override
+    public void afterPending(final Runnable action) {
+        loop.execute(() -> runLogged(action, "after the configuration"));
     }
 
     /** Runs a command on the loop; a {@link CommandRefused} decision fails the future with its reason. */
@@ -203,8 +213,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
                     + gateway + "'"));
                 return;
             }
-            final var outcome = handle(event.get());
-            for (var decision : outcome.decisions()) {
+            final var outcome = handle(event.get(), () -> { });
+            if (outcome.isEmpty()) {
+                result.setException(new IllegalStateException("the engine failed on the command, see the log"));
+                return;
+            }
+            for (var decision : outcome.orElseThrow().decisions()) {
                 if (decision instanceof CommandRefused refused) {
                     result.setException(new OperationRefusedException("cluster '" + cluster + "': "
                         + refused.reason()));
@@ -216,27 +230,34 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         return result;
     }
 
-    // A failing sink must not stop the others nor the loop.
+    /**
+     * Applies one event on the loop.
+     *
+     * @param accepted runs once the engine took the event, before its decisions are carried out
+     * @return the outcome, empty if the engine failed on the event (it then changed nothing the adapters hear of)
+     */
+    // Neither an event the engine fails on nor a failing sink may stop the others, or the loop.
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private Outcome handle(final Event event) {
+    private Optional<Outcome> handle(final Event event, final Runnable accepted) {
         if (detectPauses && !(event instanceof Event.Paused)) {
             checkPause();
         }
         final Outcome outcome;
         try {
             outcome = engine.apply(event);
-        } catch (IllegalArgumentException e) {
-            // A config the validator let through but the engine cannot take: keep running, say why.
-            LOG.warn("Engine refused {}", event, e);
-            return engine.apply(new Event.Tick(now()));
+        } catch (RuntimeException e) {
+            // The validator makes every configuration the engine refuses impossible: a bug, but not a fatal one.
+            LOG.error("The engine failed on {}: it goes on without it", event, e);
+            return Optional.empty();
         }
+        runLogged(accepted, "after " + event);
         if (event instanceof Event.HeartbeatReceived heartbeat) {
             counters.accepted(heartbeat.cluster(), heartbeat.gateway());
         }
         final var decisions = outcome.decisions();
         for (var decision : decisions) {
             if (decision instanceof ActiveGatewayChanged changed) {
-                record(changed);
+                history.record(changed);
             }
         }
         if (!decisions.isEmpty()) {
@@ -254,8 +275,8 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         }
         if (event instanceof Event.ConfigRemoved gone) {
             views.remove(gone.cluster());
-            histories.remove(gone.cluster());
-            final var timer = timers.remove(gone.cluster());
+            history.forget(gone.cluster());
+            final var timer = wakeups.remove(gone.cluster());
             if (timer != null) {
                 timer.cancel(false);
             }
@@ -265,19 +286,38 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             dirty.addAll(outcome.touched());
         }
         scheduleFlush(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived));
-        return outcome;
+        return Optional.of(outcome);
+    }
+
+    // What an adapter does with a configuration must not stop the loop either.
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static void runLogged(final Runnable action, final String when) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error("An adapter failed {}", when, e);
+        }
+    }
+
+    /** Hands work to the loop from a timer; once the runtime is closed, there is nothing left to do. */
+    private void enqueue(final Runnable work) {
+        try {
+            loop.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Closed: a timer has nothing left to do", e);
+        }
     }
 
     private void reschedule(final String cluster, final Outcome outcome) {
-        final var previous = timers.remove(cluster);
+        final var previous = wakeups.remove(cluster);
         if (previous != null) {
             previous.cancel(false);
         }
         final var wakeup = outcome.nextWakeup(cluster);
         if (wakeup.isPresent()) {
-            final long due = wakeup.getAsLong();
-            timers.put(cluster, loop.schedule(() -> handle(new Event.Tick(now())), Math.max(0, due - now()),
-                TimeUnit.NANOSECONDS));
+            // a tick that comes early, or twice, is harmless: it asks for the next wake-up again
+            wakeups.put(cluster, timers.schedule(() -> enqueue(() -> handle(new Event.Tick(now()), () -> { })),
+                Math.max(0, wakeup.getAsLong() - now())));
         }
     }
 
@@ -289,59 +329,25 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      */
     private void checkPause() {
         final long now = now();
-        final long paused = pauseBefore(pulseDue, now);
-        pulseDue = now + PULSE_NANOS;
+        final long paused = pauses.beat(now);
         if (paused > 0) {
             if (paused >= NOTABLE_PAUSE_NANOS) {
                 LOG.info("The controller was held up for {} ms: gateways' detection thresholds move later as much",
                     TimeUnit.NANOSECONDS.toMillis(paused));
             }
-            handle(new Event.Paused(paused, now));
-        }
-    }
-
-    /** The pause that ended at {@code now} if the pulse due at {@code pulseDue} is this late, else 0. */
-    static long pauseBefore(final long pulseDue, final long now) {
-        final long late = now - pulseDue;
-        return late > PAUSE_TOLERANCE_NANOS ? late : 0;
-    }
-
-    private void record(final ActiveGatewayChanged changed) {
-        LOG.info("{}: active gateway {} -> {} ({}, detected after {} ms)", changed.cluster(),
-            changed.from().orElse("none"), changed.to(), changed.cause(),
-            TimeUnit.NANOSECONDS.toMillis(changed.decisionTime() - changed.causeTime()));
-        final var history = histories.computeIfAbsent(changed.cluster(), key -> new ArrayDeque<>());
-        synchronized (history) {
-            if (history.size() == HISTORY) {
-                history.removeFirst();
-            }
-            history.addLast(new FailoverRecord(nextSequence++, changed.cluster(), changed.from(), changed.to(),
-                changed.cause(), wallTime(changed.causeTime()), wallTime(changed.decisionTime()), Optional.empty()));
+            handle(new Event.Paused(paused, now), () -> { });
         }
     }
 
     /** The switches confirmed the flows of the failover decided at decisionNanos, at confirmedNanos. */
     public void flowsConfirmed(final String cluster, final long decisionNanos, final long confirmedNanos) {
         final var decided = wallTime(decisionNanos);
+        final var confirmed = wallTime(confirmedNanos);
         loop.execute(() -> {
-            final var history = histories.get(cluster);
-            if (history == null) {
-                return;
+            if (history.flowsConfirmed(cluster, decided, confirmed)) {
+                dirty.add(cluster);
+                scheduleFlush(true);
             }
-            synchronized (history) {
-                final var updated = new ArrayDeque<FailoverRecord>(history.size());
-                for (var failover : history) {
-                    updated.addLast(failover.decisionTime().equals(decided) && failover.flowsConfirmedTime().isEmpty()
-                        ? new FailoverRecord(failover.sequence(), failover.cluster(), failover.from(), failover.to(),
-                            failover.cause(), failover.causeTime(), failover.decisionTime(),
-                            Optional.of(wallTime(confirmedNanos)))
-                        : failover);
-                }
-                history.clear();
-                history.addAll(updated);
-            }
-            dirty.add(cluster);
-            scheduleFlush(true);
         });
     }
 
@@ -364,23 +370,32 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         return nanos.isPresent() ? Optional.of(wallTime(nanos.getAsLong())) : Optional.empty();
     }
 
+    /**
+     * Writes the changed clusters' state: an urgent change after the events already queued, so that a burst is
+     * written once; heartbeats alone (last heard) within a second.
+     */
     private void scheduleFlush(final boolean urgent) {
-        if (dirty.isEmpty() && removed.isEmpty()) {
+        if (dirty.isEmpty() && removed.isEmpty() || urgentFlushQueued) {
             return;
         }
-        if (pendingFlush.isPresent()) {
-            final var pending = pendingFlush.orElseThrow();
-            if (!urgent || pending.getDelay(TimeUnit.NANOSECONDS) <= 0) {
-                return;
-            }
-            pending.cancel(false);
+        if (urgent) {
+            quietFlush.ifPresent(timer -> timer.cancel(false));
+            quietFlush = Optional.empty();
+            urgentFlushQueued = true;
+            loop.execute(this::flush);
+        } else if (quietFlush.isEmpty()) {
+            quietFlush = Optional.of(timers.schedule(() -> enqueue(this::flush), QUIET_FLUSH_NANOS));
         }
-        // Urgent: after the events already queued, so a burst is written once.
-        pendingFlush = Optional.of(loop.schedule(this::flush, urgent ? 0 : QUIET_FLUSH_NANOS, TimeUnit.NANOSECONDS));
     }
 
     private void flush() {
-        pendingFlush = Optional.empty();
+        urgentFlushQueued = false;
+        quietFlush.ifPresent(timer -> timer.cancel(false));
+        quietFlush = Optional.empty();
+        if (dirty.isEmpty() && removed.isEmpty()) {
+            // a quiet flush whose timer fired just as an urgent one wrote everything
+            return;
+        }
         for (var cluster : dirty) {
             publishView(cluster);
         }
@@ -402,13 +417,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     @Override
     public List<FailoverRecord> history(final String cluster) {
-        final var history = histories.get(cluster);
-        if (history == null) {
-            return List.of();
-        }
-        synchronized (history) {
-            return List.copyOf(history);
-        }
+        return history.of(cluster);
     }
 
     @Override

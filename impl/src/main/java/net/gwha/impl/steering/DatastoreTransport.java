@@ -17,13 +17,13 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
 import net.gwha.impl.steering.Change.MeterChange;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
-import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
@@ -45,15 +45,25 @@ final class DatastoreTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatastoreTransport.class);
 
     private final DataBroker broker;
+    private final BooleanSupplier open;
     private TransactionChain chain;
 
-    DatastoreTransport(final DataBroker broker) {
+    /**
+     * The datastore.
+     *
+     * @param open whether anything may still be written: once false, every write fails without a transaction
+     */
+    DatastoreTransport(final DataBroker broker, final BooleanSupplier open) {
         this.broker = broker;
+        this.open = open;
         chain = newChain();
     }
 
     /** Writes changes in one transaction. */
-    FluentFuture<? extends CommitInfo> write(final List<Change> changes) {
+    FluentFuture<?> write(final List<Change> changes) {
+        if (!open.getAsBoolean()) {
+            return FluentFuture.from(SteeringLoop.stopped());
+        }
         final var tx = transaction();
         for (var change : changes) {
             switch (change) {
@@ -103,8 +113,11 @@ final class DatastoreTransport implements AutoCloseable {
      * @param groups the group ids
      * @param meters the meter ids
      */
-    FluentFuture<? extends CommitInfo> delete(final String node, final List<FlowInTable> flows,
+    FluentFuture<?> delete(final String node, final List<FlowInTable> flows,
             final List<Long> groups, final List<Long> meters) {
+        if (!open.getAsBoolean()) {
+            return FluentFuture.from(SteeringLoop.stopped());
+        }
         final var tx = transaction();
         for (var flow : flows) {
             tx.delete(LogicalDatastoreType.CONFIGURATION, flowCapablePath(node).toBuilder()

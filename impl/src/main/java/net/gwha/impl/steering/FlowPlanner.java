@@ -67,7 +67,8 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       the controller has answered before (same MAC and IP, on this switch, for this virtual IP) are answered by
  *       the switch itself, the request turned into the reply and sent back out of its port (under the request's
  *       VLAN tags, which the actions leave alone). Hosts re-check their neighbours every 30 s or so; while the
- *       controller restarts, these keep the virtual IP reachable;</li>
+ *       controller restarts, these keep the virtual IP reachable. They idle out after {@value #HOST_IDLE_SECONDS} s
+ *       without a request;</li>
  *   <li>{@value #PRIORITY_PUNT} {@code vrrp-<gw>}: VRRP (IP protocol 112 to 224.0.0.18) from a gateway's port to the
  *       controller only, through the gateway's meter: gateways never hear each other, so every one advertises;</li>
  *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP, tagged or not, to the controller
@@ -157,6 +158,12 @@ public final class FlowPlanner {
     static final int PRIORITY_STEER = 900;
     static final int PRIORITY_LLDP = 2;
     static final int PRIORITY_NORMAL = 1;
+    /**
+     * Seconds without a request after which a switch drops its answer to a host: a host that went away (or a scan)
+     * does not hold a table entry for good. The controller forgets such hosts a little earlier ({@link
+     * FlowProgrammer}), so the entries of hosts it still knows never idle out on their own.
+     */
+    public static final int HOST_IDLE_SECONDS = 300;
     static final String SHARED_NORMAL = FlowIds.SHARED_PREFIX + "normal";
     static final String SHARED_LLDP = FlowIds.SHARED_PREFIX + "lldp";
     // LLDP comes every 5 s per link from openflowplugin's speaker: room for hundreds of ports.
@@ -367,8 +374,15 @@ public final class FlowPlanner {
     /** A flow of the plan: its cookie is the cluster's (or the shared one) with the flow's own fingerprint. */
     static void put(final Map<String, Flow> flows, final String id, final int priority,
             final FlowCookie cookie, final Match match, final OptionalLong meter, final List<Action> actions) {
-        flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match), 0,
-            match, meter, actions));
+        put(flows, id, priority, cookie, 0, match, meter, actions);
+    }
+
+    /** The same, for a flow the switch removes after {@code idleTimeout} seconds without a matching packet. */
+    static void put(final Map<String, Flow> flows, final String id, final int priority,
+            final FlowCookie cookie, final int idleTimeout, final Match match, final OptionalLong meter,
+            final List<Action> actions) {
+        flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match),
+            idleTimeout, match, meter, actions));
     }
 
     /** A fast-failover group over gateways of one switch, in election order. */

@@ -8,35 +8,38 @@
 package net.gwha.impl.steering;
 
 import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Queue;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Decision;
-import net.gwha.impl.engine.GatewayState;
-import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.SwitchLinks;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries the engine's decisions to the switches: keeps each cluster's configuration, active gateway and gateway
- * states, plans with {@link FlowPlanner} and applies with {@link FlowWriter}. A change of active gateway reports
- * when the switches confirmed it ({@link ConfirmationListener}).
+ * Carries the engine's decisions to the switches: keeps each cluster's configuration and election order, plans
+ * with {@link FlowPlanner} and applies with the {@link FlowWriter}. A change of active gateway reports when the
+ * switches confirmed it ({@link ConfirmationListener}).
  *
- * <p>The election order handed to the planner, and so the fast-failover buckets: the active gateway, then every
- * other gateway that is in service and not down, by configured priority, ties to the higher address (RFC 5798).
- * A gateway going down or coming back changes only the groups' buckets.
+ * <p>The election order handed to the planner, and so the fast-failover buckets, is the engine's own
+ * ({@link Decision.ElectionOrderChanged}): a gateway going down or coming back changes only the groups' buckets.
+ *
+ * <p>One owner: every method may be called from any thread (the engine loop, packet-in and datastore threads) and
+ * only hands the work to the {@link SteeringLoop}, where all planning and writing happens, one thing at a time,
+ * without locks. Failovers come first: hosts that asked for a virtual IP are learned in batches, a moment later,
+ * and a batch waits while decisions are queued, so a burst of new hosts never delays a failover's steering.
  */
 public final class FlowProgrammer {
     /** Told when the switches confirmed the flows of a change of active gateway. */
@@ -47,87 +50,127 @@ public final class FlowProgrammer {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowProgrammer.class);
     static final int MAX_HOSTS = 1024;
+    /** How long the controller remembers a host after its last request: a minute before the switch would. */
+    static final Duration HOST_TTL = Duration.ofSeconds(FlowPlanner.HOST_IDLE_SECONDS).minusMinutes(1);
+    /** Hosts that ask within this time of each other are learned in one re-plan. */
+    static final Duration HOST_BATCH = Duration.ofMillis(100);
 
-    private final FlowWriter writer;
+    private final FlowSink writer;
     private final FlowPlanner.Options options;
-    // Guarded by this.
-    private final Map<String, Cluster> configs = new HashMap<>();
-    private final Map<String, String> actives = new HashMap<>();
-    private final Map<String, Map<String, GatewayState>> states = new HashMap<>();
-    private final Map<String, Set<FlowPlanner.Host>> hosts = new HashMap<>();
-    private SwitchLinks topology = SwitchLinks.none();
-
     private final ConfirmationListener confirmations;
+    private final SteeringLoop loop;
+    private final LongSupplier nanoClock;
 
-    public FlowProgrammer(final FlowWriter writer, final FlowPlanner.Options options,
-            final ConfirmationListener confirmations) {
+    // Handed over from any thread.
+    private final Queue<Asked> asked = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger askedCount = new AtomicInteger();
+    private final AtomicBoolean learning = new AtomicBoolean();
+    private final AtomicInteger decisionsQueued = new AtomicInteger();
+
+    // Confined to the loop.
+    private final Map<String, Cluster> configs = new HashMap<>();
+    private final Map<String, List<String>> orders = new HashMap<>();
+    private final LearnedHosts hosts = new LearnedHosts(MAX_HOSTS, HOST_TTL);
+    private SwitchLinks topology = SwitchLinks.none();
+    private boolean expiryScheduled;
+
+    private record Asked(String cluster, FlowPlanner.Host host) {
+    }
+
+    /**
+     * A programmer.
+     *
+     * @param writer where the plans go
+     * @param options the planner's tunables
+     * @param confirmations told when a failover's flows are confirmed
+     * @param loop the thread it plans and writes on
+     * @param nanoClock the clock hosts are remembered by
+     */
+    public FlowProgrammer(final FlowSink writer, final FlowPlanner.Options options,
+            final ConfirmationListener confirmations, final SteeringLoop loop, final LongSupplier nanoClock) {
         this.writer = writer;
         this.options = options;
         this.confirmations = confirmations;
+        this.loop = loop;
+        this.nanoClock = nanoClock;
     }
 
-    /** A cluster's configuration changed: re-plan with its current active gateway. */
-    public synchronized void configured(final Cluster cluster) {
-        final var name = cluster.getName().getValue();
-        configs.put(name, cluster);
-        writer.own(name, FlowPlanner.owned(cluster, options));
-        replan(name);
+    /** A cluster's configuration changed: re-plan with its current election order. */
+    public void configured(final Cluster cluster) {
+        loop.run(() -> {
+            final var name = cluster.getName().getValue();
+            configs.put(name, cluster);
+            writer.own(name, FlowPlanner.owned(cluster, options));
+            replan(name);
+        });
     }
 
     /** Every configured cluster has been handed over: the writer may now tell stale flows from the plan's. */
     public void loaded() {
-        writer.loaded();
+        loop.run(writer::loaded);
     }
 
     /** A cluster was deleted: remove every flow and group it had. */
-    public synchronized void removed(final String cluster) {
-        configs.remove(cluster);
-        actives.remove(cluster);
-        states.remove(cluster);
-        hosts.remove(cluster);
-        log(cluster, writer.remove(cluster));
+    public void removed(final String cluster) {
+        loop.run(() -> {
+            configs.remove(cluster);
+            orders.remove(cluster);
+            hosts.forget(cluster);
+            log(cluster, writer.remove(cluster));
+        });
     }
 
     /**
      * A host asked for one of the cluster's virtual IPs through a switch and got the controller's reply: from now
-     * on that switch answers it alone (up to {@value #MAX_HOSTS} hosts per cluster; beyond, the controller does).
+     * on that switch answers it alone (up to {@value #MAX_HOSTS} hosts per cluster; beyond, the controller does),
+     * until the host has not asked the controller for {@link #HOST_TTL}.
      */
-    public synchronized void hostAsked(final String cluster, final FlowPlanner.Host host) {
-        if (!configs.containsKey(cluster)) {
+    public void hostAsked(final String cluster, final FlowPlanner.Host host) {
+        // Bounded: beyond, a request is simply answered by the controller again next time.
+        if (askedCount.incrementAndGet() > MAX_HOSTS) {
+            askedCount.decrementAndGet();
             return;
         }
-        final var known = hosts.computeIfAbsent(cluster, key -> new HashSet<>());
-        if (known.size() < MAX_HOSTS && known.add(host)) {
-            replan(cluster);
+        asked.add(new Asked(cluster, host));
+        if (learning.compareAndSet(false, true)) {
+            loop.schedule(this::learnHosts, HOST_BATCH);
         }
     }
 
     /** The links between switches changed: re-plan every cluster. */
-    public synchronized void topologyChanged(final SwitchLinks newTopology) {
-        if (!newTopology.equals(topology)) {
-            topology = newTopology;
-            configs.keySet().forEach(this::replan);
-        }
+    public void topologyChanged(final SwitchLinks newTopology) {
+        loop.execute(() -> {
+            if (!newTopology.equals(topology)) {
+                topology = newTopology;
+                configs.keySet().forEach(this::replan);
+            }
+        });
     }
 
-    /** Re-plans every cluster whose active gateway or gateway states the decisions change. */
-    public synchronized void onDecisions(final List<Decision> decisions) {
+    /** Re-plans every cluster whose election order the decisions change. */
+    public void onDecisions(final List<Decision> decisions) {
+        decisionsQueued.incrementAndGet();
+        loop.execute(() -> {
+            decisionsQueued.decrementAndGet();
+            program(decisions);
+        });
+    }
+
+    private void program(final List<Decision> decisions) {
         final var replan = new TreeSet<String>();
         final var failovers = new HashMap<String, Decision.ActiveGatewayChanged>();
         for (var decision : decisions) {
             switch (decision) {
+                case Decision.ElectionOrderChanged changed -> {
+                    orders.put(changed.cluster(), changed.order());
+                    replan.add(changed.cluster());
+                }
                 case Decision.ActiveGatewayChanged changed -> {
-                    actives.put(changed.cluster(), changed.to());
                     failovers.put(changed.cluster(), changed);
                     replan.add(changed.cluster());
                 }
-                case Decision.GatewayStateChanged changed -> {
-                    states.computeIfAbsent(changed.cluster(), key -> new HashMap<>())
-                        .put(changed.gateway(), changed.newState());
-                    replan.add(changed.cluster());
-                }
                 default -> {
-                    // status changes and refusals program nothing
+                    // states, status changes and refusals program nothing
                 }
             }
         }
@@ -143,7 +186,7 @@ public final class FlowProgrammer {
                         confirmations.flowsConfirmed(cluster, failover.decisionTime(), confirmed.get());
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                    } catch (java.util.concurrent.ExecutionException e) {
+                    } catch (ExecutionException e) {
                         // logged by replan()
                     }
                 }, MoreExecutors.directExecutor());
@@ -151,45 +194,47 @@ public final class FlowProgrammer {
         }
     }
 
-    private ListenableFuture<Long> replan(final String cluster) {
-        final var config = configs.get(cluster);
-        final var order = electionOrder(config, Optional.ofNullable(actives.get(cluster)),
-            states.getOrDefault(cluster, Map.of()));
-        return log(cluster, writer.apply(FlowPlanner.plan(config, order, topology, options,
-            hosts.getOrDefault(cluster, Set.of()))));
+    private void learnHosts() {
+        if (decisionsQueued.get() > 0) {
+            // Decisions first: come back after them.
+            loop.execute(this::learnHosts);
+            return;
+        }
+        learning.set(false);
+        final long now = nanoClock.getAsLong();
+        final var replan = new TreeSet<String>();
+        for (var next = asked.poll(); next != null; next = asked.poll()) {
+            askedCount.decrementAndGet();
+            if (configs.containsKey(next.cluster()) && hosts.learn(next.cluster(), next.host(), now)) {
+                replan.add(next.cluster());
+            }
+        }
+        replan.forEach(this::replan);
+        scheduleExpiry();
     }
 
-    /**
-     * The gateways in election order: the active one, then the in-service ones that are not down, by configured
-     * priority and then address, both descending.
-     *
-     * @param cluster the configuration
-     * @param active the active gateway, if any
-     * @param states the gateways' states as the engine last reported them (absent: unknown)
-     * @return gateway names, the active first; empty without an active gateway
-     */
-    static List<String> electionOrder(final Cluster cluster, final Optional<String> active,
-            final Map<String, GatewayState> states) {
-        if (active.isEmpty()) {
-            return List.of();
+    private void scheduleExpiry() {
+        final var next = hosts.nextExpiry();
+        if (!expiryScheduled && next.isPresent()) {
+            expiryScheduled = true;
+            loop.schedule(this::expireHosts, Duration.ofNanos(Math.max(0, next.getAsLong() - nanoClock.getAsLong())));
         }
-        final var order = new ArrayList<String>();
-        order.add(active.orElseThrow());
-        cluster.nonnullGateway().values().stream()
-            .filter(gw -> !gw.getName().getValue().equals(active.orElseThrow()))
-            .filter(gw -> gw.getAdminState() != AdminState.Maintenance)
-            .filter(gw -> {
-                final var state = states.getOrDefault(gw.getName().getValue(), GatewayState.UNKNOWN);
-                return state != GatewayState.DOWN && state != GatewayState.MAINTENANCE;
-            })
-            .sorted(Comparator.comparingInt((Gateway gw) -> gw.getPriority().toJava())
-                .thenComparing(gw -> Ipv4.parse(gw.getIpAddress().getValue())).reversed())
-            .forEach(gw -> order.add(gw.getName().getValue()));
-        return order;
+    }
+
+    private void expireHosts() {
+        expiryScheduled = false;
+        final var changed = hosts.expire(nanoClock.getAsLong());
+        changed.stream().filter(configs::containsKey).forEach(this::replan);
+        scheduleExpiry();
+    }
+
+    private ListenableFuture<Long> replan(final String cluster) {
+        return log(cluster, writer.apply(FlowPlanner.plan(configs.get(cluster), orders.getOrDefault(cluster, List.of()),
+            topology, options, hosts.of(cluster))));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {
-        com.google.common.util.concurrent.Futures.addCallback(future, new FutureCallback<Long>() {
+        Futures.addCallback(future, new FutureCallback<Long>() {
             @Override
             public void onSuccess(final Long result) {
                 LOG.debug("{}: flows confirmed", cluster);

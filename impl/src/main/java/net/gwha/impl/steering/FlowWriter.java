@@ -11,9 +11,12 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import net.gwha.impl.steering.Change.MeterChange;
 import net.gwha.impl.steering.FlowPlanner.Owned;
@@ -28,6 +31,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yangtools.binding.DataObjectReference;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@link Plan}s to the switches through openflowplugin, idempotently: the {@link FlowLedger} says what
@@ -58,13 +63,15 @@ import org.opendaylight.yangtools.concepts.Registration;
  * <p>Thread-safety: every method may be called from any thread and never blocks; the work runs on the
  * {@link SteeringLoop}, and futures complete on openflowplugin's threads or the loop.
  */
-public final class FlowWriter implements AutoCloseable {
+public final class FlowWriter implements FlowSink, AutoCloseable {
     /** How plans reach the switches. */
     public enum Mode {
         DATASTORE,
         RPC,
         RPC_AND_DATASTORE
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowWriter.class);
 
     private final Mode mode;
     private final LongSupplier nanoClock;
@@ -73,6 +80,9 @@ public final class FlowWriter implements AutoCloseable {
     private final Optional<RpcTransport> rpc;
     private final DatastoreTransport datastore;
     private final Registration nodes;
+    // Returned and not yet complete: failed at close, so nobody waits for a switch that will not be asked again.
+    private final Set<SettableFuture<Long>> unconfirmed = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
     // Confined to the loop.
     private final FlowLedger ledger = new FlowLedger();
     private final SwitchReconciler reconciler;
@@ -95,8 +105,8 @@ public final class FlowWriter implements AutoCloseable {
         if (mode != Mode.DATASTORE && rpcService == null) {
             throw new IllegalArgumentException(mode + " needs the RPC service");
         }
-        rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService));
-        datastore = new DatastoreTransport(broker);
+        rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, () -> !closed));
+        datastore = new DatastoreTransport(broker, () -> !closed);
         reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop);
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
@@ -109,8 +119,9 @@ public final class FlowWriter implements AutoCloseable {
      * @return completes with the {@code nanoClock} time when the change was confirmed (see the class comment for
      *     what confirms it on each path), at once when nothing differs; fails when a write or RPC fails
      */
+    @Override
     public ListenableFuture<Long> apply(final Plan plan) {
-        return loop.call(() -> write(ledger.apply(plan)));
+        return tracked(loop.call(() -> write(ledger.apply(plan))));
     }
 
     /**
@@ -119,8 +130,9 @@ public final class FlowWriter implements AutoCloseable {
      * @param cluster the cluster name
      * @return completes with the time the removal was confirmed
      */
+    @Override
     public ListenableFuture<Long> remove(final String cluster) {
-        return loop.call(() -> write(ledger.remove(cluster)));
+        return tracked(loop.call(() -> write(ledger.remove(cluster))));
     }
 
     /**
@@ -129,6 +141,7 @@ public final class FlowWriter implements AutoCloseable {
      * @param cluster the cluster name
      * @param cookiesAndGroups what {@link FlowPlanner#owned} says for its current configuration
      */
+    @Override
     public void own(final String cluster, final Owned cookiesAndGroups) {
         loop.run(() -> ledger.own(cluster, cookiesAndGroups));
     }
@@ -137,11 +150,38 @@ public final class FlowWriter implements AutoCloseable {
      * The whole configuration has been read (every cluster applied and owned): reconcile the switches connected
      * so far, and from now on every switch as it connects.
      */
+    @Override
     public void loaded() {
         loop.run(reconciler::loaded);
     }
 
+    private ListenableFuture<Long> tracked(final ListenableFuture<Long> confirmation) {
+        if (closed) {
+            confirmation.cancel(false);
+            return SteeringLoop.stopped();
+        }
+        final var result = SettableFuture.<Long>create();
+        // Not setFuture(): a future set from another cannot be failed at close.
+        Futures.addCallback(confirmation, new FutureCallback<>() {
+            @Override
+            public void onSuccess(final Long confirmedAt) {
+                result.set(confirmedAt);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                result.setException(cause);
+            }
+        }, MoreExecutors.directExecutor());
+        unconfirmed.add(result);
+        result.addListener(() -> unconfirmed.remove(result), MoreExecutors.directExecutor());
+        return result;
+    }
+
     private ListenableFuture<Long> write(final List<Change> changes) {
+        if (closed) {
+            return SteeringLoop.stopped();
+        }
         if (changes.isEmpty()) {
             return Futures.immediateFuture(nanoClock.getAsLong());
         }
@@ -181,7 +221,17 @@ public final class FlowWriter implements AutoCloseable {
     }
 
     /** Switches come and go in the operational inventory, which openflowplugin writes as they connect. */
+    // Called on the datastore's thread: nothing may be thrown into it.
+    @SuppressWarnings("checkstyle:IllegalCatch")
     private void onNodes(final List<DataTreeModification<Node>> modifications) {
+        try {
+            nodesChanged(modifications);
+        } catch (RuntimeException e) {
+            LOG.warn("Switch inventory change not handled: {}", modifications, e);
+        }
+    }
+
+    private void nodesChanged(final List<DataTreeModification<Node>> modifications) {
         for (var modification : modifications) {
             final var root = modification.getRootNode();
             final var before = root.dataBefore();
@@ -198,9 +248,15 @@ public final class FlowWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops at once: nothing more is sent or written, and every confirmation still awaited fails. Never blocks.
+     */
     @Override
     public void close() {
+        closed = true;
         nodes.close();
+        final var stopped = new IllegalStateException("steering stopped");
+        unconfirmed.forEach(future -> future.setException(stopped));
         datastore.close();
     }
 }

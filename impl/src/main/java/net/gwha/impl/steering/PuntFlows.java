@@ -78,7 +78,8 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, L
         for (var host : hosts) {
             if (host.node().equals(node) && vips.contains(host.vip())) {
                 put(flows, flowId(cluster, "arp-reply-" + host.vip() + "-" + host.mac().getValue().replace(":", "")),
-                    PRIORITY_ARP_REPLY, cookie, Matches.arpRequestFrom(host.mac(), host.ip(), host.vip()),
+                    PRIORITY_ARP_REPLY, cookie, FlowPlanner.HOST_IDLE_SECONDS,
+                    Matches.arpRequestFrom(host.mac(), host.ip(), host.vip()),
                     OptionalLong.empty(), FlowEntries.answerArp(vmac, host.vip(), host.mac(), host.ip()));
             }
         }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import net.gwha.impl.steering.Change.FlowChange;
 import net.gwha.impl.steering.Change.GroupChange;
 import net.gwha.impl.steering.Change.MeterChange;
@@ -62,6 +63,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.Add
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterRef;
+import org.opendaylight.yangtools.binding.Rpc;
+import org.opendaylight.yangtools.binding.RpcInput;
+import org.opendaylight.yangtools.binding.RpcOutput;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -93,7 +97,16 @@ final class RpcTransport {
     private final GetFlowStatistics flowStatistics;
     private final GetGroupStatistics groupStatistics;
 
-    RpcTransport(final RpcService service) {
+    private final BooleanSupplier open;
+
+    /**
+     * The RPCs.
+     *
+     * @param service openflowplugin's RPCs
+     * @param open whether anything may still be sent: once false, every call fails without reaching the switch
+     */
+    RpcTransport(final RpcService service, final BooleanSupplier open) {
+        this.open = open;
         addFlow = service.getRpc(AddFlow.class);
         updateFlow = service.getRpc(UpdateFlow.class);
         removeFlow = service.getRpc(RemoveFlow.class);
@@ -147,11 +160,11 @@ final class RpcTransport {
     /** Asks a switch for every flow with the project's cookie tag, and for its groups. */
     ListenableFuture<Holdings> holdings(final String node) {
         final var nodeRef = new NodeRef(nodePath(node));
-        final var flows = flowStatistics.invoke(new GetFlowStatisticsInputBuilder().setNode(nodeRef)
+        final var flows = call(flowStatistics, new GetFlowStatisticsInputBuilder().setNode(nodeRef)
             .setCookie(new FlowCookie(Uint64.valueOf(FlowIds.COOKIE_TAG)))
             .setCookieMask(new FlowCookie(Uint64.fromLongBits(FlowIds.COOKIE_MASK)))
             .setStoreStats(Boolean.FALSE).build());
-        final var groups = groupStatistics.invoke(new GetGroupStatisticsInputBuilder().setNode(nodeRef)
+        final var groups = call(groupStatistics, new GetGroupStatisticsInputBuilder().setNode(nodeRef)
             .setStoreStats(Boolean.FALSE).build());
         return Futures.whenAllSucceed(flows, groups).call(() -> {
             final var flowReply = Futures.getDone(flows).getResult();
@@ -163,7 +176,7 @@ final class RpcTransport {
 
     /** Removes every flow with exactly this cookie from a table: nobody else's, whatever its match. */
     ListenableFuture<?> removeByCookie(final String node, final Uint8 table, final long cookie) {
-        return checked(removeFlow.invoke(new RemoveFlowInputBuilder().setNode(new NodeRef(nodePath(node)))
+        return checked(call(removeFlow, new RemoveFlowInputBuilder().setNode(new NodeRef(nodePath(node)))
             .setTableId(table)
             .setCookie(new FlowCookie(Uint64.fromLongBits(cookie)))
             .setCookieMask(new FlowCookie(Uint64.MAX_VALUE))
@@ -173,7 +186,7 @@ final class RpcTransport {
 
     /** Removes a group by id. */
     ListenableFuture<?> removeGroup(final String node, final long id) {
-        return checked(removeGroup.invoke(new RemoveGroupInputBuilder().setNode(new NodeRef(nodePath(node)))
+        return checked(call(removeGroup, new RemoveGroupInputBuilder().setNode(new NodeRef(nodePath(node)))
             .setGroupId(new GroupId(Uint32.valueOf(id))).setGroupType(GroupTypes.GroupFf)
             .setGroupRef(new GroupRef(groupPath(node, id))).build()),
             "removal of group 0x" + Long.toHexString(id) + " on " + node);
@@ -181,7 +194,7 @@ final class RpcTransport {
 
     /** A barrier: completes when the switch has taken everything sent to it before. */
     ListenableFuture<?> barrier(final String node) {
-        return sendBarrier.invoke(new SendBarrierInputBuilder().setNode(new NodeRef(nodePath(node))).build());
+        return call(sendBarrier, new SendBarrierInputBuilder().setNode(new NodeRef(nodePath(node))).build());
     }
 
     private ListenableFuture<? extends RpcResult<?>> sendFlow(final FlowChange change) {
@@ -192,14 +205,14 @@ final class RpcTransport {
         final var old = change.before();
         final var flow = change.after();
         if (flow == null) {
-            return removeFlow.invoke(new RemoveFlowInputBuilder(Objects.requireNonNull(old))
+            return call(removeFlow, new RemoveFlowInputBuilder(Objects.requireNonNull(old))
                 .setNode(nodeRef).setFlowRef(flowRef).setFlowTable(table).setStrict(Boolean.TRUE).build());
         }
         if (old == null) {
-            return addFlow.invoke(new AddFlowInputBuilder(flow)
+            return call(addFlow, new AddFlowInputBuilder(flow)
                 .setNode(nodeRef).setFlowRef(flowRef).setFlowTable(table).build());
         }
-        return updateFlow.invoke(new UpdateFlowInputBuilder()
+        return call(updateFlow, new UpdateFlowInputBuilder()
             .setNode(nodeRef).setFlowRef(flowRef)
             .setOriginalFlow(new OriginalFlowBuilder(old).setStrict(Boolean.TRUE).build())
             .setUpdatedFlow(new UpdatedFlowBuilder(flow).setStrict(Boolean.TRUE).build())
@@ -212,13 +225,13 @@ final class RpcTransport {
         final var old = change.before();
         final var group = change.after();
         if (group == null) {
-            return removeGroup.invoke(new RemoveGroupInputBuilder(Objects.requireNonNull(old))
+            return call(removeGroup, new RemoveGroupInputBuilder(Objects.requireNonNull(old))
                 .setNode(nodeRef).setGroupRef(groupRef).build());
         }
         if (old == null) {
             // OpenFlow 1.3 has no add-or-modify for groups: a group that is already there (the forwarding-rules
             // manager was quicker, or the switch kept it over a reconnect) is modified instead.
-            return Futures.transformAsync(widen(addGroup.invoke(new AddGroupInputBuilder(group)
+            return Futures.transformAsync(widen(call(addGroup, new AddGroupInputBuilder(group)
                 .setNode(nodeRef).setGroupRef(groupRef).build())),
                 result -> result.isSuccessful() || !exists(result, "GROUPEXISTS") ? Futures.immediateFuture(result)
                     : widen(update(nodeRef, groupRef, group, group)),
@@ -257,11 +270,17 @@ final class RpcTransport {
 
     private ListenableFuture<? extends RpcResult<?>> update(final NodeRef nodeRef, final GroupRef groupRef,
             final Group old, final Group group) {
-        return updateGroup.invoke(new UpdateGroupInputBuilder()
+        return call(updateGroup, new UpdateGroupInputBuilder()
             .setNode(nodeRef).setGroupRef(groupRef)
             .setOriginalGroup(new OriginalGroupBuilder(old).build())
             .setUpdatedGroup(new UpdatedGroupBuilder(group).build())
             .build());
+    }
+
+    /** Invokes an RPC, unless the writer has stopped. */
+    private <I extends RpcInput, O extends RpcOutput> ListenableFuture<RpcResult<O>> call(final Rpc<I, O> rpc,
+            final I input) {
+        return open.getAsBoolean() ? rpc.invoke(input) : SteeringLoop.stopped();
     }
 
     private static ListenableFuture<RpcResult<?>> widen(final ListenableFuture<? extends RpcResult<?>> future) {

@@ -15,6 +15,7 @@ import static net.gwha.impl.config.Fixtures.otherBuilder;
 import static net.gwha.impl.config.Fixtures.validBuilder;
 import static net.gwha.impl.config.Fixtures.vips;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClustersBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.DetectorType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
@@ -31,6 +33,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Decimal64;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -85,6 +88,68 @@ class ClusterValidatorTest {
         void absentVirtualIpLeafListIsReported() {
             assertEquals(List.of("cluster 'c1': virtual-ip is missing: a cluster needs at least one virtual IP"),
                 check(validBuilder().setVirtualIp(null).build()));
+        }
+    }
+
+    /**
+     * Values out of their YANG range, as a DOM write hands them over (the binding builders would refuse them):
+     * reported, never thrown; each is one the engine would refuse.
+     */
+    @Nested
+    class OutOfRange {
+        @Test
+        void vridZeroIsRefused() {
+            final var cluster = DomWrites.with(validBuilder().build(), Uint8.ZERO, "vrid");
+            assertEquals(List.of("cluster 'c1': vrid 0 is not in 1..255"), check(cluster));
+            assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
+        }
+
+        @Test
+        void heartbeatIntervalBelowTheModelsRangeIsRefused() {
+            final var cluster = DomWrites.with(validBuilder().build(), Uint32.ZERO, "heartbeat-interval");
+            assertEquals(List.of("cluster 'c1': heartbeat-interval 0 ms is not in 10..4294967295 ms"),
+                check(cluster));
+            assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
+        }
+
+        @Test
+        void gatewayPrioritiesOutOfRangeAreRefused() {
+            final var cluster = DomWrites.with(DomWrites.with(validBuilder().build(), Uint8.ZERO, "gateway", "gw1",
+                "priority"), Uint8.MAX_VALUE, "gateway", "gw2", "priority");
+            assertEquals(List.of("cluster 'c1': gateway 'gw1' priority 0 is not in 1..254",
+                "cluster 'c1': gateway 'gw2' priority 255 is not in 1..254"), check(cluster));
+            assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
+        }
+
+        @Test
+        void phiThresholdOutOfRangeIsRefused() {
+            final var adaptive = validBuilder().setFailureDetector(new FailureDetectorBuilder()
+                .setType(DetectorType.Adaptive).build()).build();
+            final var cluster = DomWrites.with(adaptive, Decimal64.valueOf("0.50"), "failure-detector",
+                "phi-threshold");
+            assertEquals(List.of("cluster 'c1': failure-detector phi-threshold 0.5 is not in 1..50"), check(cluster));
+            assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
+        }
+
+        @Test
+        void portNumberZeroIsRefused() {
+            final var cluster = DomWrites.with(validBuilder().build(), Uint32.ZERO, "gateway", "gw2", "attachment",
+                "port-number");
+            assertEquals(List.of("cluster 'c1': gateway 'gw2' attachment port-number 0 is not in 1..4294967040"),
+                check(cluster));
+        }
+
+        @Test
+        void edgesPass() {
+            final var edges = validBuilder().setVrid(Uint8.MAX_VALUE).setHeartbeatInterval(Uint32.TEN).build();
+            assertEquals(List.of(), check(DomWrites.with(edges, Uint8.valueOf(254), "gateway", "gw1", "priority")));
+        }
+
+        @Test
+        void namesCannotBeEmptyByTheirTypes() {
+            // ClusterConfig and GatewayConfig refuse empty names: the typedefs' length is checked even when decoding
+            assertThrows(IllegalArgumentException.class, () -> new ClusterName(""));
+            assertThrows(IllegalArgumentException.class, () -> new GatewayName(""));
         }
     }
 
@@ -488,6 +553,53 @@ class ClusterValidatorTest {
         void longerFloorPasses() {
             assertEquals(List.of(), check(validBuilder()
                 .setFailureDetector(new FailureDetectorBuilder().setFloor(Uint32.valueOf(1500)).build()).build()));
+        }
+    }
+
+    @Nested
+    class FloorNotShorterThanDeadInterval {
+        private static ClusterBuilder adaptive(final Long floor) {
+            return validBuilder().setFailureDetector(new FailureDetectorBuilder().setType(DetectorType.Adaptive)
+                .setFloor(floor == null ? null : Uint32.valueOf(floor)).build());
+        }
+
+        @Test
+        void floorLongerThanTheDefaultDeadIntervalIsRefused() {
+            // the engine cannot run it: before this rule it was accepted and failed while being applied
+            final var cluster = adaptive(4000L).build();
+            assertEquals(List.of("cluster 'c1': failure-detector floor 4000 ms is not shorter than dead-interval "
+                + "3000 ms (the default: 3 x heartbeat-interval): the adaptive detector could never find a gateway "
+                + "dead sooner than the fixed one"), check(cluster));
+            assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
+        }
+
+        @Test
+        void defaultFloorNotShorterThanAnExplicitDeadIntervalIsRefused() {
+            final var cluster = adaptive(null).setDeadInterval(Uint32.valueOf(1200)).build();
+            assertEquals(List.of("cluster 'c1': failure-detector floor 1500 ms (the default: 1.5 x heartbeat-interval) "
+                + "is not shorter than dead-interval 1200 ms: the adaptive detector could never find a gateway dead "
+                + "sooner than the fixed one"), check(cluster));
+            assertThrows(IllegalArgumentException.class, () -> EngineConfigs.of(cluster));
+        }
+
+        @Test
+        void floorEqualToTheDeadIntervalIsRefused() {
+            assertEquals(1, check(adaptive(3000L).setDeadInterval(Uint32.valueOf(3000)).build()).size());
+        }
+
+        @Test
+        void withTheFixedDetectorOnlyAnExplicitFloorCounts() {
+            assertEquals(List.of(), check(validBuilder().setDeadInterval(Uint32.valueOf(1200)).build()));
+            assertEquals(List.of("cluster 'c1': failure-detector floor 5000 ms is not shorter than dead-interval "
+                + "3000 ms (the default: 3 x heartbeat-interval): the adaptive detector could never find a gateway "
+                + "dead sooner than the fixed one"), check(validBuilder().setFailureDetector(
+                    new FailureDetectorBuilder().setFloor(Uint32.valueOf(5000)).build()).build()));
+        }
+
+        @Test
+        void shorterFloorPasses() {
+            assertEquals(List.of(), check(adaptive(2999L).build()));
+            assertEquals(List.of(), check(adaptive(null).setDeadInterval(Uint32.valueOf(1501)).build()));
         }
     }
 

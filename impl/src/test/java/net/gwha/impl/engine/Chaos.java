@@ -63,7 +63,8 @@ final class Chaos {
         random = new Random(setup.seed());
         gateways = new GatewayConfig[3];
         for (int i = 0; i < 3; i++) {
-            gateways[i] = new GatewayConfig("g" + i, setup.priorities()[i], new Ipv4(0x0A00_0001 + i), true);
+            gateways[i] = new GatewayConfig("g" + i, setup.priorities()[i], new Ipv4(0x0A00_0001 + i), Sim.SWITCH,
+                true);
         }
         advertised = setup.priorities().clone();
         preempt = setup.preempt();
@@ -78,6 +79,24 @@ final class Chaos {
 
     long now() {
         return now;
+    }
+
+    /** Whether the gateway is in the configuration now. */
+    boolean present(final int gateway) {
+        return present[gateway];
+    }
+
+    /** The priority the gateway advertises now (0: it resigns). */
+    int advertised(final int gateway) {
+        return advertised[gateway];
+    }
+
+    boolean preempt() {
+        return preempt;
+    }
+
+    boolean useAdvertised() {
+        return useAdvertised;
     }
 
     private void apply(final Event event) {
@@ -184,7 +203,8 @@ final class Chaos {
                     present[gateway] = true;
                 }
             }
-            case 1 -> gateways[gateway] = new GatewayConfig(old.name(), 1 + value % 254, old.ipv4(), old.inService());
+            case 1 -> gateways[gateway] = new GatewayConfig(old.name(), 1 + value % 254, old.ipv4(), old.switchId(),
+                old.inService());
             case 2 -> gateways[gateway] = withService(old, !old.inService());
             case 3 -> preempt = !preempt;
             default -> useAdvertised = !useAdvertised;
@@ -193,7 +213,7 @@ final class Chaos {
     }
 
     private static GatewayConfig withService(final GatewayConfig config, final boolean inService) {
-        return new GatewayConfig(config.name(), config.priority(), config.ipv4(), inService);
+        return new GatewayConfig(config.name(), config.priority(), config.ipv4(), config.switchId(), inService);
     }
 
     /** Every gateway sends (with its current advertised priority) on an up port for {@code millis}. */

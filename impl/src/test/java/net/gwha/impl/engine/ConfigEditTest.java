@@ -61,14 +61,14 @@ class ConfigEditTest {
 
     @Test
     void takingTheActiveOutOfServiceReElects() {
-        sim.configure(Sim.config(A, new GatewayConfig("b", 200, B.ipv4(), false), C));
+        sim.configure(Sim.config(A, new GatewayConfig("b", 200, B.ipv4(), B.switchId(), false), C));
         sim.assertLastChange("b", "c", FailoverCause.MAINTENANCE, 5000, 5000);
         assertEquals(GatewayState.MAINTENANCE, sim.state("b"));
     }
 
     @Test
     void aPriorityEditPreemptsAsAConfigChange() {
-        sim.configure(Sim.config(new GatewayConfig("a", 250, A.ipv4(), true), B, C));
+        sim.configure(Sim.config(new GatewayConfig("a", 250, A.ipv4(), A.switchId(), true), B, C));
         sim.assertLastChange("b", "a", FailoverCause.CONFIG_CHANGED, 5000, 5000);
     }
 

@@ -62,8 +62,8 @@ class ElectionTest {
 
     @Test
     void aTieGoesToTheHigherAddress() {
-        final var low = new GatewayConfig("low", 100, Ipv4.parse("10.0.0.9"), true);
-        final var high = new GatewayConfig("high", 100, Ipv4.parse("10.0.0.10"), true);
+        final var low = new GatewayConfig("low", 100, Ipv4.parse("10.0.0.9"), Sim.SWITCH, true);
+        final var high = new GatewayConfig("high", 100, Ipv4.parse("10.0.0.10"), Sim.SWITCH, true);
         start(Sim.config(high, low), "low", "high");
         assertEquals("high", sim.active());
     }
@@ -147,7 +147,7 @@ class ElectionTest {
 
     @Test
     void aMaintenanceCommandThatChangesNothingLeavesTheNextEditInForce() {
-        start(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), false)), "a", "b");
+        start(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.switchId(), false)), "a", "b");
         sim.runTo(1200);
         // already in maintenance: persisting it again writes nothing, so no configuration follows
         sim.maintenance("b", true);
@@ -162,13 +162,13 @@ class ElectionTest {
         sim.maintenance("b", true);
         sim.maintenance("b", false);
         // the admin-state persisted by the first command arrives after the second command
-        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), false)));
+        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.switchId(), false)));
         assertEquals("b", sim.active());
         // then the second command's: nothing moves
         sim.configure(Sim.config(A, B));
         assertEquals("b", sim.active());
         // an edit after that applies as any other
-        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), false)));
+        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.switchId(), false)));
         assertEquals(GatewayState.MAINTENANCE, sim.state("b"));
         assertEquals("a", sim.active());
     }

@@ -27,9 +27,11 @@ import net.gwha.impl.engine.Event.Tick;
  */
 final class Sim {
     static final String CLUSTER = "c1";
-    static final GatewayConfig A = new GatewayConfig("a", 100, Ipv4.parse("10.0.0.1"), true);
-    static final GatewayConfig B = new GatewayConfig("b", 200, Ipv4.parse("10.0.0.2"), true);
-    static final GatewayConfig C = new GatewayConfig("c", 150, Ipv4.parse("10.0.0.3"), true);
+    /** The switch every gateway of {@link #A}, {@link #B} and {@link #C} is attached to. */
+    static final String SWITCH = "openflow:1";
+    static final GatewayConfig A = new GatewayConfig("a", 100, Ipv4.parse("10.0.0.1"), SWITCH, true);
+    static final GatewayConfig B = new GatewayConfig("b", 200, Ipv4.parse("10.0.0.2"), SWITCH, true);
+    static final GatewayConfig C = new GatewayConfig("c", 150, Ipv4.parse("10.0.0.3"), SWITCH, true);
 
     final Engine engine = new Engine();
     final List<Decision> decisions = new ArrayList<>();
@@ -114,6 +116,14 @@ final class Sim {
 
     Outcome port(final String gateway, final boolean up) {
         return apply(new Event.PortStatus(CLUSTER, gateway, up, nanos(now)));
+    }
+
+    Outcome disconnect(final String switchId) {
+        return apply(new Event.SwitchDisconnected(switchId, nanos(now)));
+    }
+
+    Outcome reconnect(final String switchId) {
+        return apply(new Event.SwitchConnected(switchId, nanos(now)));
     }
 
     Outcome switchOver(final String gateway) {

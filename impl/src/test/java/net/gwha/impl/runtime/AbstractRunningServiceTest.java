@@ -63,7 +63,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  * Gateway HA as {@link GatewayHaProvider} wires it — engine loop, config listener, state writer, notifications,
  * packet-in intake, flow writer, operations service — over the real in-memory MD-SAL broker, on a fake clock.
  * Heartbeats enter as openflowplugin delivers them, VRRP frames in packet-received notifications; flow RPCs go to
- * a recorder. Time moves only when a test advances it, and the engine sees it move with the next heartbeat.
+ * a recorder. Time moves only when a test advances it, and then the timers that came due fire: the engine's
+ * wake-ups, the state writer's quiet flush. No test waits for real time to pass.
  *
  * <p>The lab: cluster "lan", VRID 51, VIP 192.0.2.254, heartbeats every second (dead after 3 s), gateways gw1
  * (priority 200), gw2 (150) and gw3 (100) on openflow:1 ports 1 to 3.
@@ -77,6 +78,7 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         new org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId("openflow:1");
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final List<ActiveGatewayChanged> activeChanges = Collections.synchronizedList(new ArrayList<>());
     protected final RecordingRpcs flowRpcs = new RecordingRpcs();
     private NotificationPublishService packetIns;
@@ -98,7 +100,7 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         // A single node: the singleton provider only hands over the role when the test says so.
         provider = new GatewayHaProvider(getDataBroker(), customizer.createNotificationPublishService(),
             notifications, flowRpcs, service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
-            T0::toEpochMilli);
+            T0::toEpochMilli, timers);
         provider.instantiateServiceInstance();
     }
 
@@ -176,8 +178,10 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         awaitView(LAN, view -> view.gateways().get(2).state().name().equals("DOWN"));
     }
 
+    /** Moves the clock; the timers due by then fire (their work is queued on the engine's loop). */
     protected final void advance(final Duration duration) {
         nanos.addAndGet(duration.toNanos());
+        timers.runDue();
     }
 
     /**

@@ -21,8 +21,9 @@ class HaRuntimeAdmissionTest {
     // A bound on waiting for the loop to drain, never reached when it works.
     private static final long BOUND_SECONDS = 30;
 
+    // a clock that stands still: no timer ever fires, no pause is detected
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> { }, new HeartbeatCounters(),
-        () -> 0, 0, false);
+        () -> 0, 0, new FakeScheduler(() -> 0));
 
     @AfterEach
     void stop() {

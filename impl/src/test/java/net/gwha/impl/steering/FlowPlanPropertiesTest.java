@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import net.gwha.impl.engine.GatewayState;
+import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowTables.Delivered;
@@ -121,7 +123,7 @@ class FlowPlanPropertiesTest {
                 .setVirtualIp(LabClusters.vips(VIPS.subList(0, scenario.vipCount()).toArray(String[]::new)))
                 .setSwitch(lan.nodes().stream().map(NodeId::new).collect(Collectors.toSet()))
                 .build();
-            final var order = FlowProgrammer.electionOrder(cluster, Optional.of(active), states);
+            final var order = electionOrder(cluster, active, states);
             final var hosts = IntStream.rangeClosed(1, scenario.switches()).filter(s -> scenario.asked().get(s - 1))
                 .mapToObj(s -> new FlowPlanner.Host(node(s), new MacAddress(hostMac(s)), hostIp(s),
                     VIPS.get((s - 1) % scenario.vipCount()))).toList();
@@ -129,6 +131,22 @@ class FlowPlanPropertiesTest {
             final var plan = FlowPlanner.plan(cluster, order, live,
                 new FlowPlanner.Options(scenario.normalForwarding()), hosts);
             return new Net(scenario, lan, live, cluster, order, new FlowTables(lan, plan));
+        }
+
+        /**
+         * The order the engine publishes: the active gateway, then every other one it holds live (passive), by
+         * priority and then address, both descending; never one unknown, down or in maintenance.
+         */
+        private static List<String> electionOrder(final Cluster cluster, final String active,
+                final Map<String, GatewayState> states) {
+            final var order = new ArrayList<String>();
+            order.add(active);
+            cluster.nonnullGateway().values().stream()
+                .filter(gw -> states.get(gw.getName().getValue()) == GatewayState.PASSIVE)
+                .sorted(Comparator.comparingInt((Gateway gw) -> gw.getPriority().toJava())
+                    .thenComparing(gw -> Ipv4.parse(gw.getIpAddress().getValue())).reversed())
+                .forEach(gw -> order.add(gw.getName().getValue()));
+            return order;
         }
 
         /** Links switch {@code one}'s port {@code 100 + other} to {@code other}'s port {@code 100 + one}. */

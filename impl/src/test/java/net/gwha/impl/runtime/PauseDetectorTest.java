@@ -12,22 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class HaRuntimePauseTest {
+class PauseDetectorTest {
     private static long millis(final long value) {
         return TimeUnit.MILLISECONDS.toNanos(value);
     }
 
     @Test
     void aPulseWithinTheToleranceIsNoPause() {
-        assertEquals(0, HaRuntime.pauseBefore(millis(1000), millis(1000)));
-        assertEquals(0, HaRuntime.pauseBefore(millis(1000), millis(1025)));
+        assertEquals(0, PauseDetector.pauseBefore(millis(1000), millis(1000)));
+        assertEquals(0, PauseDetector.pauseBefore(millis(1000), millis(1025)));
         // an event before the pulse is due
-        assertEquals(0, HaRuntime.pauseBefore(millis(1000), millis(995)));
+        assertEquals(0, PauseDetector.pauseBefore(millis(1000), millis(995)));
     }
 
     @Test
     void aLatePulseIsAPauseOfItsLateness() {
-        assertEquals(millis(26), HaRuntime.pauseBefore(millis(1000), millis(1026)));
-        assertEquals(millis(700), HaRuntime.pauseBefore(millis(1000), millis(1700)));
+        assertEquals(millis(26), PauseDetector.pauseBefore(millis(1000), millis(1026)));
+        assertEquals(millis(700), PauseDetector.pauseBefore(millis(1000), millis(1700)));
     }
 }

@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.config;
+
+import static net.gwha.impl.config.ClusterUnderCheck.gatewayField;
+import static net.gwha.impl.config.ClusterUnderCheck.gatewayName;
+import static net.gwha.impl.config.ClusterUnderCheck.macKey;
+
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The rules on MAC addresses: the virtual MAC and gateway MACs are unicast, no two gateways of a cluster share one,
+ * and the virtual MAC is no gateway's.
+ */
+final class MacAddressRules {
+    private MacAddressRules() {
+        // utility class
+    }
+
+    /**
+     * No two gateways of a cluster share a MAC: steering rewrites to the active gateway's MAC, and heartbeats
+     * are matched by source MAC. Compared case-insensitively; reported on the later gateway by name.
+     */
+    static void duplicateGatewayMacs(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            final var gateways = view.gateways();
+            for (int later = 1; later < gateways.size(); later++) {
+                final var mac = macKey(gateways.get(later));
+                for (int earlier = 0; mac != null && earlier < later; earlier++) {
+                    if (mac.equals(macKey(gateways.get(earlier)))) {
+                        out.add(view.violation(gatewayField(gateways.get(later), "mac-address"), mac
+                            + " is also the mac-address of gateway '" + gatewayName(gateways.get(earlier)) + "'"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The virtual MAC and gateway MACs must be unicast: hosts cannot use a group (multicast or broadcast) address
+     * as a next hop, and a switch floods it. The all-zero MAC is refused too.
+     */
+    static void groupMacs(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            final var virtualMac = view.cluster().getVirtualMac();
+            if (virtualMac != null) {
+                checkUnicastMac(view, "virtual-mac", ClusterDefaults.normalizedMac(virtualMac), out);
+            }
+            for (var gateway : view.gateways()) {
+                final var mac = macKey(gateway);
+                if (mac != null) {
+                    checkUnicastMac(view, gatewayField(gateway, "mac-address"), mac, out);
+                }
+            }
+        }
+    }
+
+    private static void checkUnicastMac(final ClusterUnderCheck view, final String field, final String mac,
+            final List<Violation> out) {
+        final String kind;
+        if ("ff:ff:ff:ff:ff:ff".equals(mac)) {
+            kind = "the broadcast address";
+        } else if ((HexFormat.fromHexDigits(mac, 0, 2) & 1) != 0) {
+            kind = "a multicast address";
+        } else if ("00:00:00:00:00:00".equals(mac)) {
+            kind = "the all-zero address";
+        } else {
+            return;
+        }
+        out.add(view.violation(field, mac + " is " + kind + ", not a unicast MAC"));
+    }
+
+    /**
+     * The (effective) virtual MAC must not be a gateway's real MAC, of this cluster or any other: steering
+     * rewrites frames to the virtual MAC, so that gateway's own traffic would be captured. Across clusters,
+     * reported on both.
+     */
+    static void virtualMacEqualsGatewayMac(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            final var virtualMac = view.virtualMac();
+            if (virtualMac == null) {
+                continue;
+            }
+            for (var other : clusters) {
+                for (var gateway : other.gateways()) {
+                    if (!virtualMac.equals(macKey(gateway))) {
+                        continue;
+                    }
+                    if (other == view) {
+                        out.add(view.violation("virtual-mac", view.describeVirtualMac()
+                            + " equals the mac-address of gateway '" + gatewayName(gateway) + "'"));
+                    } else {
+                        out.add(view.violation("virtual-mac", view.describeVirtualMac()
+                            + " equals the mac-address of gateway '" + gatewayName(gateway) + "' of cluster '"
+                            + other.name() + "'"));
+                        out.add(other.violation(gatewayField(gateway, "mac-address"), virtualMac
+                            + " equals the virtual-mac of cluster '" + view.name() + "'"));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.config;
+
+import static net.gwha.impl.config.ClusterUnderCheck.gatewayField;
+import static net.gwha.impl.config.ClusterUnderCheck.gatewayName;
+
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+
+/**
+ * The rules on switches and ports: attachments name openflowplugin switches, no two gateways share a port, and two
+ * clusters that a switch would confuse (one VRID, one virtual MAC) do not share it.
+ */
+final class SwitchRules {
+    private static final Pattern OPENFLOW_NODE_ID = Pattern.compile("openflow:[0-9]{1,20}");
+
+    private SwitchRules() {
+        // utility class
+    }
+
+    /**
+     * Rule 2: no two gateways on one switch port (node-id and port-number), within a cluster or across clusters:
+     * port-down would fail both, and the port identifies the gateway a heartbeat came from. Within a cluster,
+     * reported on the later gateway by name; across clusters, on each.
+     */
+    static void sharedSwitchPorts(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            final var gateways = view.gateways();
+            for (int index = 0; index < gateways.size(); index++) {
+                final var gateway = gateways.get(index);
+                final var port = portKey(gateway);
+                if (port == null) {
+                    continue;
+                }
+                for (int earlier = 0; earlier < index; earlier++) {
+                    if (port.equals(portKey(gateways.get(earlier)))) {
+                        out.add(view.violation(gatewayField(gateway, "attachment"), port
+                            + " is also the attachment of gateway '" + gatewayName(gateways.get(earlier)) + "'"));
+                        break;
+                    }
+                }
+                for (var other : clusters) {
+                    if (other == view) {
+                        continue;
+                    }
+                    for (var otherGateway : other.gateways()) {
+                        if (port.equals(portKey(otherGateway))) {
+                            out.add(view.violation(gatewayField(gateway, "attachment"), port
+                                + " is also the attachment of gateway '" + gatewayName(otherGateway)
+                                + "' of cluster '" + other.name() + "'"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Attachment node ids and {@code switch} entries must be openflowplugin inventory node ids,
+     * {@code openflow:<datapath id in decimal>}: anything else matches no switch, and the cluster would silently
+     * never be programmed there.
+     */
+    static void nonOpenflowNodeIds(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            for (var gateway : view.gateways()) {
+                final var attachment = gateway.getAttachment();
+                final var nodeId = attachment == null ? null : attachment.getNodeId();
+                if (nodeId != null && !isOpenflowNodeId(nodeId.getValue())) {
+                    out.add(view.violation(gatewayField(gateway, "attachment node-id"), "'" + nodeId.getValue()
+                        + "' is not an openflowplugin node id such as openflow:1"));
+                }
+            }
+            for (var nodeId : view.configuredSwitches()) {
+                if (!isOpenflowNodeId(nodeId)) {
+                    out.add(view.violation("switch", "'" + nodeId
+                        + "' is not an openflowplugin node id such as openflow:1"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Rule 3: a VRID is unique per switch. Two clusters with one VRID must not have gateways on the same switch,
+     * where their advertisements are punted and matched to clusters by VRID. Reported on both clusters.
+     */
+    static void vridTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            final var vrid = view.cluster().getVrid();
+            if (vrid == null) {
+                continue;
+            }
+            for (var other : clusters) {
+                if (other != view && vrid.equals(other.cluster().getVrid())) {
+                    final var shared = intersection(view.gatewaySwitches(), other.gatewaySwitches());
+                    if (!shared.isEmpty()) {
+                        out.add(view.violation("vrid", vrid + " is also the vrid of cluster '" + other.name()
+                            + "' on " + describeSwitches(shared)));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Two clusters with one effective virtual MAC (which the default derives from the VRID) must not share any
+     * switch, gateways' or hosts': the steering flows match on it. Reported on both clusters.
+     */
+    static void virtualMacTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        for (var view : clusters) {
+            final var virtualMac = view.virtualMac();
+            if (virtualMac == null) {
+                continue;
+            }
+            for (var other : clusters) {
+                if (other != view && virtualMac.equals(other.virtualMac())) {
+                    final var shared = intersection(view.allSwitches(), other.allSwitches());
+                    if (!shared.isEmpty()) {
+                        out.add(view.violation("virtual-mac", view.describeVirtualMac()
+                            + " is also the virtual-mac of cluster '" + other.name() + "' on "
+                            + describeSwitches(shared)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A gateway's switch port as reported, {@code openflow:1 port 3}, or null when incomplete. */
+    private static @Nullable String portKey(final Gateway gateway) {
+        final var attachment = gateway.getAttachment();
+        if (attachment == null || attachment.getNodeId() == null || attachment.getPortNumber() == null) {
+            return null;
+        }
+        return attachment.getNodeId().getValue() + " port " + attachment.getPortNumber();
+    }
+
+    private static boolean isOpenflowNodeId(final String nodeId) {
+        if (!OPENFLOW_NODE_ID.matcher(nodeId).matches()) {
+            return false;
+        }
+        try {
+            Long.parseUnsignedLong(nodeId.substring("openflow:".length()));
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static SortedSet<String> intersection(final SortedSet<String> first, final SortedSet<String> second) {
+        final var result = new TreeSet<>(first);
+        result.retainAll(second);
+        return result;
+    }
+
+    private static String describeSwitches(final SortedSet<String> switches) {
+        return (switches.size() == 1 ? "switch " : "switches ") + String.join(", ", switches);
+    }
+}

@@ -1,0 +1,231 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.engine;
+
+import static net.gwha.impl.engine.Gateway.NEVER;
+
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import net.gwha.impl.engine.Gateway.Liveness;
+
+/**
+ * The liveness half of one cluster; election is {@link Cluster}'s. Decides when a silent gateway is down, tells a
+ * stall of the intake or of the controller from silence, and suspends the judgement of gateways whose switch is
+ * disconnected. It moves gateways between UP and DOWN by their silence and never elects. Owned by one cluster, which
+ * hands it the gateways after every configuration.
+ */
+final class LivenessJudge {
+    /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
+    static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /** The engine's disconnected switches, read only. */
+    private final Set<String> disconnected;
+    private Gateway[] gateways = new Gateway[0];
+    private long deadNanos;
+    private long holdUpNanos;
+    private long floorNanos;
+    private long intervalNanos;
+    private double quantile;
+    private boolean adaptive;
+    /** When the last heartbeat of any of its gateways arrived, NEVER before the first. */
+    private long lastIntake = NEVER;
+
+    LivenessJudge(final Set<String> disconnected) {
+        this.disconnected = disconnected;
+    }
+
+    long deadNanos() {
+        return deadNanos;
+    }
+
+    /**
+     * Takes a configuration and the gateways it lists, those that remain with what was learned of them.
+     */
+    void configure(final ClusterConfig config, final Gateway[] next, final long at) {
+        final long newInterval = TimeUnit.MILLISECONDS.toNanos(config.heartbeatIntervalMillis());
+        final boolean sameInterval = newInterval == intervalNanos;
+        intervalNanos = newInterval;
+        deadNanos = TimeUnit.MILLISECONDS.toNanos(config.deadIntervalMillis());
+        holdUpNanos = TimeUnit.MILLISECONDS.toNanos(config.holdUpMillis());
+        adaptive = config.detector() instanceof DetectorConfig.Adaptive;
+        if (config.detector() instanceof DetectorConfig.Adaptive detector) {
+            floorNanos = TimeUnit.MILLISECONDS.toNanos(detector.floorMillis());
+            quantile = PhiAccrual.quantile(detector.phiThreshold());
+        }
+        gateways = next;
+        for (Gateway gateway : next) {
+            if (!sameInterval) {
+                // samples of another interval say nothing of the new rhythm
+                gateway.phi.clear();
+            }
+            // a gateway moved to or from a disconnected switch is cut off or reconnected like its switch
+            if (!cut(gateway, disconnected.contains(gateway.config.switchId()), at)) {
+                rearm(gateway);
+            }
+        }
+    }
+
+    /**
+     * Before a heartbeat is recorded: tells a stall of the intake from silence, and applies the silences due.
+     */
+    void intake(final long at) {
+        if (lastIntake != NEVER && at - lastIntake > quietNanos()) {
+            // Rule: heartbeats stopped arriving from every gateway at once and now resume: the intake (the
+            // switch, its connection, openflowplugin) was held up, and what it queued meanwhile is arriving now.
+            // Silence during such a stall proves nothing, so the thresholds still running at its start move later
+            // by its length, like a pause of the controller
+            postpone(at - lastIntake, at);
+        }
+        lastIntake = at;
+        for (Gateway other : gateways) {
+            if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos) {
+                other.heardAfterDue = at;
+            }
+        }
+        settle(at);
+    }
+
+    /** Records a heartbeat, after {@link #intake} at the same instant. */
+    void heard(final Gateway gateway, final int priority, final int intervalCentis, final long at) {
+        gateway.heartbeat(priority, intervalCentis, at, deadNanos, holdUpNanos);
+        rearm(gateway);
+    }
+
+    /**
+     * A stall of {@code stallNanos} until {@code at}, of the controller or of the intake: every detection threshold
+     * still running at its start moves later by its length, and a gateway declared silent during it is up again.
+     */
+    void postpone(final long stallNanos, final long at) {
+        final long stallStart = at - stallNanos;
+        for (Gateway gateway : gateways) {
+            // its switch came back during the stall: its judgement started afresh then, not at the stall's start
+            final boolean reconnected = gateway.reconnectedAt > stallStart;
+            if (gateway.liveness == Liveness.DOWN && gateway.timedOutAt != NEVER && gateway.timedOutAt > stallStart
+                    && !gateway.portDown) {
+                // declared silent during the stall, which proves nothing: as if the stall never happened
+                gateway.liveness = Liveness.UP;
+                gateway.deadline = gateway.cutOff ? NEVER
+                    : reconnected ? at + deadNanos : gateway.timedOutAt + stallNanos;
+                gateway.timedOutAt = NEVER;
+                gateway.recoverStart = NEVER;
+            } else if (gateway.deadline != NEVER && gateway.deadline > stallStart) {
+                gateway.deadline += reconnected ? at - gateway.reconnectedAt : stallNanos;
+            }
+        }
+    }
+
+    /** Whether a gateway is attached to the switch. */
+    boolean attaches(final String switchId) {
+        for (Gateway gateway : gateways) {
+            if (gateway.config.switchId().equals(switchId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The switch was disconnected ({@code cut}) or is connected again, as of {@code at}. */
+    void switchChanged(final String switchId, final boolean cut, final long at) {
+        for (Gateway gateway : gateways) {
+            if (gateway.config.switchId().equals(switchId)) {
+                cut(gateway, cut, at);
+            }
+        }
+    }
+
+    /**
+     * Cuts a gateway off from the controller or reconnects it.
+     *
+     * @return whether that changed anything
+     */
+    private boolean cut(final Gateway gateway, final boolean cut, final long at) {
+        if (gateway.cutOff == cut) {
+            return false;
+        }
+        gateway.cutOff = cut;
+        gateway.heardAfterDue = NEVER;
+        gateway.gapSpansCutOff = true;
+        if (cut) {
+            // Rule: while its switch is disconnected a gateway's heartbeats cannot reach the controller, so its
+            // silence proves nothing: its judgement is suspended, and it keeps its state (and the role, if active)
+            gateway.deadline = NEVER;
+        } else {
+            // Rule: once its switch is back, it is judged again from a fresh dead interval; if it was down it must
+            // be heard steadily for the hold-up, from its next heartbeat on
+            gateway.deadline = gateway.liveness == Liveness.UP ? at + deadNanos : NEVER;
+            gateway.recoverStart = NEVER;
+            gateway.reconnectedAt = at;
+        }
+        return true;
+    }
+
+    /** Sets the deadline from the last heartbeat; none while cut off or never heard. */
+    private void rearm(final Gateway gateway) {
+        if (gateway.heard) {
+            gateway.deadline = gateway.cutOff ? NEVER : gateway.lastHeard + threshold(gateway);
+        }
+    }
+
+    void settle(final long now) {
+        // Rule: a silent gateway is down at its deadline if others are heard meanwhile; if nobody is, the intake
+        // may be stalled (see intake), so it waits, at most one dead interval; then nobody has been heard for that
+        // long, so every gateway still up is down at once: none is known alive to take over from another. Not those
+        // cut off: their silence is their switch's
+        boolean nobodyHeard = false;
+        for (Gateway gateway : gateways) {
+            nobodyHeard |= gateway.liveness == Liveness.UP && gateway.deadline <= now && !judgementWaits(gateway, now)
+                && now - lastIntake > quietNanos();
+        }
+        for (Gateway gateway : gateways) {
+            if (nobodyHeard && gateway.liveness == Liveness.UP && !gateway.cutOff) {
+                gateway.timeOut(Math.min(gateway.deadline, now));
+            } else if (!judgementWaits(gateway, now)) {
+                gateway.settle(now);
+            }
+        }
+    }
+
+    /** The next instant at which the silence of some gateway may change its liveness, or NEVER. */
+    long wakeup(final long now) {
+        long next = NEVER;
+        for (Gateway gateway : gateways) {
+            next = Math.min(next, judgementWaits(gateway, now) ? judgementResumes(gateway, now) : gateway.wakeup());
+        }
+        return next;
+    }
+
+    /**
+     * How long the cluster's heartbeats may all stay away before the intake counts as stalled: one and a half
+     * intervals, since any one live gateway is heard every interval.
+     */
+    private long quietNanos() {
+        return intervalNanos * 3 / 2;
+    }
+
+    /**
+     * Whether a silent gateway's judgement waits, at most one dead interval past its deadline: until some gateway
+     * has been heard after its next heartbeat was due, and a moment longer for heartbeats queued right behind that
+     * one (the end of a burst); and while no gateway at all has been heard for longer than the quiet time, since
+     * the intake may be stalled. Either way its own heartbeat may be held up on the way with the others.
+     */
+    private boolean judgementWaits(final Gateway gateway, final long now) {
+        return gateway.liveness == Liveness.UP && gateway.deadline <= now && now < gateway.deadline + deadNanos
+            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS
+                || now - lastIntake > quietNanos());
+    }
+
+    /** When a waiting judgement is due again: the end of the drain, else one dead interval past the deadline. */
+    private long judgementResumes(final Gateway gateway, final long now) {
+        final long drained = gateway.heardAfterDue == NEVER ? NEVER : gateway.heardAfterDue + DRAIN_NANOS;
+        return drained > now ? Math.min(drained, gateway.deadline + deadNanos) : gateway.deadline + deadNanos;
+    }
+
+    private long threshold(final Gateway gateway) {
+        return adaptive ? gateway.phi.threshold(quantile, intervalNanos, floorNanos, deadNanos) : deadNanos;
+    }
+}

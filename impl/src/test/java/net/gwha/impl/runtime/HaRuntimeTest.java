@@ -1,0 +1,135 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.runtime;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import net.gwha.impl.engine.ClusterConfig;
+import net.gwha.impl.engine.Decision;
+import net.gwha.impl.engine.DetectorConfig;
+import net.gwha.impl.engine.Event;
+import net.gwha.impl.engine.GatewayConfig;
+import net.gwha.impl.engine.GatewayState;
+import net.gwha.impl.engine.Ipv4;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The event loop on a fake clock: its timers fire when the test moves time, and what an adapter does with a
+ * configuration comes after the engine took it and before its decisions are carried out, and cannot stop the loop.
+ */
+class HaRuntimeTest {
+    private final AtomicLong nanos = new AtomicLong(TimeUnit.SECONDS.toNanos(100));
+    private final FakeScheduler timers = new FakeScheduler(nanos::get);
+    private final List<String> seen = new ArrayList<>();
+    private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> record("state " + changed),
+        new HeartbeatCounters(), nanos::get, 0, timers);
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private synchronized void record(final String what) {
+        seen.add(what);
+    }
+
+    private synchronized List<String> seen() {
+        return List.copyOf(seen);
+    }
+
+    /** Interval 1 s, dead interval 3 s, gateways gw1 and gw2. */
+    private static Event.ConfigSet config(final String cluster, final long at) {
+        return new Event.ConfigSet(new ClusterConfig(cluster, 1, 1000, 3000, DetectorConfig.fixed(), true, 0, 3000,
+            false, List.of(new GatewayConfig("gw1", 100, Ipv4.parse("192.0.2.1"), "openflow:1", true),
+                new GatewayConfig("gw2", 200, Ipv4.parse("192.0.2.2"), "openflow:1", true))), at);
+    }
+
+    private void advance(final Duration duration) {
+        nanos.addAndGet(duration.toNanos());
+        timers.runDue();
+    }
+
+    /** Waits until the loop has done everything queued before, and what that queued in turn. */
+    private void drain() throws InterruptedException {
+        final var done = new CountDownLatch(1);
+        runtime.afterPending(() -> runtime.afterPending(done::countDown));
+        assertEquals(true, done.await(10, TimeUnit.SECONDS));
+    }
+
+    private void heartbeat(final String gateway) {
+        runtime.submit(new Event.HeartbeatReceived("c1", gateway, 100, 100, nanos.get()));
+    }
+
+    @Test
+    void aWakeUpFiresWhenTheClockPassesIt() throws Exception {
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        heartbeat("gw1");
+        heartbeat("gw2");
+        drain();
+        advance(Duration.ofMillis(2999));
+        drain();
+        assertEquals(GatewayState.ACTIVE, runtime.view("c1").orElseThrow().gateways().get(1).state());
+
+        // both silent for the dead interval: the engine's wake-up fires, nobody heard, judged one interval later
+        advance(Duration.ofSeconds(4));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.view("c1").orElseThrow().gateways().get(1).state()
+            == GatewayState.DOWN);
+    }
+
+    @Test
+    void heartbeatsThatChangeNothingAreWrittenWhenASecondHasPassed() throws Exception {
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        heartbeat("gw2");
+        drain();
+        final int written = seen().size();
+
+        advance(Duration.ofMillis(500));
+        heartbeat("gw2");
+        drain();
+        assertEquals(written, seen().size(), seen()::toString);
+        advance(Duration.ofMillis(999));
+        drain();
+        assertEquals(written, seen().size(), seen()::toString);
+        advance(Duration.ofMillis(1));
+        drain();
+        assertEquals("state [c1]", seen().getLast());
+    }
+
+    @Test
+    void anAdapterHearsOfAConfigurationAfterTheEngineTookItAndBeforeItsDecisions() throws Exception {
+        runtime.addDecisionSink(decisions -> decisions.stream().filter(Decision.ClusterStatusChanged.class::isInstance)
+            .forEach(decision -> record("decided " + decision.cluster())));
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> record("configured c1 "
+            + runtime.view("c1").isPresent()));
+        drain();
+
+        assertEquals(List.of("configured c1 false", "decided c1"), seen().subList(0, 2));
+    }
+
+    @Test
+    void aFailingAdapterStopsNeitherTheOtherClustersNorTheLoop() throws Exception {
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> {
+            throw new IllegalStateException("an adapter that fails on c1");
+        });
+        runtime.configure(config("c2", nanos.get()), List.of(), () -> record("configured c2"));
+        runtime.afterPending(() -> record("loaded"));
+        drain();
+
+        assertEquals(List.of("configured c2", "loaded"), seen().stream().filter(what -> !what.startsWith("state"))
+            .toList());
+        assertEquals(List.of("c1", "c2"), runtime.views().stream().map(view -> view.name()).toList());
+    }
+}

@@ -1,0 +1,196 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.impl.steering;
+
+import static net.gwha.impl.fixtures.LabClusters.S1;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import net.gwha.impl.config.EngineConfigs;
+import net.gwha.impl.engine.Engine;
+import net.gwha.impl.engine.Event;
+import net.gwha.impl.fixtures.FakeScheduler;
+import net.gwha.impl.fixtures.LabClusters;
+import net.gwha.impl.steering.FlowPlanner.Owned;
+import net.gwha.impl.steering.FlowPlanner.Plan;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yangtools.yang.common.Uint32;
+
+/** The programmer between a real engine and a recording writer: which plans it makes of the engine's decisions. */
+class FlowProgrammerTest {
+    private static final Cluster LAB = LabClusters.builder(LabClusters.gateway(1, 200, S1, 11),
+        LabClusters.gateway(2, 150, S1, 12), LabClusters.gateway(3, 100, S1, 13)).setUseAdvertisedPriority(true)
+        .build();
+
+    private final RecordingSink sink = new RecordingSink();
+    private final Engine engine = new Engine();
+    private final FakeScheduler scheduler = new FakeScheduler();
+    private final FlowProgrammer programmer = new FlowProgrammer(sink, FlowPlanner.Options.DEFAULT,
+        (cluster, decided, confirmed) -> { }, new SteeringLoop(scheduler), scheduler::nanoTime);
+
+    /** An event for the engine, its decisions for the programmer, which acts on them. */
+    private void engine(final Event event) {
+        programmer.onDecisions(engine.apply(event).decisions());
+        scheduler.runDue();
+    }
+
+    /** gw1 heard and elected. */
+    private void elected() {
+        programmer.configured(LAB);
+        engine(new Event.ConfigSet(EngineConfigs.of(LAB), scheduler.nanoTime()));
+        engine(heartbeat("gw1", 200, scheduler.nanoTime()));
+    }
+
+    private static FlowPlanner.Host host(final int number) {
+        return new FlowPlanner.Host(S1, new MacAddress(String.format("02:00:00:00:01:%02x", number)),
+            "192.0.2." + (100 + number), LabClusters.VIP);
+    }
+
+    /** The hosts the last plan has the switch answer. */
+    private Set<String> answered() {
+        return sink.plans.getLast().switches().get(S1).flows().keySet().stream()
+            .filter(id -> id.contains("-arp-reply-")).map(id -> id.substring(id.lastIndexOf('-') + 1))
+            .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Event heartbeat(final String gateway, final int priority, final long nanos) {
+        return new Event.HeartbeatReceived("lab", gateway, priority, 100, nanos);
+    }
+
+    /** The watch ports of the steering group's buckets in the last plan, in bucket order. */
+    private List<Uint32> buckets() {
+        final var group = sink.plans.getLast().switches().get(S1).groups().get(0x47573300L);
+        return group == null ? List.of() : group.getBuckets().nonnullBucket().values().stream()
+            .map(bucket -> bucket.getWatchPort()).toList();
+    }
+
+    @Test
+    void bucketsAreTheEnginesElectionOrderWithoutGatewaysNeverHeard() {
+        elected();
+        // gw3 is configured at 100 but advertises 180, and the cluster counts advertised priorities; gw2 (150) is
+        // configured, never heard: no bucket may send traffic to it.
+        engine(heartbeat("gw3", 180, scheduler.nanoTime()));
+
+        assertEquals(List.of(Uint32.valueOf(11), Uint32.valueOf(13)), buckets());
+
+        // gw2 is heard at last, advertising 190: the engine ranks it before gw3.
+        engine(heartbeat("gw2", 190, scheduler.nanoTime()));
+        assertEquals(List.of(Uint32.valueOf(11), Uint32.valueOf(12), Uint32.valueOf(13)), buckets());
+    }
+
+    @Test
+    void learnedHostsAreForgottenAfterTheirTimeToLiveAndTheSwitchIdlesThemOutLater() {
+        elected();
+        programmer.hostAsked("lab", host(1));
+        scheduler.advance(FlowProgrammer.HOST_BATCH);
+        assertEquals(Set.of("020000000101"), answered());
+        final var flow = sink.plans.getLast().switches().get(S1).flows().values().stream()
+            .filter(candidate -> candidate.getId().getValue().contains("-arp-reply-")).findFirst().orElseThrow();
+        assertEquals(FlowPlanner.HOST_IDLE_SECONDS, flow.getIdleTimeout().intValue());
+        assertTrue(FlowProgrammer.HOST_TTL.toSeconds() < FlowPlanner.HOST_IDLE_SECONDS,
+            "the controller forgets a host before its switch entry idles out");
+
+        scheduler.advance(FlowProgrammer.HOST_TTL.minusSeconds(10));
+        programmer.hostAsked("lab", host(2));
+        scheduler.advance(FlowProgrammer.HOST_BATCH);
+        assertEquals(Set.of("020000000101", "020000000102"), answered());
+
+        // host 1 asked a time to live ago
+        scheduler.advance(Duration.ofSeconds(10).minus(FlowProgrammer.HOST_BATCH));
+        assertEquals(Set.of("020000000102"), answered());
+        scheduler.advance(FlowProgrammer.HOST_TTL);
+        assertEquals(Set.of(), answered());
+        assertEquals(0, scheduler.queued(), "nothing left to expire, no timer left");
+    }
+
+    @Test
+    void aHostScanFillsAClusterOnlyUpToItsBound() {
+        elected();
+        for (int batch = 0; batch < 5; batch++) {
+            for (int i = 0; i < 250; i++) {
+                programmer.hostAsked("lab", new FlowPlanner.Host(S1, new MacAddress(String.format(
+                    "02:00:00:%02x:%02x:%02x", batch, i / 256, i % 256)), "198.51.100." + i, LabClusters.VIP));
+            }
+            scheduler.advance(FlowProgrammer.HOST_BATCH);
+        }
+
+        assertEquals(FlowProgrammer.MAX_HOSTS, answered().size());
+        scheduler.advance(FlowProgrammer.HOST_TTL);
+        assertEquals(Set.of(), answered(), "and not for good");
+    }
+
+    @Test
+    void aFailoversSteeringIsWrittenBeforeHostsQueuedAheadOfIt() {
+        elected();
+        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+        sink.plans.clear();
+        for (int i = 1; i <= 50; i++) {
+            programmer.hostAsked("lab", host(i));
+        }
+        // The hosts' batch falls due while the loop is busy; gw1 is put into maintenance just then.
+        scheduler.stall(FlowProgrammer.HOST_BATCH);
+        engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
+
+        assertEquals(2, sink.plans.size());
+        assertEquals(Set.of(), hostsIn(sink.plans.getFirst()), "the failover's plan waits for no host");
+        assertEquals("gwha-lab-steer", steerTarget(sink.plans.getFirst()));
+        assertEquals(50, hostsIn(sink.plans.getLast()).size());
+    }
+
+    private static Set<String> hostsIn(final Plan plan) {
+        return plan.switches().get(S1).flows().keySet().stream().filter(id -> id.contains("-arp-reply-"))
+            .collect(Collectors.toSet());
+    }
+
+    /** The steering flow of a plan that sends to gw2 alone: a plain flow whose output is gw2's port. */
+    private static String steerTarget(final Plan plan) {
+        final var steer = plan.switches().get(S1).flows().get("gwha-lab-steer");
+        assertEquals("table=0,priority=900,cookie=0x" + Long.toHexString(FlowIds.cookie("lab").getValue()
+            .longValue()) + ",dl_dst=00:00:5e:00:01:33 actions=set_field:02:00:00:00:00:02->eth_dst,output:12",
+            Describe.flow(steer));
+        return steer.getId().getValue();
+    }
+
+    /** A writer that takes every plan at once. */
+    static final class RecordingSink implements FlowSink {
+        final List<Plan> plans = new ArrayList<>();
+        final List<String> removed = new ArrayList<>();
+
+        @Override
+        public ListenableFuture<Long> apply(final Plan plan) {
+            plans.add(plan);
+            return Futures.immediateFuture(0L);
+        }
+
+        @Override
+        public ListenableFuture<Long> remove(final String cluster) {
+            removed.add(cluster);
+            return Futures.immediateFuture(0L);
+        }
+
+        @Override
+        public void own(final String cluster, final Owned cookiesAndGroups) {
+            // reconciliation is the writer's business
+        }
+
+        @Override
+        public void loaded() {
+            // same
+        }
+    }
+}
