@@ -36,7 +36,8 @@ sealed interface Change {
 
     /**
      * A meter changes with the configuration only, never in a failover; but a flow must not reach a switch before
-     * the meter it names, so a plan that adds one goes the fast way too ({@link FlowWriter}).
+     * the meter it names, and a changed meter is replaced, so a plan that adds or changes one goes the fast way too
+     * ({@link FlowWriter}).
      */
     record MeterChange(String node, long id, @Nullable Meter before, @Nullable Meter after) implements Change {
         @Override

@@ -10,6 +10,7 @@ package net.gwha.impl.steering;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import net.gwha.impl.packet.Protocols;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
@@ -32,6 +33,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.InstructionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.MeterCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.apply.actions._case.ApplyActionsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.list.Instruction;
@@ -128,6 +130,16 @@ final class FlowEntries {
             .setMatch(match)
             .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.ordered(instructions)).build())
             .build();
+    }
+
+    /** The meter a flow's packets pass first, if any. */
+    static Optional<Long> meter(final Flow flow) {
+        final var instructions = flow.getInstructions();
+        return instructions == null ? Optional.empty() : instructions.nonnullInstruction().values().stream()
+            .map(instruction -> instruction.getInstruction())
+            .filter(MeterCase.class::isInstance)
+            .map(instruction -> ((MeterCase) instruction).getMeter().getMeterId().getValue().toJava())
+            .findFirst();
     }
 
     /**

@@ -154,13 +154,20 @@ final class FlowLedger {
         return new SwitchPlan(flows, groups, meters);
     }
 
-    /** What turns one switch plan into the other: meters first, then groups, then flows, each by id. */
+    /**
+     * What turns one switch plan into the other: meters first, then groups, then flows, each by id. A meter whose
+     * settings change is replaced on the switch, which removes the flows that name it: those are added again.
+     */
     static List<Change> diff(final String node, final SwitchPlan before, final SwitchPlan after) {
         final var changes = new ArrayList<Change>();
+        final var replacedMeters = new HashSet<Long>();
         after.meters().forEach((id, meter) -> {
             final var old = before.meters().get(id);
             if (!meter.equals(old)) {
                 changes.add(new MeterChange(node, id, old, meter));
+                if (old != null) {
+                    replacedMeters.add(id);
+                }
             }
         });
         before.meters().forEach((id, meter) -> {
@@ -181,7 +188,9 @@ final class FlowLedger {
         });
         after.flows().forEach((id, flow) -> {
             final var old = before.flows().get(id);
-            if (!flow.equals(old)) {
+            if (FlowEntries.meter(flow).filter(replacedMeters::contains).isPresent()) {
+                changes.add(new FlowChange(node, id, null, flow));
+            } else if (!flow.equals(old)) {
                 changes.add(new FlowChange(node, id, old, flow));
             }
         });

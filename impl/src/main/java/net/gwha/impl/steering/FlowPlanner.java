@@ -89,7 +89,7 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       active gateway's port, MAC and real IP to a host that asked for a virtual IP gets that virtual IP and the
  *       virtual MAC as source, then normal forwarding. A switch keeps no connection state, and the gateway answers
  *       every virtual IP from its one real IP: which virtual IP a reply belongs to is known only per host, from the
- *       ARP request the controller answered (the lowest, if a host asked for several). Traffic to anyone else,
+ *       ARP request the controller answered (the first, if a host asked for several). Traffic to anyone else,
  *       such as a session with the gateway's real address from a host that never asked, is never touched; nor is
  *       a passive gateway's, so no frame leaves a passive gateway with the virtual MAC;</li>
  *   <li>{@value #PRIORITY_NORMAL} {@code gwha--normal} (shared, a node setting, on by default): everything else is

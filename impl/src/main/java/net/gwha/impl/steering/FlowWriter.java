@@ -55,9 +55,10 @@ import org.slf4j.LoggerFactory;
  *       difference that touches steering (a failover) goes through the RPCs at once, the confirmation being theirs;
  *       the whole difference is also written to the datastore in the same call, so the FRM owns persistence and
  *       reconciliation (it re-sends the same flow-mods, which changes nothing on the switch). A difference without
- *       steering (configuration) goes through the datastore only, unless it adds a meter: openflowplugin's
- *       forwarding-rules manager does not hold a flow back until the meter it names is on the switch, so then the
- *       RPCs carry it too, in order.</li>
+ *       steering (configuration) goes through the datastore only, unless it adds or changes a meter:
+ *       openflowplugin's forwarding-rules manager does not hold a flow back until the meter it names is on the
+ *       switch, and cannot change a meter (openflowplugin 0.20.1 sends a meter update as an addition), so then the
+ *       RPCs carry it too, in order, a changed meter removed and added again with the flows that name it.</li>
  * </ul>
  *
  * <p>Thread-safety: every method may be called from any thread and never blocks; the work runs on the
@@ -210,7 +211,8 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             return Futures.immediateFuture(nanoClock.getAsLong());
         }
         audit.ifPresent(auditor -> auditor.written(changes));
-        // A new meter goes the fast way too: the RPCs keep it ahead of the flows that name it, the FRM does not.
+        // A new or changed meter goes the fast way too: the RPCs keep it ahead of the flows that name it (the FRM
+        // does not), and only they replace a changed one (the FRM's meter update fails on openflowplugin 0.20.1).
         final boolean fast = changes.stream().anyMatch(change -> change.steering()
             || change instanceof MeterChange meter && meter.adds());
         final boolean viaRpc = mode == Mode.RPC || mode == Mode.RPC_AND_DATASTORE && fast;

@@ -9,7 +9,8 @@ package net.gwha.impl.steering;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -27,7 +28,8 @@ import net.gwha.impl.steering.FlowPlanner.Host;
 final class LearnedHosts {
     private final int maxPerCluster;
     private final long ttlNanos;
-    // cluster -> host -> when it last asked (nanoseconds)
+    // cluster -> host -> when it last asked (nanoseconds); in the order hosts first asked, which decides a return
+    // flow's virtual IP for a host that asked for several (ReturnFlows)
     private final Map<String, Map<Host, Long>> asked = new HashMap<>();
 
     LearnedHosts(final int maxPerCluster, final Duration ttl) {
@@ -42,7 +44,7 @@ final class LearnedHosts {
      *     cluster has its fill
      */
     boolean learn(final String cluster, final Host host, final long now) {
-        final var hosts = asked.computeIfAbsent(cluster, key -> new HashMap<>());
+        final var hosts = asked.computeIfAbsent(cluster, key -> new LinkedHashMap<>());
         if (hosts.containsKey(host)) {
             hosts.put(host, now);
             return false;
@@ -76,9 +78,10 @@ final class LearnedHosts {
             .min();
     }
 
+    /** The cluster's hosts, in the order they first asked. */
     Set<Host> of(final String cluster) {
         final var hosts = asked.get(cluster);
-        return hosts == null ? Set.of() : new HashSet<>(hosts.keySet());
+        return hosts == null ? Set.of() : new LinkedHashSet<>(hosts.keySet());
     }
 
     void forget(final String cluster) {

@@ -40,8 +40,9 @@ final class ReturnFlows {
     /**
      * Adds the active gateway's return flows, one per host address, on the active gateway's switch.
      *
-     * @param hosts the hosts that asked, with the virtual IP each asked for; the lowest wins for a host that asked
-     *     for several, and virtual IPs the cluster no longer has are ignored
+     * @param hosts the hosts that asked, with the virtual IP each asked for, in the order they asked: the first
+     *     wins for a host that asked for several (its first is usually the one it uses most, its default gateway,
+     *     and a later one does not take its replies); virtual IPs the cluster no longer has are ignored
      * @param vips the cluster's virtual IPs
      */
     static void plan(final String cluster, final FlowCookie cookie, final MacAddress vmac, final Gateway active,
@@ -49,8 +50,7 @@ final class ReturnFlows {
         final var byHost = new TreeMap<String, String>(Comparator.comparing(Ipv4::parse));
         for (var host : hosts) {
             if (vips.contains(host.vip())) {
-                byHost.merge(host.ip(), host.vip(),
-                    (one, other) -> Ipv4.parse(one).compareTo(Ipv4.parse(other)) <= 0 ? one : other);
+                byHost.putIfAbsent(host.ip(), host.vip());
             }
         }
         final var gwName = active.getName().getValue();

@@ -33,7 +33,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetGroupStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetMeterStatisticsInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.FlowTableRef;
@@ -67,15 +66,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.Add
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeter;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeterInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeter;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.UpdateMeterInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.OriginalMeterBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.meter.update.UpdatedMeterBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterRef;
 import org.opendaylight.yangtools.binding.Rpc;
 import org.opendaylight.yangtools.binding.RpcInput;
 import org.opendaylight.yangtools.binding.RpcOutput;
 import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -97,8 +93,9 @@ final class RpcTransport {
     private final AddGroup addGroup;
     private final UpdateGroup updateGroup;
     private final RemoveGroup removeGroup;
+    private static final RpcResult<?> SUCCESS = RpcResultBuilder.success().build();
+
     private final AddMeter addMeter;
-    private final UpdateMeter updateMeter;
     private final RemoveMeter removeMeter;
     private final SendBarrier sendBarrier;
     private final GetFlowStatistics flowStatistics;
@@ -122,7 +119,6 @@ final class RpcTransport {
         updateGroup = service.getRpc(UpdateGroup.class);
         removeGroup = service.getRpc(RemoveGroup.class);
         addMeter = service.getRpc(AddMeter.class);
-        updateMeter = service.getRpc(UpdateMeter.class);
         removeMeter = service.getRpc(RemoveMeter.class);
         sendBarrier = service.getRpc(SendBarrier.class);
         flowStatistics = service.getRpc(GetFlowStatistics.class);
@@ -260,6 +256,14 @@ final class RpcTransport {
         return update(nodeRef, groupRef, old, group);
     }
 
+    /**
+     * A meter change. openflowplugin 0.20.1 sends {@code UpdateMeter} as a meter-mod ADD (its single-layer
+     * serializer), which a switch refuses for a meter it has: a changed meter is removed and added again instead,
+     * back to back on the switch's connection, and the ledger re-adds the flows that name it, which the switch
+     * removes with the meter. A meter the switch has already (the forwarding-rules manager was quicker, or the
+     * switch kept it over a reconnect) counts as added: only its settings could differ, and they change only
+     * through a configuration change, which removes it first.
+     */
     private ListenableFuture<? extends RpcResult<?>> sendMeter(final MeterChange change) {
         final var nodeRef = new NodeRef(nodePath(change.node()));
         final var meterRef = new MeterRef(meterPath(change.node(), change.id()));
@@ -269,24 +273,15 @@ final class RpcTransport {
             return removeMeter.invoke(new RemoveMeterInputBuilder(Objects.requireNonNull(old))
                 .setNode(nodeRef).setMeterRef(meterRef).build());
         }
-        if (old == null) {
-            // As for groups: a meter already there (the forwarding-rules manager was quicker) is modified instead.
-            return Futures.transformAsync(widen(addMeter.invoke(new AddMeterInputBuilder(meter)
-                .setNode(nodeRef).setMeterRef(meterRef).build())),
-                result -> result.isSuccessful() || !exists(result, "METEREXISTS") ? Futures.immediateFuture(result)
-                    : widen(update(nodeRef, meterRef, meter, meter)),
-                MoreExecutors.directExecutor());
-        }
-        return update(nodeRef, meterRef, old, meter);
-    }
-
-    private ListenableFuture<? extends RpcResult<?>> update(final NodeRef nodeRef, final MeterRef meterRef,
-            final Meter old, final Meter meter) {
-        return updateMeter.invoke(new UpdateMeterInputBuilder()
-            .setNode(nodeRef).setMeterRef(meterRef)
-            .setOriginalMeter(new OriginalMeterBuilder(old).build())
-            .setUpdatedMeter(new UpdatedMeterBuilder(meter).build())
-            .build());
+        final ListenableFuture<RpcResult<?>> removed = old == null ? Futures.immediateFuture(SUCCESS)
+            : widen(removeMeter.invoke(new RemoveMeterInputBuilder(old).setNode(nodeRef).setMeterRef(meterRef)
+                .build()));
+        final ListenableFuture<RpcResult<?>> added = Futures.transform(widen(addMeter.invoke(
+            new AddMeterInputBuilder(meter).setNode(nodeRef).setMeterRef(meterRef).build())),
+            result -> result.isSuccessful() || !exists(result, "METEREXISTS") ? result : SUCCESS,
+            MoreExecutors.directExecutor());
+        return Futures.whenAllComplete(removed, added).callAsync(
+            () -> Futures.getDone(removed).isSuccessful() ? added : removed, MoreExecutors.directExecutor());
     }
 
     private ListenableFuture<? extends RpcResult<?>> update(final NodeRef nodeRef, final GroupRef groupRef,

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.PuntMetersBuilder;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /** The ledger alone: what each switch should hold, what was applied, and the difference. No broker. */
@@ -47,6 +50,24 @@ class FlowLedgerTest {
         assertEquals(s1, ledger.applied(S1));
         assertEquals(changes, ledger.everything(S1));
         assertEquals(List.of(), ledger.apply(plan), "the same plan again changes nothing");
+    }
+
+    @Test
+    void aChangedMeterIsReplacedWithTheFlowsThatNameIt() {
+        ledger.apply(FlowPlanner.plan(LAB, List.of("gw1")));
+
+        final var changes = ledger.apply(FlowPlanner.plan(new ClusterBuilder(LAB).setPuntMeters(
+            new PuntMetersBuilder().setHeartbeatHeadroom(Uint16.valueOf(8)).build()).build(), List.of("gw1")));
+
+        // The three gateways' meters, each with its VRRP punt added again (the switch drops it with the meter).
+        assertEquals(List.of("meter 0x47573301", "meter 0x47573302", "meter 0x47573303", "add gwha-lab-vrrp-gw1",
+            "add gwha-lab-vrrp-gw2", "add gwha-lab-vrrp-gw3"), changes.stream().map(change -> switch (change) {
+                case MeterChange meter -> "meter 0x" + Long.toHexString(meter.id());
+                case FlowChange flow -> (flow.before() == null ? "add " : "update ") + flow.id();
+                case GroupChange group -> "group 0x" + Long.toHexString(group.id());
+            }).toList());
+        assertTrue(changes.stream().filter(MeterChange.class::isInstance)
+            .allMatch(change -> ((MeterChange) change).before() != null && change.adds()));
     }
 
     @Test

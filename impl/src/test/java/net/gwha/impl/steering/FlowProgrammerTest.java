@@ -27,7 +27,9 @@ import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowPlanner.Owned;
 import net.gwha.impl.steering.FlowPlanner.Plan;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
@@ -116,6 +118,31 @@ class FlowProgrammerTest {
         scheduler.advance(FlowProgrammer.HOST_TTL);
         assertEquals(Set.of(), answered());
         assertEquals(0, scheduler.queued(), "nothing left to expire, no timer left");
+    }
+
+    /**
+     * mac-and-ip-rewrite: a host that asked for its default gateway's VIP and later for a second one keeps getting
+     * the active gateway's replies from the first (in the lab, taking the lowest instead made the .254 service
+     * answer from .253 as soon as the client had asked for .253).
+     */
+    @Test
+    void aHostsFirstVirtualIpKeepsItsReplies() {
+        final var twoVips = new ClusterBuilder(LAB).setSteeringMode(SteeringMode.MacAndIpRewrite)
+            .setVirtualIp(LabClusters.vips("192.0.2.254", "192.0.2.253")).build();
+        programmer.configured(twoVips);
+        engine(new Event.ConfigSet(EngineConfigs.of(twoVips), scheduler.nanoTime()));
+        engine(heartbeat("gw1", 200, scheduler.nanoTime()));
+        final var mac = new MacAddress("02:00:00:00:00:0a");
+        programmer.hostAsked("lab", new FlowPlanner.Host(S1, mac, "192.0.2.10", "192.0.2.254"));
+        scheduler.advance(FlowProgrammer.HOST_BATCH);
+        programmer.hostAsked("lab", new FlowPlanner.Host(S1, mac, "192.0.2.10", "192.0.2.253"));
+        scheduler.advance(FlowProgrammer.HOST_BATCH);
+
+        final var returns = sink.plans.getLast().switches().get(S1).flows().entrySet().stream()
+            .filter(flow -> flow.getKey().contains("-return-")).map(flow -> Describe.flow(flow.getValue())).toList();
+        assertEquals(1, returns.size(), returns::toString);
+        assertTrue(returns.getFirst().contains("set_field:192.0.2.254/32->ip_src"), returns::toString);
+        assertEquals(Set.of("02000000000a"), answered());
     }
 
     @Test
