@@ -129,8 +129,8 @@ final class Cluster {
         if (index < 0) {
             return;
         }
-        judge.intake(at);
         final Gateway gateway = gateways[index];
+        judge.intake(gateway, at);
         final boolean wasUp = gateway.liveness == Liveness.UP;
         final int before = effectivePriority(gateway);
         if (electionDeadline == NEVER) {

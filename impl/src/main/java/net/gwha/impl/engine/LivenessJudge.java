@@ -9,6 +9,9 @@ package net.gwha.impl.engine;
 
 import static net.gwha.impl.engine.Gateway.NEVER;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Gateway.Liveness;
@@ -16,8 +19,9 @@ import net.gwha.impl.engine.Gateway.Liveness;
 /**
  * The liveness half of one cluster; election is {@link Cluster}'s. Decides when a silent gateway is down, tells a
  * stall of the intake or of the controller from silence, and suspends the judgement of gateways whose switch is
- * disconnected. It moves gateways between UP and DOWN by their silence and never elects. Owned by one cluster, which
- * hands it the gateways after every configuration.
+ * disconnected. Evidence is taken per switch: the heartbeats of gateways on one switch share that switch's control
+ * channel, so only they show that a gateway's silence is its own. It moves gateways between UP and DOWN by their
+ * silence and never elects. Owned by one cluster, which hands it the gateways after every configuration.
  */
 final class LivenessJudge {
     /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
@@ -34,6 +38,11 @@ final class LivenessJudge {
     private boolean adaptive;
     /** When the last heartbeat of any of its gateways arrived, NEVER before the first. */
     private long lastIntake = NEVER;
+    /**
+     * By switch, when the last heartbeat of any of its gateways on it arrived; absent before the first. A holder,
+     * so that a heartbeat allocates nothing.
+     */
+    private final Map<String, long[]> lastIntakeBySwitch = new HashMap<>();
 
     LivenessJudge(final Set<String> disconnected) {
         this.disconnected = disconnected;
@@ -71,19 +80,24 @@ final class LivenessJudge {
     }
 
     /**
-     * Before a heartbeat is recorded: tells a stall of the intake from silence, and applies the silences due.
+     * Before a heartbeat of {@code from} is recorded: tells a stall of the intake from silence, and applies the
+     * silences due.
      */
-    void intake(final long at) {
+    void intake(final Gateway from, final long at) {
         if (lastIntake != NEVER && at - lastIntake > quietNanos()) {
             // Rule: heartbeats stopped arriving from every gateway at once and now resume: the intake (the
             // switch, its connection, openflowplugin) was held up, and what it queued meanwhile is arriving now.
             // Silence during such a stall proves nothing, so the thresholds still running at its start move later
-            // by its length, like a pause of the controller
+            // by its length, like a pause of the controller. (Not per switch: one gateway alone on a switch that
+            // comes back after an outage would look like a stall of that switch, and skip its hold-up)
             postpone(at - lastIntake, at);
         }
         lastIntake = at;
+        final String switchId = from.config.switchId();
+        lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
         for (Gateway other : gateways) {
-            if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos) {
+            if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos
+                    && other.config.switchId().equals(switchId)) {
                 other.heardAfterDue = at;
             }
         }
@@ -172,17 +186,21 @@ final class LivenessJudge {
     }
 
     void settle(final long now) {
-        // Rule: a silent gateway is down at its deadline if others are heard meanwhile; if nobody is, the intake
-        // may be stalled (see intake), so it waits, at most one dead interval; then nobody has been heard for that
-        // long, so every gateway still up is down at once: none is known alive to take over from another. Not those
+        // Rule: a silent gateway is down at its deadline if others on its switch are heard meanwhile; if none is,
+        // the intake may be stalled (see intake) or its switch on the way to being reported disconnected,
+        // so it waits, at most one dead interval; then nobody on that switch has been heard for that long, so
+        // every gateway on it still up is down at once: none is known alive to take over from another. Not those
         // cut off: their silence is their switch's
-        boolean nobodyHeard = false;
+        Set<String> silentSwitches = Set.of();
         for (Gateway gateway : gateways) {
-            nobodyHeard |= gateway.liveness == Liveness.UP && gateway.deadline <= now && !judgementWaits(gateway, now)
-                && now - lastIntake > quietNanos();
+            if (gateway.liveness == Liveness.UP && gateway.deadline <= now && !judgementWaits(gateway, now)
+                    && quiet(gateway, now)) {
+                silentSwitches = union(silentSwitches, gateway.config.switchId());
+            }
         }
         for (Gateway gateway : gateways) {
-            if (nobodyHeard && gateway.liveness == Liveness.UP && !gateway.cutOff) {
+            if (silentSwitches.contains(gateway.config.switchId()) && gateway.liveness == Liveness.UP
+                    && !gateway.cutOff) {
                 gateway.timeOut(Math.min(gateway.deadline, now));
             } else if (!judgementWaits(gateway, now)) {
                 gateway.settle(now);
@@ -215,8 +233,22 @@ final class LivenessJudge {
      */
     private boolean judgementWaits(final Gateway gateway, final long now) {
         return gateway.liveness == Liveness.UP && gateway.deadline <= now && now < gateway.deadline + deadNanos
-            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS
-                || now - lastIntake > quietNanos());
+            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS || quiet(gateway, now));
+    }
+
+    /** Whether no gateway on the gateway's switch has been heard for longer than the quiet time. */
+    private boolean quiet(final Gateway gateway, final long now) {
+        final long[] last = lastIntakeBySwitch.get(gateway.config.switchId());
+        return last != null && now - last[0] > quietNanos();
+    }
+
+    private static Set<String> union(final Set<String> switches, final String switchId) {
+        if (switches.contains(switchId)) {
+            return switches;
+        }
+        final var more = new HashSet<>(switches);
+        more.add(switchId);
+        return more;
     }
 
     /** When a waiting judgement is due again: the end of the drain, else one dead interval past the deadline. */

@@ -161,6 +161,36 @@ class SwitchDisconnectTest {
         }
 
         @Test
+        void aDisconnectReportedOnlyAfterTheActivesHeartbeatsStoppedMovesNothing() {
+            start(A, onOtherSwitch(B), C);
+            // b's control channel drops after its heartbeat at 5000; a and c, on the other switch, are heard on
+            // time, but they share nothing of b's way to the controller: b's silence may be its switch's
+            sim.silence("b");
+            sim.runTo(9000);
+            assertEquals(GatewayState.ACTIVE, sim.state("b"));
+            // the inventory reports the disconnect a second after b's deadline
+            sim.disconnect(OTHER_SWITCH);
+            sim.runTo(25_000);
+            sim.reconnect(OTHER_SWITCH);
+            sim.send("b");
+            sim.runTo(40_000);
+
+            assertEquals(1, sim.changes().size(), sim.changes().toString());
+            assertEquals(List.of(), downs());
+        }
+
+        @Test
+        void aGatewayAloneOnItsSwitchThatDiesIsDownOneDeadIntervalAfterItsDeadline() {
+            start(A, onOtherSwitch(B), C);
+            sim.silence("b");
+            sim.runTo(20_000);
+
+            // nobody else on its switch to tell its silence from its switch's: it waits a dead interval for a
+            // disconnect that never comes
+            sim.assertLastChange("b", "c", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 11_000);
+        }
+
+        @Test
         void aPassiveOnTheCutSwitchIsNotJudgedEitherAndTheActiveStillFailsOverToIt() {
             start(onOtherSwitch(A), B, onOtherSwitch(C));
             sim.runTo(5200);
@@ -179,12 +209,13 @@ class SwitchDisconnectTest {
         @Test
         void aGatewayDownBeforeTheCutMustBeHeardForTheHoldUpAfterTheReconnect() {
             start(A, B, onOtherSwitch(C));
-            // c falls silent at 5000 and is down at 8000; it comes back at 9000, heard for 2 s of its hold-up
+            // c falls silent at 5000 and, alone on its switch, is down at 11000; it comes back at 12000, heard for
+            // 2.5 s of its hold-up
             sim.silence("c");
-            sim.runTo(9000);
+            sim.runTo(12_000);
             assertEquals(GatewayState.DOWN, sim.state("c"));
             sim.send("c");
-            sim.runTo(11_500);
+            sim.runTo(14_500);
             sim.silence("c");
             sim.disconnect(OTHER_SWITCH);
             sim.runTo(20_000);
@@ -209,7 +240,8 @@ class SwitchDisconnectTest {
 
         sim.reconnect(OTHER_SWITCH);
         sim.runTo(30_000);
-        sim.assertLastChange("b", "c", FailoverCause.HEARTBEAT_TIMEOUT, 23_000, 23_000);
+        // judged from a fresh dead interval after the reconnect, and alone on its switch it waits one more
+        sim.assertLastChange("b", "c", FailoverCause.HEARTBEAT_TIMEOUT, 23_000, 26_000);
     }
 
     @Test
