@@ -7,18 +7,26 @@
  */
 package net.gwha.impl.intake;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRemoved;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.DataObjectReference;
+import org.opendaylight.yangtools.binding.KeyStep;
 import org.opendaylight.yangtools.concepts.Registration;
 
 /**
@@ -30,23 +38,29 @@ import org.opendaylight.yangtools.concepts.Registration;
  * event of the gateways on it; other ports do not matter. Events are stamped on arrival (openflowplugin writes a
  * port-status into the inventory ~ms after the switch sends it) and handed to the consumer on the datastore's
  * notification thread: the consumer must only enqueue.
+ *
+ * <p>A disconnect is also taken from openflowplugin's node-removed notification, which it publishes at once: it
+ * removes the node from the inventory only some 700 ms later (its node cleaner), and by then the heartbeats that
+ * stopped with the connection would have been judged as silence. The later removal repeats the news, harmlessly.
  */
 public final class PortListener implements AutoCloseable {
     private final ClusterDirectory directory;
     private final Consumer<Event> events;
     private final LongSupplier nanoClock;
     private final Registration registration;
+    private final Registration removals;
 
     /**
      * Starts listening.
      *
      * @param broker the data broker, for openflowplugin's operational inventory
+     * @param notifications openflowplugin's notifications, for its node-removed
      * @param directory the configured gateways, as the lead keeps it up to date
      * @param events receives switch events and a port event per affected gateway; must not block
      * @param nanoClock stamps the events, {@code System::nanoTime} (or the engine loop's clock) in production
      */
-    public PortListener(final DataBroker broker, final ClusterDirectory directory, final Consumer<Event> events,
-            final LongSupplier nanoClock) {
+    public PortListener(final DataBroker broker, final NotificationService notifications,
+            final ClusterDirectory directory, final Consumer<Event> events, final LongSupplier nanoClock) {
         this.directory = directory;
         this.events = events;
         this.nanoClock = nanoClock;
@@ -54,6 +68,26 @@ public final class PortListener implements AutoCloseable {
         // only the node's own modification tells that apart from ports removed from a switch still connected.
         registration = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
+        removals = notifications.registerListener(NodeRemoved.class, this::onNodeRemoved,
+            MoreExecutors.directExecutor());
+    }
+
+    private void onNodeRemoved(final NodeRemoved removed) {
+        final long at = nanoClock.getAsLong();
+        nodeId(removed.getNodeRef()).ifPresent(node -> events.accept(new Event.SwitchDisconnected(node, at)));
+    }
+
+    /** The switch a node reference names, as "openflow:1". */
+    static Optional<String> nodeId(final NodeRef ref) {
+        if (ref == null || !(ref.getValue() instanceof DataObjectIdentifier<?> path)) {
+            return Optional.empty();
+        }
+        for (var step : path.steps()) {
+            if (step instanceof KeyStep<?, ?> keyStep && keyStep.key() instanceof NodeKey key) {
+                return Optional.of(key.getId().getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     private void onNodes(final List<DataTreeModification<Node>> changes) {
@@ -105,6 +139,7 @@ public final class PortListener implements AutoCloseable {
 
     @Override
     public void close() {
+        removals.close();
         registration.close();
     }
 }

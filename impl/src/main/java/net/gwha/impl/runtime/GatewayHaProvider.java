@@ -209,8 +209,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                 () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
-            new PortListener(broker, directory, runtime::submit, runtime::now), flowWriter, steering,
-            new LinkTopology(broker, flows::topologyChanged),
+            new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
+            steering, new LinkTopology(broker, flows::topologyChanged),
             new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 

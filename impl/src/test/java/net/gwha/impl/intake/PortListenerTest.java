@@ -23,6 +23,7 @@ import net.gwha.impl.fixtures.LabClusters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
@@ -30,6 +31,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.Fl
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.port.rev130925.flow.capable.port.StateBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRemovedBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
@@ -46,6 +49,7 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
 
     private final List<Event> events = new ArrayList<>();
     private PortListener listener;
+    private NotificationPublishService notifications;
 
     PortListenerTest() {
         super(true);
@@ -57,7 +61,10 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
         setup();
         final var directory = new ClusterDirectory();
         directory.put(LabClusters.oneSwitch(SteeringMode.MacRewrite));
-        listener = new PortListener(getDataBroker(), directory, this::record, () -> NOW);
+        final var customizer = getDataBrokerTestCustomizer();
+        notifications = customizer.createNotificationPublishService();
+        listener = new PortListener(getDataBroker(), customizer.createNotificationService(), directory, this::record,
+            () -> NOW);
         connect(S1, List.of(1L, 11L, 12L, 13L), Set.of());
         // The switch connects, and its gateway ports are up: gw1..gw3.
         assertEquals(List.of(new Event.SwitchConnected(S1, NOW), up("gw1"), up("gw2"), up("gw3")), awaitEvents(4));
@@ -125,6 +132,14 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
 
         assertEquals(List.of(new Event.SwitchDisconnected(S1, NOW), new Event.SwitchConnected(S2, NOW)),
             awaitEvents(2));
+    }
+
+    @Test
+    void openflowpluginsNodeRemovedIsADisconnectBeforeTheInventorySaysSo() throws Exception {
+        // openflowplugin publishes it as the connection drops, and removes the node from the inventory ~700 ms later
+        notifications.putNotification(new NodeRemovedBuilder().setNodeRef(new NodeRef(LabClusters.nodePath(S1)))
+            .build());
+        assertEquals(List.of(new Event.SwitchDisconnected(S1, NOW)), awaitEvents(1));
     }
 
     @Test
