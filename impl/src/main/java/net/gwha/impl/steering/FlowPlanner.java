@@ -24,7 +24,9 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import net.gwha.impl.config.ClusterDefaults;
+import net.gwha.impl.engine.Decision.Partition;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.SwitchLinks;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
@@ -75,9 +77,11 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
  *       its port) where two or more listed gateways share the switch; on any other switch they leave unchanged
  *       toward the active gateway's switch, which rewrites them (one rewrite point, so that switch's group also
- *       serves traffic from afar). In mac-and-ip-rewrite mode IPv4 to a virtual IP ({@value #PRIORITY_STEER_IP}
- *       {@code steer-<vip>}) also gets the gateway's real IP as destination ({@link SteerFlows});</li>
- *   <li>{@value #PRIORITY_RETURN} {@code return-<gw>-<host ip>} (mac-and-ip-rewrite only, steering): IPv4 from the
+ *       serves traffic from afar). Where the LAN is split, each partition cut off from the active gateway's switch
+ *       is steered alike to its own active gateway, through the gateways of its own election order. In
+ *       mac-and-ip-rewrite mode IPv4 to a virtual IP ({@value #PRIORITY_STEER_IP} {@code steer-<vip>}) also gets
+ *       the gateway's real IP as destination ({@link SteerFlows});</li>
+ *   <li>{@value #PRIORITY_RETURN} {@code return-<gw>-<host ip>} (mac-and-ip-rewrite only, steering): IPv4 from an
  *       active gateway's port, MAC and real IP to a host that asked for a virtual IP gets that virtual IP and the
  *       virtual MAC as source, then normal forwarding. A switch keeps no connection state, and the gateway answers
  *       every virtual IP from its one real IP: which virtual IP a reply belongs to is known only per host, from the
@@ -191,6 +195,19 @@ public final class FlowPlanner {
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final SwitchLinks topology,
             final Options options, final Collection<Host> hosts) {
+        return plan(cluster, electionOrder, List.of(), topology, options, hosts);
+    }
+
+    /**
+     * Plans a cluster whose LAN may be split: the switches of each partition cut off from the active gateway's steer
+     * by the partition's own election order.
+     *
+     * @param partitions the partitions cut off from the active gateway's switch, with their election orders
+     * @return the flows, groups and meters per switch
+     * @see #plan(Cluster, List, SwitchLinks, Options, Collection)
+     */
+    public static Plan plan(final Cluster cluster, final List<String> electionOrder, final List<Partition> partitions,
+            final SwitchLinks topology, final Options options, final Collection<Host> hosts) {
         final var name = cluster.getName().getValue();
         final var cookie = cookie(name);
         final var vips = cluster.requireVirtualIp().stream()
@@ -207,7 +224,11 @@ public final class FlowPlanner {
             .toList();
         final var byName = new TreeMap<String, Gateway>();
         gateways.forEach(gw -> byName.put(gw.getName().getValue(), gw));
-        final var ordered = electionOrder.stream().distinct().map(byName::get).filter(Objects::nonNull).toList();
+        final Function<List<String>, List<Gateway>> gatewaysOf = names -> names.stream().distinct().map(byName::get)
+            .filter(Objects::nonNull).toList();
+        final var ordered = gatewaysOf.apply(electionOrder);
+        final var orderOf = new TreeMap<String, List<Gateway>>();
+        partitions.forEach(part -> part.switches().forEach(sw -> orderOf.put(sw, gatewaysOf.apply(part.order()))));
         final var steer = new SteerFlows(name, cookie, vrid, vmac, vips, ipRewrite, topology);
         final var punts = new PuntFlows(name, cookie, vrid, vmac, vips, gateways,
             ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster));
@@ -225,10 +246,11 @@ public final class FlowPlanner {
             final var groups = new TreeMap<Long, Group>();
             final var meters = new TreeMap<Long, Meter>();
             punts.plan(node, hosts, flows, meters);
-            if (!ordered.isEmpty()) {
-                steer.plan(node, ordered, flows, groups);
-                if (ipRewrite && node(ordered.getFirst()).equals(node)) {
-                    ReturnFlows.plan(name, cookie, vmac, ordered.getFirst(), hosts, vips, flows);
+            final var toward = orderOf.getOrDefault(node, ordered);
+            if (!toward.isEmpty()) {
+                steer.plan(node, toward, flows, groups);
+                if (ipRewrite && node(toward.getFirst()).equals(node)) {
+                    ReturnFlows.plan(name, cookie, vmac, toward.getFirst(), hosts, vips, flows);
                 }
             }
             if (options.normalForwarding()) {

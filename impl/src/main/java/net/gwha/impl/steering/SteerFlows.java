@@ -34,7 +34,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 
 /**
  * The steering flows and fast-failover groups of a cluster's plan, the only part a failover changes: frames to the
- * virtual MAC toward the active gateway ({@link FlowPlanner} lists them). Pure.
+ * virtual MAC toward the active gateway of the switch's partition ({@link FlowPlanner} lists them). Pure.
  *
  * @param topology the port toward another switch, for switches without the active gateway
  */
@@ -47,7 +47,7 @@ record SteerFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, 
     /**
      * Adds what one switch holds to its flows and groups.
      *
-     * @param ordered the gateways its traffic may go to, the active one first; not empty
+     * @param ordered the gateways its partition's traffic may go to, the active one first; not empty
      */
     void plan(final String node, final List<Gateway> ordered, final Map<String, Flow> flows,
             final Map<Long, Group> groups) {
