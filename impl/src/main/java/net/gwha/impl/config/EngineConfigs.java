@@ -8,6 +8,8 @@
 package net.gwha.impl.config;
 
 import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.DetectorConfig;
 import net.gwha.impl.engine.GatewayConfig;
@@ -15,6 +17,7 @@ import net.gwha.impl.engine.Ipv4;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.DetectorType;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 
@@ -46,6 +49,7 @@ public final class EngineConfigs {
         } else {
             detectorConfig = DetectorConfig.fixed();
         }
+        final var hostSwitches = cluster.getSwitch();
         return new ClusterConfig(name, required(name, "vrid", cluster.getVrid()).toJava(),
             ClusterDefaults.heartbeatIntervalMillis(cluster), ClusterDefaults.deadIntervalMillis(cluster),
             detectorConfig, ClusterDefaults.preempt(cluster), ClusterDefaults.preemptDelayMillis(cluster),
@@ -53,7 +57,8 @@ public final class EngineConfigs {
             cluster.nonnullGateway().values().stream()
                 .sorted(Comparator.comparing(gateway -> gateway.requireName().getValue()))
                 .map(gateway -> gateway(name, gateway))
-                .toList());
+                .toList(),
+            hostSwitches == null ? Set.of() : hostSwitches.stream().map(NodeId::getValue).collect(Collectors.toSet()));
     }
 
     private static GatewayConfig gateway(final String cluster, final Gateway gateway) {

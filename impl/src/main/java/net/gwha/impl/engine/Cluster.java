@@ -26,10 +26,10 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One cluster: its gateways, its election and what it reports; when silence makes a gateway down is its
- * {@link LivenessJudge}'s business. Every event is handled in three steps: apply the silences due at the event's
- * instant ({@link LivenessJudge#settle}), apply the event, then {@link #evaluate}: settle again (an edit may
- * shorten the detection threshold), elect, report what changed, compute the next wake-up. Decisions are appended
- * to the engine's buffer.
+ * {@link LivenessJudge}'s business, who steers a part of a split LAN its {@link PartitionElection}'s. Every event is
+ * handled in three steps: apply the silences due at the event's instant ({@link LivenessJudge#settle}), apply the
+ * event, then {@link #evaluate}: settle again (an edit may shorten the detection threshold), elect, report what
+ * changed, compute the next wake-up. Decisions are appended to the engine's buffer.
  */
 final class Cluster {
     final String name;
@@ -59,6 +59,7 @@ final class Cluster {
     private long deletedActiveAt;
     private ClusterStatus status = ClusterStatus.ELECTING;
     private final ElectionOrder order;
+    private final PartitionElection partitions;
     private long preemptAt = NEVER;
     private long wakeup = NEVER;
 
@@ -66,13 +67,16 @@ final class Cluster {
      * A new cluster.
      *
      * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
+     * @param reachability the engine's, likewise
      */
-    Cluster(final ClusterConfig config, final Set<String> disconnected, final long at, final List<Decision> out) {
+    Cluster(final ClusterConfig config, final Set<String> disconnected, final Reachability reachability, final long at,
+            final List<Decision> out) {
         name = config.name();
         asList = List.of(name);
         this.config = config;
         judge = new LivenessJudge(disconnected);
-        order = new ElectionOrder(name, this::better);
+        partitions = new PartitionElection(name, reachability, this::better);
+        order = new ElectionOrder(name, this::better, partitions::inMain);
         gateways = new Gateway[0];
         reconfigure(config, at);
         startupDeadline = at + judge.deadNanos();
@@ -121,6 +125,7 @@ final class Cluster {
         }
         gateways = next;
         judge.configure(newConfig, next, at);
+        partitions.configure(newConfig.switches());
     }
 
     void heartbeat(final String gatewayName, final int priority, final int intervalCentis, final long at,
@@ -239,8 +244,9 @@ final class Cluster {
     private void evaluate(final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
         judge.settle(at);
         elect(at, trigger, out);
+        partitions.evaluate(gateways, active, config.preempt(), preemptDelayNanos, at, trigger, out);
         publish(at, out);
-        long next = Math.min(preemptAt, judge.wakeup(at));
+        long next = Math.min(Math.min(preemptAt, partitions.wakeup()), judge.wakeup(at));
         if (lastActive.isEmpty()) {
             next = Math.min(next, at < startupDeadline ? startupDeadline : electionDeadline);
         }
@@ -305,7 +311,7 @@ final class Cluster {
     private void activate(final int index, final FailoverCause cause, final long causeTime, final long at,
             final List<Decision> out) {
         final String to = gateways[index].name();
-        out.add(new ActiveGatewayChanged(name, lastActive, to, cause, causeTime, at));
+        out.add(new ActiveGatewayChanged(name, lastActive, to, cause, causeTime, at, Optional.empty()));
         active = index;
         lastActive = Optional.of(to);
         activeSince = at;
@@ -344,7 +350,7 @@ final class Cluster {
         }
         return switch (gateway.liveness) {
             case UNKNOWN -> GatewayState.UNKNOWN;
-            case UP -> index == active ? GatewayState.ACTIVE : GatewayState.PASSIVE;
+            case UP -> index == active || partitions.leads(gateway) ? GatewayState.ACTIVE : GatewayState.PASSIVE;
             case DOWN -> GatewayState.DOWN;
         };
     }
@@ -360,7 +366,7 @@ final class Cluster {
                 gateway.config.priority(), effectivePriority(gateway)));
         }
         return new ClusterSnapshot(name, status, active < 0 ? Optional.empty() : Optional.of(gateways[active].name()),
-            active < 0 ? OptionalLong.empty() : OptionalLong.of(activeSince), list);
+            active < 0 ? OptionalLong.empty() : OptionalLong.of(activeSince), list, partitions.snapshot());
     }
 
     // Rule: the effective priority is the advertised one when the cluster says so (keepalived's tracking weights

@@ -9,6 +9,9 @@ package net.gwha.impl.engine;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What the engine needs to know of a configured cluster. Every duration is explicit: the defaults of
@@ -26,11 +29,22 @@ import java.util.List;
  * @param holdUpMillis how long a gateway that was down must be heard steadily before it counts as up
  * @param useAdvertisedPriority elect by the advertised priority instead of the configured one
  * @param gateways at least one; names and addresses unique
+ * @param hostSwitches the switches that carry the cluster's hosts beside its gateways' own: with those, the switches
+ *     a partition of the LAN is counted on
  */
 public record ClusterConfig(String name, int vrid, long heartbeatIntervalMillis, long deadIntervalMillis,
         DetectorConfig detector, boolean preempt, long preemptDelayMillis, long holdUpMillis,
-        boolean useAdvertisedPriority, List<GatewayConfig> gateways) {
+        boolean useAdvertisedPriority, List<GatewayConfig> gateways, Set<String> hostSwitches) {
     private static final long MAX_MILLIS = 0xFFFF_FFFFL;
+
+    /** A cluster whose hosts are all on its gateways' switches. */
+    public ClusterConfig(final String name, final int vrid, final long heartbeatIntervalMillis,
+            final long deadIntervalMillis, final DetectorConfig detector, final boolean preempt,
+            final long preemptDelayMillis, final long holdUpMillis, final boolean useAdvertisedPriority,
+            final List<GatewayConfig> gateways) {
+        this(name, vrid, heartbeatIntervalMillis, deadIntervalMillis, detector, preempt, preemptDelayMillis,
+            holdUpMillis, useAdvertisedPriority, gateways, Set.of());
+    }
 
     public ClusterConfig {
         if (name.isEmpty()) {
@@ -48,6 +62,7 @@ public record ClusterConfig(String name, int vrid, long heartbeatIntervalMillis,
                 + " ms is longer than the dead interval " + deadIntervalMillis + " ms");
         }
         gateways = List.copyOf(gateways);
+        hostSwitches = Set.copyOf(hostSwitches);
         if (gateways.isEmpty()) {
             throw new IllegalArgumentException(name + ": no gateways");
         }
@@ -62,6 +77,13 @@ public record ClusterConfig(String name, int vrid, long heartbeatIntervalMillis,
                 throw new IllegalArgumentException(name + ": address " + gateway.ipv4() + " is used twice");
             }
         }
+    }
+
+    /** Every switch the cluster uses, its gateways' and its hosts', in name order. */
+    public SortedSet<String> switches() {
+        final var all = new TreeSet<>(hostSwitches);
+        gateways.forEach(gateway -> all.add(gateway.switchId()));
+        return all;
     }
 
     private static void checkMillis(final String cluster, final String what, final long millis, final long min) {

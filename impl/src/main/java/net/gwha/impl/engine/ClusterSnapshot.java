@@ -19,11 +19,27 @@ import java.util.OptionalLong;
  *                      absent before the first election, or when the last active one was deleted
  * @param activeSince when {@code activeGateway} was elected
  * @param gateways in configuration order
+ * @param partitions while the LAN is split, every part of it by id, the active gateway's among them; else empty
  */
 public record ClusterSnapshot(String name, ClusterStatus status, Optional<String> activeGateway,
-        OptionalLong activeSince, List<GatewaySnapshot> gateways) {
+        OptionalLong activeSince, List<GatewaySnapshot> gateways, List<PartitionSnapshot> partitions) {
     public ClusterSnapshot {
         gateways = List.copyOf(gateways);
+        partitions = List.copyOf(partitions);
+    }
+
+    /**
+     * A part of a split LAN.
+     *
+     * @param id its first switch in name order
+     * @param switches the cluster's switches in it, in name order
+     * @param activeGateway where its hosts are steered: the cluster's active gateway in the partition that holds it;
+     *                      absent where no gateway of the cluster has been live since the partition was cut off
+     */
+    public record PartitionSnapshot(String id, List<String> switches, Optional<String> activeGateway) {
+        public PartitionSnapshot {
+            switches = List.copyOf(switches);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ package net.gwha.impl.engine;
 
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import net.gwha.impl.engine.Decision.ElectionOrderChanged;
 
 /**
@@ -19,18 +20,22 @@ final class ElectionOrder {
     private final String cluster;
     /** Whether the first gateway beats the second in the cluster's election. */
     private final BiPredicate<Gateway, Gateway> better;
+    /** Whether a gateway is in the active one's partition: traffic steered by this order cannot reach the others. */
+    private final Predicate<Gateway> reachable;
     /** The order last reported, and the array it is worked out in. */
     private List<String> order = List.of();
     private Gateway[] ranked = new Gateway[0];
 
-    ElectionOrder(final String cluster, final BiPredicate<Gateway, Gateway> better) {
+    ElectionOrder(final String cluster, final BiPredicate<Gateway, Gateway> better,
+            final Predicate<Gateway> reachable) {
         this.cluster = cluster;
         this.better = better;
+        this.reachable = reachable;
     }
 
     // Rule: the election order is the active gateway (even when it is down: with nobody electable steering stays),
-    // then every other electable gateway, best first; never one unknown, down or in maintenance. Worked out in a
-    // reused array, so a heartbeat that changes nothing allocates nothing
+    // then every other electable gateway of its partition, best first; never one unknown, down or in maintenance.
+    // Worked out in a reused array, so a heartbeat that changes nothing allocates nothing
     void publish(final Gateway[] gateways, final int active, final long at, final List<Decision> out) {
         if (ranked.length < gateways.length) {
             ranked = new Gateway[gateways.length];
@@ -39,7 +44,7 @@ final class ElectionOrder {
         if (active >= 0) {
             ranked[count++] = gateways[active];
             for (int i = 0; i < gateways.length; i++) {
-                if (i != active && gateways[i].electable()) {
+                if (i != active && gateways[i].electable() && reachable.test(gateways[i])) {
                     int slot = count++;
                     while (slot > 1 && better.test(gateways[i], ranked[slot - 1])) {
                         ranked[slot] = ranked[slot - 1];

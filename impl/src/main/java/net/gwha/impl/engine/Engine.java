@@ -23,6 +23,7 @@ import net.gwha.impl.engine.Decision.CommandRefused;
 import net.gwha.impl.engine.Event.ConfigRemoved;
 import net.gwha.impl.engine.Event.ConfigSet;
 import net.gwha.impl.engine.Event.HeartbeatReceived;
+import net.gwha.impl.engine.Event.LinksChanged;
 import net.gwha.impl.engine.Event.Maintenance;
 import net.gwha.impl.engine.Event.Paused;
 import net.gwha.impl.engine.Event.PortStatus;
@@ -48,6 +49,7 @@ public final class Engine {
     // membership only, never iterated; every cluster reads it
     private final Set<String> disconnected = new HashSet<>();
     private final Set<String> disconnectedView = Collections.unmodifiableSet(disconnected);
+    private final Reachability reachability = new Reachability();
     // reused by every apply(): no allocation when an event decides nothing
     private final List<Decision> buffer = new ArrayList<>();
     private long now = Long.MIN_VALUE;
@@ -55,6 +57,9 @@ public final class Engine {
     public Outcome apply(final Event event) {
         final long at = Math.max(now, event.at());
         now = at;
+        // what the passing of time changed in the partitions, the clusters see when they are next evaluated (each
+        // asked for a wake-up at that instant)
+        reachability.advance(at);
         try {
             return switch (event) {
                 case HeartbeatReceived hb -> {
@@ -74,17 +79,35 @@ public final class Engine {
                     cluster.port(port.gateway(), port.up(), at, buffer);
                     yield outcome(cluster);
                 }
-                case SwitchDisconnected cut -> disconnected.add(cut.switchId()) ? switched(cut.switchId(), false, at)
-                    : Outcome.NONE;
-                case SwitchConnected back -> disconnected.remove(back.switchId()) ? switched(back.switchId(), true, at)
-                    : Outcome.NONE;
+                case SwitchDisconnected cut -> {
+                    if (!disconnected.add(cut.switchId())) {
+                        yield Outcome.NONE;
+                    }
+                    reachability.disconnected(cut.switchId());
+                    yield switched(cut.switchId(), false, at);
+                }
+                case SwitchConnected back -> {
+                    if (!disconnected.remove(back.switchId())) {
+                        yield Outcome.NONE;
+                    }
+                    // a switch whose place is held needs every cluster's wake-up when the hold runs out
+                    yield reachability.connected(back.switchId(), at) ? everyCluster(back.switchId(), at)
+                        : switched(back.switchId(), true, at);
+                }
+                case LinksChanged links -> {
+                    reachability.linksChanged(links.links(), at);
+                    for (Cluster cluster : ordered.values()) {
+                        cluster.tick(at, buffer);
+                    }
+                    yield touching(List.copyOf(ordered.values()));
+                }
                 case Tick tick -> tick(at);
                 case Paused paused -> paused(paused.pausedNanos(), at);
                 case ConfigSet set -> {
                     final String name = set.config().name();
                     Cluster cluster = byName.get(name);
                     if (cluster == null) {
-                        cluster = new Cluster(set.config(), disconnectedView, at, buffer);
+                        cluster = new Cluster(set.config(), disconnectedView, reachability, at, buffer);
                         byName.put(name, cluster);
                         ordered.put(name, cluster);
                     } else {
@@ -165,6 +188,16 @@ public final class Engine {
             }
         }
         return touching(affected);
+    }
+
+    /** A switch was connected again and every cluster must hear of it: those with a gateway on it take note. */
+    private Outcome everyCluster(final String switchId, final long at) {
+        for (Cluster cluster : ordered.values()) {
+            if (!cluster.switchChanged(switchId, true, at, buffer)) {
+                cluster.tick(at, buffer);
+            }
+        }
+        return touching(List.copyOf(ordered.values()));
     }
 
     /** The outcome for several clusters, in name order. */

@@ -7,6 +7,8 @@
  */
 package net.gwha.impl.engine;
 
+import java.util.Optional;
+
 /**
  * An input to the {@link Engine}. Each carries its instant {@code at}: nanoseconds on the adapter's monotonic
  * clock (such as {@link System#nanoTime()}), never decreasing from one event to the next. The engine reads no
@@ -61,6 +63,10 @@ public sealed interface Event {
      * silent before the disconnect was reported (its dead interval ran out first) stays down: the engine cannot tell
      * such a silence from the gateway's death.
      *
+     * <p>openflowplugin drops a disconnected switch's links from its topology, which says nothing of the data plane
+     * either: the switch stays in the partition it was in until the topology shows it linked again, or for at most
+     * 15 s after it is back.
+     *
      * @param switchId the switch, as in {@link GatewayConfig#switchId()}
      */
     record SwitchDisconnected(String switchId, long at) implements Event {
@@ -73,6 +79,18 @@ public sealed interface Event {
      * this is no news.
      */
     record SwitchConnected(String switchId, long at) implements Event {
+    }
+
+    /**
+     * The links between switches changed, as openflowplugin's LLDP topology reports them. Switches that do not
+     * reach each other both ways are in different partitions, each steered to a gateway of its own (see
+     * {@link Decision.PartitionsChanged}). The engine splits nothing for 15 s (three periods of openflowplugin's LLDP
+     * speaker) after the links are first known, while LLDP is still finding them.
+     *
+     * @param links the first hops between switches; empty when there is no topology at all (openflowplugin's topology
+     *     manager is not running), so the controller knows nothing of partitions and splits nothing
+     */
+    record LinksChanged(Optional<SwitchLinks> links, long at) implements Event {
     }
 
     /**

@@ -28,5 +28,9 @@ public enum FailoverCause {
     /** The active gateway was put into maintenance. */
     MAINTENANCE,
     /** The cluster's configuration changed. */
-    CONFIG_CHANGED
+    CONFIG_CHANGED,
+    /** Links failed: a part of the LAN cut off from the active gateway elected its own. */
+    PARTITIONED,
+    /** Links came back: a part of the LAN that had its own active gateway joined another part. */
+    PARTITION_HEALED
 }

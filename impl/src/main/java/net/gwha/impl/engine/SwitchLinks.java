@@ -47,6 +47,11 @@ public record SwitchLinks(Map<String, Map<String, Long>> nextHops) {
         return new SwitchLinks(copy);
     }
 
+    /** Whether a path is known from one switch to another. */
+    public boolean reaches(final String from, final String to) {
+        return nextHops.getOrDefault(from, Map.of()).containsKey(to);
+    }
+
     /**
      * The port on one switch that leads toward another.
      *

@@ -11,8 +11,11 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.SwitchLinks;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -27,9 +30,10 @@ import org.opendaylight.yangtools.concepts.Registration;
 /**
  * The links between switches as openflowplugin's LLDP topology manager (feature
  * {@code odl-openflowplugin-app-topology}, part of {@code odl-openflowplugin-flow-services}) reports them in the
- * operational {@code network-topology:network-topology/topology[flow:1]}, turned into a {@link Topology}: for each
- * switch, the first hop of a shortest path toward every other switch. Each change hands the whole new topology to
- * the consumer (the runtime passes the flow programmer's), on the datastore's notification thread.
+ * operational {@code network-topology:network-topology/topology[flow:1]}, turned into {@link SwitchLinks}: for each
+ * switch, the first hop of a shortest path toward every other switch. Each change is a {@link Event.LinksChanged}
+ * with the whole new topology (none while the topology does not exist), stamped on arrival and handed to the consumer
+ * on the datastore's notification thread: the consumer must only enqueue.
  */
 public final class LinkTopology implements AutoCloseable {
     /** openflowplugin's topology id. */
@@ -37,12 +41,20 @@ public final class LinkTopology implements AutoCloseable {
 
     private final Registration registration;
 
-    public LinkTopology(final DataBroker broker, final Consumer<SwitchLinks> consumer) {
+    /**
+     * Starts listening.
+     *
+     * @param broker the data broker, for openflowplugin's operational topology
+     * @param events receives the links; must not block
+     * @param nanoClock stamps the events, as the other listeners' do
+     */
+    public LinkTopology(final DataBroker broker, final Consumer<? super Event.LinksChanged> events,
+            final LongSupplier nanoClock) {
         registration = broker.registerDataListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectIdentifier.builder(NetworkTopology.class)
                 .child(Topology.class, new TopologyKey(new TopologyId(FLOW_TOPOLOGY))).build(),
-            topology -> consumer.accept(topology == null ? SwitchLinks.none()
-                : fromLinks(topology.nonnullLink().values())));
+            topology -> events.accept(new Event.LinksChanged(topology == null ? Optional.empty()
+                : Optional.of(fromLinks(topology.nonnullLink().values())), nanoClock.getAsLong())));
     }
 
     /**

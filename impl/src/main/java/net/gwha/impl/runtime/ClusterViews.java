@@ -50,7 +50,7 @@ final class ClusterViews {
                 return new GatewayView(gw.name(), gw.state(), instant(gw.lastHeard()), gw.configuredPriority(),
                     gw.advertisedPriority(), gw.effectivePriority(), count.accepted(), count.malformed(),
                     count.spoofed());
-            }).toList()));
+            }).toList(), snapshot.partitions()));
     }
 
     /** The cluster is gone; on the loop. */

@@ -43,7 +43,8 @@ final class FailoverHistory {
     }
 
     void record(final ActiveGatewayChanged changed) {
-        LOG.info("{}: active gateway {} -> {} ({}, detected after {} ms)", changed.cluster(),
+        LOG.info("{}: active gateway {}{} -> {} ({}, detected after {} ms)", changed.cluster(),
+            changed.partition().map(partition -> "of partition " + partition + " ").orElse(""),
             changed.from().orElse("none"), changed.to(), changed.cause(),
             TimeUnit.NANOSECONDS.toMillis(changed.decisionTime() - changed.causeTime()));
         final var history = byCluster.computeIfAbsent(changed.cluster(), key -> new ArrayDeque<>());
@@ -53,7 +54,7 @@ final class FailoverHistory {
             }
             history.addLast(new FailoverRecord(nextSequence++, changed.cluster(), changed.from(), changed.to(),
                 changed.cause(), wallTime.apply(changed.causeTime()), wallTime.apply(changed.decisionTime()),
-                Optional.empty()));
+                Optional.empty(), changed.partition()));
         }
     }
 
@@ -72,7 +73,8 @@ final class FailoverHistory {
             for (var failover : history) {
                 updated.addLast(failover.decisionTime().equals(decided) && failover.flowsConfirmedTime().isEmpty()
                     ? new FailoverRecord(failover.sequence(), failover.cluster(), failover.from(), failover.to(),
-                        failover.cause(), failover.causeTime(), failover.decisionTime(), Optional.of(confirmed))
+                        failover.cause(), failover.causeTime(), failover.decisionTime(), Optional.of(confirmed),
+                        failover.partition())
                     : failover);
             }
             history.clear();

@@ -210,7 +210,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             MoreExecutors.directExecutor());
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
-            steering, new LinkTopology(broker, flows::topologyChanged),
+            steering, new LinkTopology(broker, runtime::submit, runtime::now),
             new RuntimeOperations(runtime, this::persistMaintenance)));
     }
 

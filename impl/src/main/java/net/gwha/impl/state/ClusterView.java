@@ -11,17 +11,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import net.gwha.impl.engine.ClusterSnapshot.PartitionSnapshot;
 import net.gwha.impl.engine.ClusterStatus;
 import net.gwha.impl.engine.GatewayState;
 
 /**
- * One cluster as an operator sees it: its virtual IPs, who is active since when, and each gateway.
+ * One cluster as an operator sees it: its virtual IPs, who is active since when, each gateway, and while its LAN
+ * is split, each partition.
  */
 public record ClusterView(String name, List<String> virtualIps, ClusterStatus status,
-        Optional<String> activeGateway, Optional<Instant> activeSince, List<GatewayView> gateways) {
+        Optional<String> activeGateway, Optional<Instant> activeSince, List<GatewayView> gateways,
+        List<PartitionSnapshot> partitions) {
     public ClusterView {
         virtualIps = List.copyOf(virtualIps);
         gateways = List.copyOf(gateways);
+        partitions = List.copyOf(partitions);
     }
 
     /** A gateway's live state and its heartbeat counters. */

@@ -15,9 +15,11 @@ import net.gwha.impl.engine.FailoverCause;
 /**
  * One change of active gateway with its timeline: the cause (for a silent gateway, its last heartbeat plus the
  * detection threshold), the engine's decision, and the switches confirming the new flows.
+ *
+ * @param partition absent for the cluster's active gateway; else the partition of a split LAN whose hosts moved
  */
 public record FailoverRecord(long sequence, String cluster, Optional<String> from, String to, FailoverCause cause,
-        Instant causeTime, Instant decisionTime, Optional<Instant> flowsConfirmedTime) {
+        Instant causeTime, Instant decisionTime, Optional<Instant> flowsConfirmedTime, Optional<String> partition) {
     public Duration detectionLatency() {
         return Duration.between(causeTime, decisionTime);
     }

@@ -18,6 +18,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.F
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayStateChangedBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ public final class NotificationSink {
                     .setCluster(new ClusterName(changed.cluster()))
                     .setFromGateway(changed.from().map(GatewayName::new).orElse(null))
                     .setToGateway(new GatewayName(changed.to()))
+                    .setPartition(changed.partition().map(NodeId::new).orElse(null))
                     .setCause(FailoverCause.ofName(YangNames.of(changed.cause())))
                     .setCauseTime(time(changed.causeTime()))
                     .setDecisionTime(time(changed.decisionTime()))

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.CommitInfo;
@@ -26,11 +27,13 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.G
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.IntakeStatistics;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.IntakeStatisticsBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterStateBuilder;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterStateKey;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.cluster.state.FailoverEventBuilder;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.cluster.state.GatewayStateBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.cluster.state.PartitionBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.Counter64;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
@@ -146,6 +149,12 @@ public final class StateWriter implements AutoCloseable {
             .setHeartbeatsMalformed(counter(own.malformed()))
             .setHeartbeatsSpoofed(counter(own.spoofed()))
             .setFlowsRepaired(counter(flowsRepaired.getOrDefault(view.name(), 0L)))
+            .setPartition(view.partitions().isEmpty() ? null : BindingMap.of(view.partitions().stream()
+                .map(partition -> new PartitionBuilder()
+                    .setId(new NodeId(partition.id()))
+                    .setSwitch(partition.switches().stream().map(NodeId::new).collect(Collectors.toSet()))
+                    .setActiveGateway(partition.activeGateway().map(GatewayName::new).orElse(null))
+                    .build()).toList()))
             .setGatewayState(BindingMap.of(view.gateways().stream().map(gw -> new GatewayStateBuilder()
                 .setName(new GatewayName(gw.name()))
                 .setState(GatewayState.ofName(YangNames.of(gw.state())))
@@ -161,6 +170,7 @@ public final class StateWriter implements AutoCloseable {
                 .setSequence(Uint64.valueOf(failover.sequence()))
                 .setFromGateway(failover.from().map(GatewayName::new).orElse(null))
                 .setToGateway(new GatewayName(failover.to()))
+                .setPartition(failover.partition().map(NodeId::new).orElse(null))
                 .setCause(FailoverCause.ofName(YangNames.of(failover.cause())))
                 .setCauseTime(dateAndTime(failover.causeTime()))
                 .setDecisionTime(dateAndTime(failover.decisionTime()))

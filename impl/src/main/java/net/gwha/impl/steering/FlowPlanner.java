@@ -8,13 +8,8 @@
 package net.gwha.impl.steering;
 
 import static net.gwha.impl.steering.FlowEntries.output;
-import static net.gwha.impl.steering.FlowEntries.setEthDestination;
-import static net.gwha.impl.steering.FlowEntries.setIpv4Destination;
-import static net.gwha.impl.steering.FlowEntries.toGroup;
 import static net.gwha.impl.steering.FlowIds.cookie;
 import static net.gwha.impl.steering.FlowIds.fingerprint;
-import static net.gwha.impl.steering.FlowIds.flowId;
-import static net.gwha.impl.steering.FlowIds.groupId;
 import static net.gwha.impl.steering.FlowIds.sharedCookie;
 
 import java.util.ArrayList;
@@ -24,7 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
@@ -32,9 +26,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import net.gwha.impl.config.ClusterDefaults;
+import net.gwha.impl.engine.Decision.Partition;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.SwitchLinks;
-import net.gwha.impl.steering.FlowEntries.FailoverBucket;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
@@ -83,9 +77,11 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
  *       its port) where two or more listed gateways share the switch; on any other switch they leave unchanged
  *       toward the active gateway's switch, which rewrites them (one rewrite point, so that switch's group also
- *       serves traffic from afar). In mac-and-ip-rewrite mode IPv4 to a virtual IP ({@value #PRIORITY_STEER_IP}
- *       {@code steer-<vip>}) also gets the gateway's real IP as destination;</li>
- *   <li>{@value #PRIORITY_RETURN} {@code return-<gw>-<host ip>} (mac-and-ip-rewrite only, steering): IPv4 from the
+ *       serves traffic from afar). Where the LAN is split, each partition cut off from the active gateway's switch
+ *       is steered alike to its own active gateway, through the gateways of its own election order. In
+ *       mac-and-ip-rewrite mode IPv4 to a virtual IP ({@value #PRIORITY_STEER_IP} {@code steer-<vip>}) also gets
+ *       the gateway's real IP as destination ({@link SteerFlows});</li>
+ *   <li>{@value #PRIORITY_RETURN} {@code return-<gw>-<host ip>} (mac-and-ip-rewrite only, steering): IPv4 from an
  *       active gateway's port, MAC and real IP to a host that asked for a virtual IP gets that virtual IP and the
  *       virtual MAC as source, then normal forwarding. A switch keeps no connection state, and the gateway answers
  *       every virtual IP from its one real IP: which virtual IP a reply belongs to is known only per host, from the
@@ -199,6 +195,19 @@ public final class FlowPlanner {
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final SwitchLinks topology,
             final Options options, final Collection<Host> hosts) {
+        return plan(cluster, electionOrder, List.of(), topology, options, hosts);
+    }
+
+    /**
+     * Plans a cluster whose LAN may be split: the switches of each partition cut off from the active gateway's steer
+     * by the partition's own election order.
+     *
+     * @param partitions the partitions cut off from the active gateway's switch, with their election orders
+     * @return the flows, groups and meters per switch
+     * @see #plan(Cluster, List, SwitchLinks, Options, Collection)
+     */
+    public static Plan plan(final Cluster cluster, final List<String> electionOrder, final List<Partition> partitions,
+            final SwitchLinks topology, final Options options, final Collection<Host> hosts) {
         final var name = cluster.getName().getValue();
         final var cookie = cookie(name);
         final var vips = cluster.requireVirtualIp().stream()
@@ -215,8 +224,12 @@ public final class FlowPlanner {
             .toList();
         final var byName = new TreeMap<String, Gateway>();
         gateways.forEach(gw -> byName.put(gw.getName().getValue(), gw));
-        final var ordered = electionOrder.stream().distinct().map(byName::get).filter(Objects::nonNull).toList();
-        final Optional<Gateway> active = ordered.isEmpty() ? Optional.empty() : Optional.of(ordered.getFirst());
+        final Function<List<String>, List<Gateway>> gatewaysOf = names -> names.stream().distinct().map(byName::get)
+            .filter(Objects::nonNull).toList();
+        final var ordered = gatewaysOf.apply(electionOrder);
+        final var orderOf = new TreeMap<String, List<Gateway>>();
+        partitions.forEach(part -> part.switches().forEach(sw -> orderOf.put(sw, gatewaysOf.apply(part.order()))));
+        final var steer = new SteerFlows(name, cookie, vrid, vmac, vips, ipRewrite, topology);
         final var punts = new PuntFlows(name, cookie, vrid, vmac, vips, gateways,
             ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster));
 
@@ -233,10 +246,11 @@ public final class FlowPlanner {
             final var groups = new TreeMap<Long, Group>();
             final var meters = new TreeMap<Long, Meter>();
             punts.plan(node, hosts, flows, meters);
-            if (active.isPresent()) {
-                steering(name, cookie, vrid, vmac, vips, ipRewrite, node, ordered, topology, flows, groups);
-                if (ipRewrite && node(active.orElseThrow()).equals(node)) {
-                    ReturnFlows.plan(name, cookie, vmac, active.orElseThrow(), hosts, vips, flows);
+            final var toward = orderOf.getOrDefault(node, ordered);
+            if (!toward.isEmpty()) {
+                steer.plan(node, toward, flows, groups);
+                if (ipRewrite && node(toward.getFirst()).equals(node)) {
+                    ReturnFlows.plan(name, cookie, vmac, toward.getFirst(), hosts, vips, flows);
                 }
             }
             if (options.normalForwarding()) {
@@ -274,52 +288,6 @@ public final class FlowPlanner {
      * @param vip the virtual IP it asked for
      */
     public record Host(String node, MacAddress mac, String ip, String vip) {
-    }
-
-    private static void steering(final String name, final FlowCookie cookie, final int vrid, final MacAddress vmac,
-            final List<String> vips, final boolean ipRewrite, final String node, final List<Gateway> ordered,
-            final SwitchLinks topology, final Map<String, Flow> flows, final Map<Long, Group> groups) {
-        final var active = ordered.getFirst();
-        final var steer = flowId(name, "steer");
-        if (!node(active).equals(node)) {
-            // Unchanged toward the active gateway's switch, which rewrites; no known path, no steering here.
-            final var toward = topology.portToward(node, node(active));
-            if (toward.isPresent()) {
-                put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
-                    List.of(output(Long.toString(toward.getAsLong()))));
-            }
-            return;
-        }
-        final var local = ordered.stream().filter(gw -> node(gw).equals(node)).toList();
-        final boolean failover = local.size() > 1;
-
-        if (failover) {
-            final long groupId = groupId(vrid, 0);
-            groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()))));
-            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
-                List.of(toGroup(groupId)));
-        } else {
-            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
-                List.of(setEthDestination(active.getMacAddress()), output(port(active).toString())));
-        }
-        if (!ipRewrite) {
-            return;
-        }
-        for (int i = 0; i < vips.size(); i++) {
-            final var vip = vips.get(i);
-            final var match = Matches.ipv4To(vmac, vip);
-            if (failover) {
-                final long groupId = groupId(vrid, i + 1);
-                groups.put(groupId, group(name, groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()),
-                    setIpv4Destination(gw.getIpAddress().getValue()))));
-                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, OptionalLong.empty(),
-                    List.of(toGroup(groupId)));
-            } else {
-                put(flows, flowId(name, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, OptionalLong.empty(),
-                    List.of(setEthDestination(active.getMacAddress()),
-                        setIpv4Destination(active.getIpAddress().getValue()), output(port(active).toString())));
-            }
-        }
     }
 
     /**
@@ -383,13 +351,6 @@ public final class FlowPlanner {
             final List<Action> actions) {
         flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match),
             idleTimeout, match, meter, actions));
-    }
-
-    /** A fast-failover group over gateways of one switch, in election order. */
-    private static Group group(final String cluster, final long groupId, final List<Gateway> gateways,
-            final Function<Gateway, List<Action>> rewrite) {
-        return FlowEntries.failoverGroup(flowId(cluster, "steer-group-" + Long.toHexString(groupId)),
-            groupId, gateways.stream().map(gw -> new FailoverBucket(port(gw), rewrite.apply(gw))).toList());
     }
 
     static NodeConnectorId connector(final Gateway gw) {

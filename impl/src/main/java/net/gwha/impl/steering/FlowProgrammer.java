@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * switches confirmed it ({@link ConfirmationListener}).
  *
  * <p>The election order handed to the planner, and so the fast-failover buckets, is the engine's own
- * ({@link Decision.ElectionOrderChanged}): a gateway going down or coming back changes only the groups' buckets.
+ * ({@link Decision.ElectionOrderChanged}): a gateway going down or coming back changes only the groups' buckets. So
+ * are the links between switches and the partitions of a split LAN ({@link Decision.PartitionsChanged}), which the
+ * engine decides together, so that no plan steers by links its partitions were not worked out from.
  *
  * <p>One owner: every method may be called from any thread (the engine loop, packet-in and datastore threads) and
  * only hands the work to the {@link SteeringLoop}, where all planning and writing happens, one thing at a time,
@@ -70,8 +72,8 @@ public final class FlowProgrammer {
     // Confined to the loop.
     private final Map<String, Cluster> configs = new HashMap<>();
     private final Map<String, List<String>> orders = new HashMap<>();
+    private final Map<String, Decision.PartitionsChanged> partitions = new HashMap<>();
     private final LearnedHosts hosts = new LearnedHosts(MAX_HOSTS, HOST_TTL);
-    private SwitchLinks topology = SwitchLinks.none();
     private boolean expiryScheduled;
 
     private record Asked(String cluster, FlowPlanner.Host host) {
@@ -115,6 +117,7 @@ public final class FlowProgrammer {
         loop.run(() -> {
             configs.remove(cluster);
             orders.remove(cluster);
+            partitions.remove(cluster);
             hosts.forget(cluster);
             log(cluster, writer.remove(cluster));
         });
@@ -137,17 +140,7 @@ public final class FlowProgrammer {
         }
     }
 
-    /** The links between switches changed: re-plan every cluster. */
-    public void topologyChanged(final SwitchLinks newTopology) {
-        loop.execute(() -> {
-            if (!newTopology.equals(topology)) {
-                topology = newTopology;
-                configs.keySet().forEach(this::replan);
-            }
-        });
-    }
-
-    /** Re-plans every cluster whose election order the decisions change. */
+    /** Re-plans every cluster whose election order, links or partitions the decisions change. */
     public void onDecisions(final List<Decision> decisions) {
         decisionsQueued.incrementAndGet();
         loop.execute(() -> {
@@ -163,6 +156,10 @@ public final class FlowProgrammer {
             switch (decision) {
                 case Decision.ElectionOrderChanged changed -> {
                     orders.put(changed.cluster(), changed.order());
+                    replan.add(changed.cluster());
+                }
+                case Decision.PartitionsChanged changed -> {
+                    partitions.put(changed.cluster(), changed);
                     replan.add(changed.cluster());
                 }
                 case Decision.ActiveGatewayChanged changed -> {
@@ -229,8 +226,10 @@ public final class FlowProgrammer {
     }
 
     private ListenableFuture<Long> replan(final String cluster) {
+        final var lan = partitions.get(cluster);
         return log(cluster, writer.apply(FlowPlanner.plan(configs.get(cluster), orders.getOrDefault(cluster, List.of()),
-            topology, options, hosts.of(cluster))));
+            lan == null ? List.of() : lan.partitions(), lan == null ? SwitchLinks.none() : lan.links(), options,
+            hosts.of(cluster))));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {

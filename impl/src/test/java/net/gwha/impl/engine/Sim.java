@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
@@ -54,25 +56,32 @@ final class Sim {
     static ClusterConfig withPreempt(final ClusterConfig config, final boolean preempt, final long delayMillis) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), preempt, delayMillis, config.holdUpMillis(),
-            config.useAdvertisedPriority(), config.gateways());
+            config.useAdvertisedPriority(), config.gateways(), config.hostSwitches());
     }
 
     static ClusterConfig withDetector(final ClusterConfig config, final DetectorConfig detector) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), detector, config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways());
+            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways(), config.hostSwitches());
     }
 
     static ClusterConfig withAdvertised(final ClusterConfig config) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), true, config.gateways());
+            config.holdUpMillis(), true, config.gateways(), config.hostSwitches());
     }
 
     static ClusterConfig withGateways(final ClusterConfig config, final GatewayConfig... gateways) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), config.useAdvertisedPriority(), Arrays.asList(gateways));
+            config.holdUpMillis(), config.useAdvertisedPriority(), Arrays.asList(gateways), config.hostSwitches());
+    }
+
+    /** The same cluster with hosts on these switches too. */
+    static ClusterConfig withHostSwitches(final ClusterConfig config, final String... switches) {
+        return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
+            config.deadIntervalMillis(), config.detector(), config.preempt(), config.preemptDelayMillis(),
+            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways(), Set.of(switches));
     }
 
     long now() {
@@ -124,6 +133,11 @@ final class Sim {
 
     Outcome reconnect(final String switchId) {
         return apply(new Event.SwitchConnected(switchId, nanos(now)));
+    }
+
+    /** openflowplugin's topology now reports these links. */
+    Outcome links(final SwitchLinks links) {
+        return apply(new Event.LinksChanged(Optional.of(links), nanos(now)));
     }
 
     Outcome switchOver(final String gateway) {
@@ -185,12 +199,18 @@ final class Sim {
         return changes.get(changes.size() - 1);
     }
 
-    /** Asserts the last change of active gateway, times in milliseconds. */
+    /** Asserts the last change of the cluster's active gateway, times in milliseconds. */
     void assertLastChange(final String from, final String to, final FailoverCause cause, final long causeMillis,
             final long decisionMillis) {
+        assertLastChange(Optional.empty(), from, to, cause, causeMillis, decisionMillis);
+    }
+
+    /** Asserts the last change of active gateway, of the cluster or of a partition, times in milliseconds. */
+    void assertLastChange(final Optional<String> partition, final String from, final String to,
+            final FailoverCause cause, final long causeMillis, final long decisionMillis) {
         final ActiveGatewayChanged change = lastChange();
-        assertEquals(List.of(from, to, cause, nanos(causeMillis), nanos(decisionMillis)),
-            List.of(change.from().orElse("-"), change.to(), change.cause(), change.causeTime(), change.decisionTime()),
-            change.toString());
+        assertEquals(List.of(partition, from, to, cause, nanos(causeMillis), nanos(decisionMillis)),
+            List.of(change.partition(), change.from().orElse("-"), change.to(), change.cause(), change.causeTime(),
+                change.decisionTime()), change.toString());
     }
 }

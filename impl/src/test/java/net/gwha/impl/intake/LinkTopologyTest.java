@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import net.gwha.impl.engine.SwitchLinks;
+import net.gwha.impl.engine.Event;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -67,9 +67,8 @@ class LinkTopologyTest extends AbstractConcurrentDataBrokerTest {
     void theListenerFollowsTheOperationalTopology() throws Exception {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
-        final var latest = new AtomicReference<SwitchLinks>(SwitchLinks
-            .none());
-        try (var listener = new LinkTopology(getDataBroker(), latest::set)) {
+        final var latest = new AtomicReference<Event.LinksChanged>();
+        try (var listener = new LinkTopology(getDataBroker(), latest::set, () -> 42)) {
             final var path = DataObjectIdentifier.builder(NetworkTopology.class)
                 .child(Topology.class, new TopologyKey(new TopologyId(LinkTopology.FLOW_TOPOLOGY))).build();
             final var tx = getDataBroker().newWriteOnlyTransaction();
@@ -78,14 +77,15 @@ class LinkTopologyTest extends AbstractConcurrentDataBrokerTest {
                 .setLink(BindingMap.of(link(1, 100, 2, 100), link(2, 100, 1, 100))).build());
             tx.commit().get(10, TimeUnit.SECONDS);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> latest.get().portToward("openflow:2", "openflow:1")
-                .equals(OptionalLong.of(100)));
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest.get() != null && latest.get().links()
+                .map(links -> links.portToward("openflow:2", "openflow:1").equals(OptionalLong.of(100))).orElse(false));
+            assertEquals(42, latest.get().at());
 
+            // no topology at all: the controller knows nothing of links, which is not the same as knowing of none
             final var delete = getDataBroker().newWriteOnlyTransaction();
             delete.delete(LogicalDatastoreType.OPERATIONAL, path);
             delete.commit().get(10, TimeUnit.SECONDS);
-            await().atMost(Duration.ofSeconds(10)).until(() -> latest.get()
-                .equals(SwitchLinks.none()));
+            await().atMost(Duration.ofSeconds(10)).until(() -> latest.get().links().isEmpty());
         }
     }
 

@@ -8,6 +8,7 @@
 package net.gwha.impl.steering;
 
 import static net.gwha.impl.fixtures.LabClusters.S1;
+import static net.gwha.impl.fixtures.LabClusters.S2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,14 @@ import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.gwha.impl.config.EngineConfigs;
 import net.gwha.impl.engine.Engine;
 import net.gwha.impl.engine.Event;
+import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.FakeScheduler;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowPlanner.Owned;
@@ -177,6 +180,39 @@ class FlowProgrammerTest {
         assertEquals(Set.of(), hostsIn(sink.plans.getFirst()), "the failover's plan waits for no host");
         assertEquals("gwha-lab-steer", steerTarget(sink.plans.getFirst()));
         assertEquals(50, hostsIn(sink.plans.getLast()).size());
+    }
+
+    /**
+     * The report's case: the best gateway, gw4, alone on switch 2; the link to switch 1 fails. The engine hears of
+     * it as an event; its decision carries the links and the partition, and switch 1 steers to its own gateways.
+     */
+    @Test
+    void aSwitchCutOffFromTheActiveGatewayIsSteeredToTheBestGatewayItStillReaches() {
+        final var lan = LabClusters.twoSwitches(SteeringMode.MacRewrite);
+        programmer.configured(lan);
+        engine(new Event.ConfigSet(EngineConfigs.of(lan), scheduler.nanoTime()));
+        engine(new Event.LinksChanged(Optional.of(SwitchLinks.none().withHop(S1, S2, LabClusters.UPLINK)
+            .withHop(S2, S1, LabClusters.UPLINK)), scheduler.nanoTime()));
+        // heard every second until the links have been known long enough to prove a cut
+        for (int second = 0; second <= 16; second++) {
+            engine(heartbeat("gw1", 200, scheduler.nanoTime()));
+            engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+            engine(heartbeat("gw4", 250, scheduler.nanoTime()));
+            scheduler.advance(Duration.ofSeconds(1));
+        }
+        assertEquals("actions=output:100", actions(S1));
+
+        engine(new Event.LinksChanged(Optional.of(SwitchLinks.none()), scheduler.nanoTime()));
+
+        assertEquals("actions=group:0x47573300", actions(S1));
+        assertEquals(List.of(Uint32.valueOf(11), Uint32.valueOf(12)), buckets());
+        assertEquals("actions=set_field:02:00:00:00:00:04->eth_dst,output:14", actions(S2));
+    }
+
+    /** The actions of the steering flow on a switch in the last plan. */
+    private String actions(final String node) {
+        final var flow = Describe.flow(sink.plans.getLast().switches().get(node).flows().get("gwha-lab-steer"));
+        return flow.substring(flow.indexOf("actions="));
     }
 
     private static Set<String> hostsIn(final Plan plan) {

@@ -50,11 +50,13 @@ public final class HistoryCommand implements Action {
         table.column("Cause");
         table.column("Detection ms");
         table.column("Programming ms");
+        table.column("Partition");
         for (var failover : service.history(cluster)) {
             table.addRow().addContent(failover.sequence(), Console.time(Optional.of(failover.decisionTime())),
                 failover.from().orElse("-"), failover.to(), YangNames.of(failover.cause()),
                 millis(failover.detectionLatency().toNanos()),
-                failover.programmingLatency().map(latency -> millis(latency.toNanos())).orElse("-"));
+                failover.programmingLatency().map(latency -> millis(latency.toNanos())).orElse("-"),
+                failover.partition().orElse("-"));
         }
         return table;
     }

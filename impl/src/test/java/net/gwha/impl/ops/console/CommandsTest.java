@@ -96,9 +96,9 @@ class CommandsTest extends AbstractRunningServiceTest {
         waiting().until(() -> provider.history(LAN).stream().allMatch(failover -> failover.flowsConfirmedTime()
             .isPresent()));
         assertEquals(List.of(
-            List.of("#", "Decided", "From", "To", "Cause", "Detection ms", "Programming ms"),
-            List.of("1", "2026-11-25 10:00:00.100", "-", "gw1", "startup", "0.000", "0.000"),
-            List.of("2", "2026-11-25 10:00:00.800", "gw1", "gw2", "switch-over", "0.000", "0.000")),
+            List.of("#", "Decided", "From", "To", "Cause", "Detection ms", "Programming ms", "Partition"),
+            List.of("1", "2026-11-25 10:00:00.100", "-", "gw1", "startup", "0.000", "0.000", "-"),
+            List.of("2", "2026-11-25 10:00:00.800", "gw1", "gw2", "switch-over", "0.000", "0.000", "-")),
             cells(history(LAN).table()));
     }
 
