@@ -125,7 +125,7 @@ final class Cluster {
         }
         gateways = next;
         judge.configure(newConfig, next, at);
-        partitions.configure(newConfig.switches());
+        partitions.configure(newConfig.switches(), at);
     }
 
     void heartbeat(final String gatewayName, final int priority, final int intervalCentis, final long at,

@@ -47,6 +47,11 @@ final class PartitionElection {
     private final BiPredicate<Gateway, Gateway> better;
 
     private SortedSet<String> switches = new TreeSet<>();
+    /**
+     * Until when this cluster's switches count as one partition: LLDP reaches the controller through the punt flows
+     * the cluster's configuration installs, so links the topology lost while nothing punted LLDP come back only then.
+     */
+    private long splitsFrom = NEVER;
     /** The partitions of {@link #switches} as of {@link #version}. */
     private List<SortedSet<String>> groups = List.of();
     private int version = -1;
@@ -70,14 +75,18 @@ final class PartitionElection {
         this.better = better;
     }
 
-    /** The cluster's switches, its gateways' and its hosts'. */
-    void configure(final SortedSet<String> newSwitches) {
+    /** The cluster's switches, its gateways' and its hosts', as of {@code at}. */
+    void configure(final SortedSet<String> newSwitches, final long at) {
+        if (!newSwitches.equals(switches)) {
+            // Rule: a cluster's new switches are not split for a discovery time, while LLDP finds their links
+            splitsFrom = at + Reachability.DISCOVERY_NANOS;
+        }
         switches = newSwitches;
         version = -1;
     }
 
     long wakeup() {
-        return Math.min(preemptAt, reachability.wakeup());
+        return Math.min(Math.min(preemptAt, reachability.wakeup()), splitsFrom);
     }
 
     /** Whether a gateway is in the main partition: every gateway while the LAN is whole. */
@@ -105,9 +114,13 @@ final class PartitionElection {
     void evaluate(final Gateway[] gateways, final int active, final boolean preempt, final long preemptDelayNanos,
             final long at, final @Nullable FailoverCause trigger, final List<Decision> out) {
         preemptAt = NEVER;
+        if (splitsFrom <= at) {
+            splitsFrom = NEVER;
+            version = -1;
+        }
         if (version != reachability.version()) {
             version = reachability.version();
-            groups = reachability.partitions(switches);
+            groups = splitsFrom == NEVER ? reachability.partitions(switches) : List.of(switches);
         }
         final String mainActive = active < 0 ? NONE : gateways[active].name();
         main = WHOLE;

@@ -68,8 +68,10 @@ final class Reachability {
             // Rule: links just learned are not all found yet: nothing splits for DISCOVERY_NANOS
             splitsFrom = at + DISCOVERY_NANOS;
         }
-        // Rule: a switch back from a disconnect counts where the links put it once they show it linked again
-        held.entrySet().removeIf(entry -> entry.getValue().until() != NEVER && linked(entry.getKey()));
+        // Rule: a switch back from a disconnect counts where the links put it once they show it linked both ways to
+        // every switch it reached before (LLDP finds one direction at a time)
+        held.entrySet().removeIf(entry -> entry.getValue().until() != NEVER && relinked(entry.getKey(),
+            entry.getValue().peers()));
         version++;
         rewake();
     }
@@ -147,8 +149,9 @@ final class Reachability {
         return groups.values().stream().sorted(Comparator.comparing(SortedSet::first)).toList();
     }
 
-    private boolean linked(final String switchId) {
-        return links.map(known -> !known.nextHops().getOrDefault(switchId, Map.of()).isEmpty()).orElse(false);
+    private boolean relinked(final String switchId, final Set<String> peers) {
+        return links.map(known -> peers.stream().allMatch(peer -> known.reaches(switchId, peer)
+            && known.reaches(peer, switchId))).orElse(false);
     }
 
     private static Set<String> peers(final SwitchLinks known, final String switchId) {

@@ -276,4 +276,34 @@ class PartitionTest {
         assertEquals(List.of(), decisions(PartitionsChanged.class).getLast().partitions());
         assertEquals(List.of(FailoverCause.STARTUP), sim.changes().stream().map(ActiveGatewayChanged::cause).toList());
     }
+
+    @Test
+    void aSwitchBackWithOnlyOneDirectionOfItsLinkFoundStaysWhereItWas() {
+        switch2AwayFrom20To40Seconds();
+        sim.runTo(42_000);
+        // LLDP has found switch 2 -> switch 1 but not yet the way back
+        sim.links(linked(List.of(List.of(S1, S3))).withHop(S2, S1, 101));
+        sim.runTo(44_000);
+        sim.links(WHOLE);
+        sim.runTo(80_000);
+
+        assertEquals(List.of(FailoverCause.STARTUP), sim.changes().stream().map(ActiveGatewayChanged::cause).toList());
+    }
+
+    @Test
+    void aClusterConfiguredWhileItsLinksAreStillBeingFoundIsNotSplitForTheDiscoveryTime() {
+        // links long known, but switch 2's way back lost while nothing punted LLDP: the cluster's flows bring it back
+        sim.links(linked(List.of(List.of(S1, S3))).withHop(S2, S1, 101));
+        sim.runTo(30_000);
+        sim.configure(Sim.withHostSwitches(Sim.config(A, B, C), S3));
+        sim.send("a");
+        sim.send("b");
+        sim.send("c");
+        sim.runTo(32_000);
+        sim.links(WHOLE);
+        sim.runTo(60_000);
+
+        assertEquals(List.of(), sim.snapshot().partitions());
+        assertEquals(List.of(FailoverCause.STARTUP), sim.changes().stream().map(ActiveGatewayChanged::cause).toList());
+    }
 }
