@@ -36,7 +36,7 @@ final class Reachability {
      * A switch whose place the links do not say: the switches it reached both ways when the controller lost it, until
      * when they stand in (NEVER while it is disconnected).
      */
-    private record Held(Set<String> peers, long until) {
+    private record Held(Set<String> peers, Map<String, Map<String, Long>> hops, long until) {
     }
 
     /** The links as last reported, empty when there is no topology. */
@@ -50,8 +50,22 @@ final class Reachability {
     /** The next instant at which time changes something, or NEVER: every event asks, so it is kept at hand. */
     private long wakeup = NEVER;
 
+    /**
+     * The links to steer by: as reported, and for a switch whose place is held, the hops to and from it that the
+     * topology dropped with it (its data plane keeps forwarding on them, and the other switches' flows must stay).
+     */
     SwitchLinks links() {
-        return links.orElse(SwitchLinks.none());
+        SwitchLinks steering = links.orElse(SwitchLinks.none());
+        for (Held place : held.values()) {
+            for (var from : place.hops().entrySet()) {
+                for (var to : from.getValue().entrySet()) {
+                    if (steering.portToward(from.getKey(), to.getKey()).isEmpty()) {
+                        steering = steering.withHop(from.getKey(), to.getKey(), to.getValue());
+                    }
+                }
+            }
+        }
+        return steering;
     }
 
     int version() {
@@ -80,7 +94,7 @@ final class Reachability {
      * The controller lost a switch: it keeps the place the links gave it (they are about to drop it).
      */
     void disconnected(final String switchId) {
-        links.ifPresent(known -> held.put(switchId, new Held(peers(known, switchId), NEVER)));
+        links.ifPresent(known -> held.put(switchId, new Held(peers(known, switchId), hops(known, switchId), NEVER)));
     }
 
     /**
@@ -94,7 +108,7 @@ final class Reachability {
         if (was == null) {
             return false;
         }
-        held.put(switchId, new Held(was.peers(), at + DISCOVERY_NANOS));
+        held.put(switchId, new Held(was.peers(), was.hops(), at + DISCOVERY_NANOS));
         rewake();
         return true;
     }
@@ -162,6 +176,19 @@ final class Reachability {
             }
         }
         return Set.copyOf(peers);
+    }
+
+    /** The hops from a switch, and the other switches' hops toward it. */
+    private static Map<String, Map<String, Long>> hops(final SwitchLinks known, final String switchId) {
+        final var hops = new HashMap<String, Map<String, Long>>();
+        known.nextHops().forEach((from, toward) -> {
+            if (from.equals(switchId)) {
+                hops.put(from, toward);
+            } else if (toward.containsKey(switchId)) {
+                hops.put(from, Map.of(switchId, toward.get(switchId)));
+            }
+        });
+        return Map.copyOf(hops);
     }
 
     private static void union(final Map<String, String> parent, final String one, final String other) {

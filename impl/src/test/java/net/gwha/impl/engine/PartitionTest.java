@@ -252,6 +252,8 @@ class PartitionTest {
         sim.links(linked(List.of(List.of(S1, S3))));
         sim.runTo(40_000);
         assertEquals(List.of(), sim.snapshot().partitions());
+        // switch 2 keeps forwarding: the other switches keep steering toward it as before
+        assertEquals(WHOLE, decisions(PartitionsChanged.class).getLast().links());
         sim.reconnect(S2);
         sim.send("b");
     }
