@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  * Every benchmark script, run with its smallest settings, so that none can rot unnoticed: each must finish, clean
  * up, and end with its figures. The figures themselves are not judged here: a test asserts behaviour, a benchmark
  * on a quiet machine reports numbers. Each script boots its own controller copy (ports shifted past the system
- * tests' own) and its own lab. Tagged {@code benchmark-scripts}: about 15 minutes, so outside the default run
- * (see the system-test POM).
+ * tests' own) and its own lab. Tagged {@code benchmark-scripts}: part of the default run, about 10 minutes; the
+ * system-test POM says how to leave it out.
  */
 @Tag("benchmark-scripts")
 class BenchmarkScriptsIT {

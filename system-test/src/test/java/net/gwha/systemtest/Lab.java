@@ -165,6 +165,16 @@ final class Lab {
             .sorted().toList();
     }
 
+    /** What an operator's {@code ovs-ofctl del-flows} does: every flow of switch 1 or 2 gone, behind the controller. */
+    void deleteFlows(final int switchNumber) {
+        lab(30, "ofctl", "del-flows", bridge(switchNumber));
+    }
+
+    /** The meters of switch 1 or 2, as ovs-ofctl prints them. */
+    String meters(final int switchNumber) {
+        return lab(30, "ofctl", "dump-meters", bridge(switchNumber));
+    }
+
     private String bridge(final int switchNumber) {
         return env.get("LAB_PREFIX") + "-br" + switchNumber;
     }

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,10 +38,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The product in a network it shares: a second cluster with the same VRID on another switch, an ordinary VRRP pair
  * that belongs to no cluster, a control channel that drops for a while. Each must leave the others' elections and
  * the virtual IPs where they are. Tagged {@value #TAG}, so a run can leave these out
- * ({@code -DexcludedGroups=shared-network}) or run only them ({@code -Dgroups=shared-network}). Outside the
- * default run for now: all three still fail against the real distribution (2026-12-02: west never elects, r2
- * stays MASTER, a 5 s cut still records heartbeat-timeout and port-down moves), although the fixes pass their unit
- * and component tests.
+ * ({@code -DexcludedGroups=shared-network}) or run only them ({@code -Dgroups=shared-network}). And what an
+ * operator or another application may do behind the controller's back: flows deleted by hand come back; every punt
+ * to the controller passes a meter the switch really holds.
  */
 @Tag(SharedNetworkIT.TAG)
 @ExtendWith({ ControllerExtension.class, LabExtension.class })
@@ -196,6 +196,47 @@ class SharedNetworkIT {
             },
             () -> assertKept(before, duringCut, "during the cut"),
             () -> assertKept(before, tables(), "after the reconnection"));
+    }
+
+    @Test
+    @Order(4)
+    void flowsDeletedBehindTheControllersBackAreRestoredWithinTenSeconds() {
+        put("lab", FailoverIT.clusterJson(true));
+        lab.waitConnected(60);
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 before the test");
+        final var ours = ours(lab.tables(1));
+        final long repairedBefore = count(state("lab"), "flows-repaired");
+
+        lab.deleteFlows(1);
+        await("switch 1 holds its flows again").atMost(Duration.ofSeconds(10)).pollInterval(POLL)
+            .untilAsserted(() -> assertEquals(ours, ours(lab.tables(1)), "the flows of ours on switch 1"));
+
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 again");
+        await("the repair counted").atMost(SETTLE).pollInterval(POLL)
+            .until(() -> count(state("lab"), "flows-repaired") > repairedBefore);
+    }
+
+    @Test
+    @Order(5)
+    void everyPuntToTheControllerPassesAMeterTheSwitchHolds() {
+        put("lab", FailoverIT.clusterJson(true));
+        lab.waitConnected(60);
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1");
+        final var meters = lab.meters(1);
+        final var punts = ours(lab.tables(1)).stream().filter(flow -> flow.contains("CONTROLLER")).toList();
+
+        assertTrue(punts.size() >= 4, "VRRP from each gateway port, forgeries, ARP for the VIP: " + punts);
+        for (var punt : punts) {
+            final var meter = Pattern.compile("meter:(\\d+)").matcher(punt);
+            assertTrue(meter.find(), "punted without a meter: " + punt);
+            assertTrue(meters.contains("meter=" + meter.group(1) + " "), "meter " + meter.group(1)
+                + " of " + punt + " is not on the switch:\n" + meters);
+        }
+    }
+
+    /** The flows of this product (its cookie), as {@link Lab#tables} prints them. */
+    private static List<String> ours(final List<String> entries) {
+        return entries.stream().filter(entry -> entry.startsWith("cookie=0x4757")).toList();
     }
 
     private void put(final String name, final String json) {
