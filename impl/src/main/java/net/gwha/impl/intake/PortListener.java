@@ -10,6 +10,8 @@ package net.gwha.impl.intake;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Event;
@@ -42,6 +44,8 @@ import org.opendaylight.yangtools.concepts.Registration;
  * <p>A disconnect is also taken from openflowplugin's node-removed notification, which it publishes at once: it
  * removes the node from the inventory only some 700 ms later (its node cleaner), and by then the heartbeats that
  * stopped with the connection would have been judged as silence. The later removal repeats the news, harmlessly.
+ * A switch that reconnects within that delay is never removed from the inventory ("transient"): openflowplugin
+ * writes its node again instead, so after a node-removed any write of the node that leaves it there is its return.
  */
 public final class PortListener implements AutoCloseable {
     private final ClusterDirectory directory;
@@ -49,6 +53,8 @@ public final class PortListener implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final Registration registration;
     private final Registration removals;
+    /** Switches openflowplugin said were removed while the inventory still has them. */
+    private final Set<String> removedAhead = ConcurrentHashMap.newKeySet();
 
     /**
      * Starts listening.
@@ -74,7 +80,10 @@ public final class PortListener implements AutoCloseable {
 
     private void onNodeRemoved(final NodeRemoved removed) {
         final long at = nanoClock.getAsLong();
-        nodeId(removed.getNodeRef()).ifPresent(node -> events.accept(new Event.SwitchDisconnected(node, at)));
+        nodeId(removed.getNodeRef()).ifPresent(node -> {
+            removedAhead.add(node);
+            events.accept(new Event.SwitchDisconnected(node, at));
+        });
     }
 
     /** The switch a node reference names, as "openflow:1". */
@@ -96,10 +105,12 @@ public final class PortListener implements AutoCloseable {
             final var root = change.getRootNode();
             final var after = root.dataAfter();
             if (after == null) {
-                events.accept(new Event.SwitchDisconnected(root.dataBefore().getId().getValue(), at));
+                final String node = root.dataBefore().getId().getValue();
+                removedAhead.remove(node);
+                events.accept(new Event.SwitchDisconnected(node, at));
                 continue;
             }
-            if (root.dataBefore() == null) {
+            if (removedAhead.remove(after.getId().getValue()) || root.dataBefore() == null) {
                 events.accept(new Event.SwitchConnected(after.getId().getValue(), at));
             }
             for (var port : root.getModifiedChildren(NodeConnector.class)) {

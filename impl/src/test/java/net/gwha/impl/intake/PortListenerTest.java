@@ -143,6 +143,17 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
+    void aSwitchBackBeforeTheInventoryRemovedItIsConnectedWhenItsNodeIsWrittenAgain() throws Exception {
+        notifications.putNotification(new NodeRemovedBuilder().setNodeRef(new NodeRef(LabClusters.nodePath(S1)))
+            .build());
+        assertEquals(List.of(new Event.SwitchDisconnected(S1, NOW)), awaitEvents(1));
+        // back within openflowplugin's removal delay: the node stays, its ports are written again as they are
+        connect(S1, List.of(1L, 11L, 12L, 13L), Set.of());
+
+        assertEquals(List.of(new Event.SwitchConnected(S1, NOW)), awaitEvents(1));
+    }
+
+    @Test
     void aReconnectedSwitchReportsEachGatewayPortDownOrUp() throws Exception {
         disconnect(S1);
         connect(S1, List.of(1L, 11L, 12L, 13L), Set.of(12L));
