@@ -83,15 +83,16 @@ public final class Engine {
                     if (!disconnected.add(cut.switchId())) {
                         yield Outcome.NONE;
                     }
-                    reachability.disconnected(cut.switchId());
-                    yield switched(cut.switchId(), false, at);
+                    // a switch whose place is held needs every cluster's wake-up when the hold runs out
+                    yield reachability.disconnected(cut.switchId(), at) ? everyCluster(cut.switchId(), false, at)
+                        : switched(cut.switchId(), false, at);
                 }
                 case SwitchConnected back -> {
                     if (!disconnected.remove(back.switchId())) {
                         yield Outcome.NONE;
                     }
                     // a switch whose place is held needs every cluster's wake-up when the hold runs out
-                    yield reachability.connected(back.switchId(), at) ? everyCluster(back.switchId(), at)
+                    yield reachability.connected(back.switchId(), at) ? everyCluster(back.switchId(), true, at)
                         : switched(back.switchId(), true, at);
                 }
                 case LinksChanged links -> {
@@ -190,10 +191,13 @@ public final class Engine {
         return touching(affected);
     }
 
-    /** A switch was connected again and every cluster must hear of it: those with a gateway on it take note. */
-    private Outcome everyCluster(final String switchId, final long at) {
+    /**
+     * A switch was disconnected or connected again and every cluster must hear of it (its place in the partitions
+     * is held): those with a gateway on it take note.
+     */
+    private Outcome everyCluster(final String switchId, final boolean connected, final long at) {
         for (Cluster cluster : ordered.values()) {
-            if (!cluster.switchChanged(switchId, true, at, buffer)) {
+            if (!cluster.switchChanged(switchId, connected, at, buffer)) {
                 cluster.tick(at, buffer);
             }
         }

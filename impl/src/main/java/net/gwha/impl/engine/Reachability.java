@@ -31,12 +31,18 @@ import java.util.concurrent.TimeUnit;
 final class Reachability {
     /** Three periods of openflowplugin's LLDP speaker (5 s by default): by then every live link has been seen. */
     static final long DISCOVERY_NANOS = TimeUnit.SECONDS.toNanos(15);
+    /**
+     * How long a lost switch keeps its place: a control channel that drops and comes back is usually back well
+     * within it; a switch gone longer may be gone for good (powered off, its links down), and the switches that can
+     * no longer reach the gateways behind it must then elect among their own.
+     */
+    static final long LOST_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     /**
-     * A switch whose place the links do not say: the switches it reached both ways when the controller lost it, until
-     * when they stand in (NEVER while it is disconnected).
+     * A switch whose place the links do not say: the switches it reached both ways and the hops to and from it when
+     * the controller lost it, until when they stand in, and whether it is connected again.
      */
-    private record Held(Set<String> peers, Map<String, Map<String, Long>> hops, long until) {
+    private record Held(Set<String> peers, Map<String, Map<String, Long>> hops, long until, boolean back) {
     }
 
     /** The links as last reported, empty when there is no topology. */
@@ -84,17 +90,26 @@ final class Reachability {
         }
         // Rule: a switch back from a disconnect counts where the links put it once they show it linked both ways to
         // every switch it reached before (LLDP finds one direction at a time)
-        held.entrySet().removeIf(entry -> entry.getValue().until() != NEVER && relinked(entry.getKey(),
+        held.entrySet().removeIf(entry -> entry.getValue().back() && relinked(entry.getKey(),
             entry.getValue().peers()));
         version++;
         rewake();
     }
 
     /**
-     * The controller lost a switch: it keeps the place the links gave it (they are about to drop it).
+     * The controller lost a switch: it keeps the place the links gave it (they are about to drop it), for at most
+     * LOST_NANOS.
+     *
+     * @return whether its place is held, so that a wake-up is due at the latest then
      */
-    void disconnected(final String switchId) {
-        links.ifPresent(known -> held.put(switchId, new Held(peers(known, switchId), hops(known, switchId), NEVER)));
+    boolean disconnected(final String switchId, final long at) {
+        if (links.isEmpty()) {
+            return false;
+        }
+        final SwitchLinks known = links.orElseThrow();
+        held.put(switchId, new Held(peers(known, switchId), hops(known, switchId), at + LOST_NANOS, false));
+        rewake();
+        return true;
     }
 
     /**
@@ -108,7 +123,7 @@ final class Reachability {
         if (was == null) {
             return false;
         }
-        held.put(switchId, new Held(was.peers(), was.hops(), at + DISCOVERY_NANOS));
+        held.put(switchId, new Held(was.peers(), was.hops(), at + DISCOVERY_NANOS, true));
         rewake();
         return true;
     }
