@@ -308,4 +308,26 @@ class PartitionTest {
         assertEquals(List.of(), sim.snapshot().partitions());
         assertEquals(List.of(FailoverCause.STARTUP), sim.changes().stream().map(ActiveGatewayChanged::cause).toList());
     }
+
+    @Test
+    void aSwitchLostForLongerThanThirtySecondsNoLongerHoldsTheOthersToItsGateway() {
+        start(Sim.config(A, B, C));
+        sim.silence("b");
+        sim.disconnect(S2);
+        sim.links(linked(List.of(List.of(S1, S3))));
+        sim.runTo(49_999);
+        assertEquals(List.of(), sim.snapshot().partitions());
+
+        // switch 2 may be gone for good: the hosts elsewhere are steered to the best gateway they still reach
+        sim.runTo(50_000);
+        sim.assertLastChange(Optional.of(S1), "b", "c", FailoverCause.PARTITIONED, 50_000, 50_000);
+        // b, behind the lost switch, is not judged: its switch may still carry its own hosts to it
+        assertEquals("b", sim.active());
+
+        sim.reconnect(S2);
+        sim.send("b");
+        sim.runTo(52_000);
+        sim.links(WHOLE);
+        sim.assertLastChange(Optional.of(S1), "c", "b", FailoverCause.PARTITION_HEALED, 52_000, 52_000);
+    }
 }
