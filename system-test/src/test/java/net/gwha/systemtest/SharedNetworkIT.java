@@ -162,9 +162,7 @@ class SharedNetworkIT {
     @Order(3)
     void controlChannelDroppedForFiveSecondsMovesNothing(final String cut) {
         final int[] switches = Arrays.stream(cut.split(",")).mapToInt(Integer::parseInt).toArray();
-        put("lab", FailoverIT.clusterJson(true));
-        lab.waitConnected(60);
-        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 before the test");
+        labClusterAnswersFromGw1();
         await("gw1 active").atMost(SETTLE).pollInterval(POLL)
             .until(() -> "gw1".equals(text(state("lab"), "active-gateway")));
         final var history = failovers();
@@ -201,9 +199,7 @@ class SharedNetworkIT {
     @Test
     @Order(4)
     void flowsDeletedBehindTheControllersBackAreRestoredWithinTenSeconds() {
-        put("lab", FailoverIT.clusterJson(true));
-        lab.waitConnected(60);
-        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 before the test");
+        labClusterAnswersFromGw1();
         final var ours = ours(lab.tables(1));
         final long repairedBefore = count(state("lab"), "flows-repaired");
 
@@ -219,9 +215,7 @@ class SharedNetworkIT {
     @Test
     @Order(5)
     void everyPuntToTheControllerPassesAMeterTheSwitchHolds() {
-        put("lab", FailoverIT.clusterJson(true));
-        lab.waitConnected(60);
-        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1");
+        labClusterAnswersFromGw1();
         final var meters = lab.meters(1);
         final var punts = ours(lab.tables(1)).stream().filter(flow -> flow.contains("CONTROLLER")).toList();
 
@@ -237,6 +231,13 @@ class SharedNetworkIT {
     /** The flows of this product (its cookie), as {@link Lab#tables} prints them. */
     private static List<String> ours(final List<String> entries) {
         return entries.stream().filter(entry -> entry.startsWith("cookie=0x4757")).toList();
+    }
+
+    /** The lab's own cluster (FailoverIT's, gw1 to gw4 on both switches), its VIP answering from gw1. */
+    private void labClusterAnswersFromGw1() {
+        put("lab", FailoverIT.clusterJson(true));
+        lab.waitConnected(60);
+        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 before the test");
     }
 
     private void put(final String name, final String json) {
