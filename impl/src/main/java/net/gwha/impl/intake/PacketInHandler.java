@@ -234,12 +234,17 @@ public final class PacketInHandler implements AutoCloseable {
     }
 
     static Optional<Port> ingress(final NodeConnectorRef ref) {
-        if (ref == null || !(ref.getValue() instanceof DataObjectIdentifier<?> path)) {
-            return Optional.empty();
-        }
-        for (var step : path.steps()) {
-            if (step instanceof KeyStep<?, ?> keyStep && keyStep.key() instanceof NodeConnectorKey key) {
-                return port(key.getId().getValue());
+        return ref == null ? Optional.empty()
+            : firstKey(ref.getValue(), NodeConnectorKey.class).flatMap(key -> port(key.getId().getValue()));
+    }
+
+    /** The first key of a type along an inventory path, such as the node's or the port's. */
+    static <K> Optional<K> firstKey(final Object path, final Class<K> type) {
+        if (path instanceof DataObjectIdentifier<?> identifier) {
+            for (var step : identifier.steps()) {
+                if (step instanceof KeyStep<?, ?> keyStep && type.isInstance(keyStep.key())) {
+                    return Optional.of(type.cast(keyStep.key()));
+                }
             }
         }
         return Optional.empty();

@@ -26,9 +26,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
-import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.DataObjectReference;
-import org.opendaylight.yangtools.binding.KeyStep;
 import org.opendaylight.yangtools.concepts.Registration;
 
 /**
@@ -88,15 +86,8 @@ public final class PortListener implements AutoCloseable {
 
     /** The switch a node reference names, as "openflow:1". */
     static Optional<String> nodeId(final NodeRef ref) {
-        if (ref == null || !(ref.getValue() instanceof DataObjectIdentifier<?> path)) {
-            return Optional.empty();
-        }
-        for (var step : path.steps()) {
-            if (step instanceof KeyStep<?, ?> keyStep && keyStep.key() instanceof NodeKey key) {
-                return Optional.of(key.getId().getValue());
-            }
-        }
-        return Optional.empty();
+        return ref == null ? Optional.empty()
+            : PacketInHandler.firstKey(ref.getValue(), NodeKey.class).map(key -> key.getId().getValue());
     }
 
     private void onNodes(final List<DataTreeModification<Node>> changes) {

@@ -19,18 +19,18 @@ sealed interface Change {
     /** Whether a failover makes this change: it then goes the fast way ({@link FlowWriter.Mode}). */
     boolean steering();
 
+    /** What the switch should hold afterwards; null when the change removes it. */
+    @Nullable Object after();
+
     /** Whether the switch should hold something afterwards. */
-    boolean adds();
+    default boolean adds() {
+        return after() != null;
+    }
 
     record FlowChange(String node, String id, @Nullable Flow before, @Nullable Flow after) implements Change {
         @Override
         public boolean steering() {
             return FlowPlanner.isSteering(id);
-        }
-
-        @Override
-        public boolean adds() {
-            return after != null;
         }
     }
 
@@ -44,22 +44,12 @@ sealed interface Change {
         public boolean steering() {
             return false;
         }
-
-        @Override
-        public boolean adds() {
-            return after != null;
-        }
     }
 
     record GroupChange(String node, long id, @Nullable Group before, @Nullable Group after) implements Change {
         @Override
         public boolean steering() {
             return true;
-        }
-
-        @Override
-        public boolean adds() {
-            return after != null;
         }
     }
 }
