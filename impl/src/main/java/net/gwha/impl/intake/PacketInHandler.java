@@ -32,10 +32,15 @@ import net.gwha.impl.packet.VrrpDecoder;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
@@ -104,14 +109,35 @@ public final class PacketInHandler implements AutoCloseable {
         final var at = nanoClock.getAsLong();
         final var payload = packet.getPayload();
         final var ingress = ingress(packet.getIngress());
-        if (payload == null || ingress.isEmpty()) {
-            return;
+        if (payload != null && ingress.isPresent()) {
+            handle(payload, ingress.orElseThrow(), packet.getIngress(), at);
         }
+    }
+
+    /**
+     * A packet-in that another controller node received as the switch's OpenFlow master and relayed here
+     * ({@link PacketRelay}): handled as if it had arrived here, stamped on arrival.
+     *
+     * @param connectorId the openflowplugin node connector it came in on, such as "openflow:1:3"
+     */
+    public void relayed(final String connectorId, final byte[] payload) {
+        final var at = nanoClock.getAsLong();
+        port(connectorId).ifPresent(ingress -> handle(payload, ingress, new NodeConnectorRef(
+            DataObjectIdentifier.builder(Nodes.class).child(Node.class, new NodeKey(new NodeId(ingress.node())))
+                .child(NodeConnector.class, new NodeConnectorKey(new NodeConnectorId(connectorId))).build()), at));
+    }
+
+    private void handle(final byte[] payload, final Port ingress, final NodeConnectorRef ingressRef, final long at) {
         switch (VrrpDecoder.decode(payload)) {
-            case VrrpAdvertisement advert -> heartbeat(advert, ingress.orElseThrow(), at);
+            case VrrpAdvertisement advert -> heartbeat(advert, ingress, at);
             case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
-            case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress.orElseThrow(), packet.getIngress());
+            case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress, ingressRef);
         }
+    }
+
+    /** Whether the election needs this frame: a VRRP advertisement, well-formed or not, or an ARP request. */
+    static boolean forElection(final byte[] frame) {
+        return !(VrrpDecoder.decode(frame) instanceof VrrpDecodeResult.NotVrrp) || arpAt(frame) > 0;
     }
 
     private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final long at) {
@@ -129,7 +155,8 @@ public final class PacketInHandler implements AutoCloseable {
         }
     }
 
-    private void arp(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
+    /** Where the ethertype of an ARP request is in the frame, or -1 when it is none. */
+    private static int arpAt(final byte[] frame) {
         final var buffer = ByteBuffer.wrap(frame);
         // The switch matches ARP under VLAN tags too: skip up to two (802.1Q, 802.1ad) to find it.
         int typeAt = ETH_TYPE_AT;
@@ -138,10 +165,17 @@ public final class PacketInHandler implements AutoCloseable {
             typeAt += VLAN_TAG;
         }
         final int arp = typeAt + 2;
-        if (frame.length < arp + ARP_LENGTH || (buffer.getShort(typeAt) & 0xFFFF) != ETHERTYPE_ARP
-                || (buffer.getShort(arp + 6) & 0xFFFF) != ARP_REQUEST) {
+        return frame.length < arp + ARP_LENGTH || (buffer.getShort(typeAt) & 0xFFFF) != ETHERTYPE_ARP
+            || (buffer.getShort(arp + 6) & 0xFFFF) != ARP_REQUEST ? -1 : typeAt;
+    }
+
+    private void arp(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
+        final int typeAt = arpAt(frame);
+        if (typeAt < 0) {
             return;
         }
+        final var buffer = ByteBuffer.wrap(frame);
+        final int arp = typeAt + 2;
         final var target = new Ipv4(buffer.getInt(arp + 24));
         for (var entry : directory.entries()) {
             if (entry.virtualIps().contains(target)) {

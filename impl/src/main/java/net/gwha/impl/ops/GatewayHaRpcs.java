@@ -26,23 +26,18 @@ import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * switch-over and set-maintenance. A refusal (unknown cluster or gateway, a gateway that is down, unknown or in
  * maintenance) is an application error with tag invalid-value, which RESTCONF answers with 400 and the reason;
- * nothing changes.
+ * nothing changes. Registered only by the controller node that drives election, for as long as it does: MD-SAL's
+ * remote RPC broker routes a call made on any node of an OpenDaylight cluster to it.
  */
-@Component(service = { })
 public final class GatewayHaRpcs implements AutoCloseable {
     private final GatewayHaService service;
     private final Registration registration;
 
-    @Activate
-    public GatewayHaRpcs(@Reference final RpcProviderService rpcs, @Reference final GatewayHaService service) {
+    public GatewayHaRpcs(final RpcProviderService rpcs, final GatewayHaService service) {
         this.service = service;
         registration = rpcs.registerRpcImplementations((SwitchOver) this::switchOver,
             (SetMaintenance) this::setMaintenance);
@@ -71,7 +66,6 @@ public final class GatewayHaRpcs implements AutoCloseable {
     }
 
     @Override
-    @Deactivate
     public void close() {
         registration.close();
     }

@@ -14,9 +14,12 @@ import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 
 /**
- * The operations every surface shares: RESTCONF RPCs and the Karaf console are thin over this. Reads answer from
- * the controller's live view; commands are carried out by the engine on its event loop, so their futures complete
- * once the engine has decided. A refused command fails its future with {@link OperationRefusedException}.
+ * The operations every surface shares: RESTCONF RPCs and the Karaf console are thin over this. On the controller node
+ * that drives election, reads answer from the engine's live view and commands are carried out by the engine on its
+ * event loop, so their futures complete once it has decided; on other nodes reads answer from the datastore and
+ * commands go to that node ({@link RoutedOperations}). A refused command fails its future with
+ * {@link OperationRefusedException}; a datastore that does not answer in time fails a read with an
+ * {@link IllegalStateException}.
  */
 public interface GatewayHaService {
     /** Every configured cluster, by name. */

@@ -19,11 +19,14 @@ import net.gwha.impl.intake.ClusterDirectory;
 import net.gwha.impl.intake.LinkTopology;
 import net.gwha.impl.intake.PacketInHandler;
 import net.gwha.impl.intake.PortListener;
+import net.gwha.impl.intake.PacketRelay;
+import net.gwha.impl.ops.GatewayHaRpcs;
 import net.gwha.impl.ops.GatewayHaService;
-import net.gwha.impl.ops.OperationRefusedException;
+import net.gwha.impl.ops.RoutedOperations;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.NotificationSink;
+import net.gwha.impl.state.StateReader;
 import net.gwha.impl.state.StateWriter;
 import net.gwha.impl.steering.FlowPlanner;
 import net.gwha.impl.steering.FlowProgrammer;
@@ -33,6 +36,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
@@ -42,6 +46,8 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.A
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelayPacketIn;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelayPacketInOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterKey;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
@@ -49,6 +55,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayKey;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -62,8 +69,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Gateway HA on this controller node. Everything that acts — the engine, its config listener, the state writer,
  * the flows — runs inside a cluster singleton, so in an OpenDaylight cluster exactly one node drives election. On
- * taking the role it rebuilds from the datastore; on losing it, it stops acting at once. The operations service
- * answers from the node that holds the role and refuses elsewhere.
+ * taking the role it rebuilds from the datastore and registers the RPCs, so that MD-SAL routes every node's calls
+ * to it; on losing it, it stops acting at once. Every node relays the packet-ins of the switches it is OpenFlow
+ * master of to the node that holds the role ({@link PacketRelay}), and answers the console from the datastore.
  */
 @Component(service = GatewayHaService.class, immediate = true, configurationPid = "net.gwha")
 @Designate(ocd = GatewayHaProvider.Configuration.class)
@@ -92,9 +100,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     /** What this node runs while it drives election. */
     private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
             PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, SteeringLoop steering,
-            LinkTopology links, GatewayHaService operations) implements AutoCloseable {
+            LinkTopology links, GatewayHaService operations, Registration rpcs) implements AutoCloseable {
         @Override
         public void close() {
+            rpcs.close();
             links.close();
             ports.close();
             flowWriter.close();
@@ -110,12 +119,15 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationPublishService notifications;
     private final NotificationService notificationService;
     private final RpcService rpcService;
+    private final RpcProviderService rpcProvider;
     private final FlowWriter.Mode flowPath;
     private final FlowPlanner.Options planOptions;
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
     private final @Nullable Scheduler timers;
     private final Registration registration;
+    private final PacketRelay relay;
+    private final GatewayHaService routed;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
 
@@ -123,8 +135,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     public GatewayHaProvider(@Reference final DataBroker broker,
             @Reference final NotificationPublishService notifications,
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
+            @Reference final RpcProviderService rpcProvider,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
-        this(broker, notifications, notificationService, rpcService, singletons, configuration.flowPath(),
+        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, configuration.flowPath(),
             new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime, System::currentTimeMillis,
             null);
     }
@@ -137,16 +150,17 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
      */
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
-            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
-        this(broker, notifications, notificationService, rpcService, singletons, flowPath,
+            final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
+            final FlowWriter.Mode flowPath, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
+            final @Nullable Scheduler timers) {
+        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, flowPath,
             FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, timers);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
-            final ClusterSingletonServiceProvider singletons, final FlowWriter.Mode flowPath,
-            final FlowPlanner.Options planOptions, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
+            final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
+            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
             final @Nullable Scheduler timers) {
         this.timers = timers;
         this.broker = broker;
@@ -155,8 +169,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         this.notifications = notifications;
         this.notificationService = notificationService;
         this.rpcService = rpcService;
+        this.rpcProvider = rpcProvider;
         this.nanoClock = nanoClock;
         this.wallClockMillis = wallClockMillis;
+        routed = new RoutedOperations(new StateReader(broker), rpcService);
+        relay = new PacketRelay(notificationService, rpcService, () -> instance.get() != null);
         registration = singletons.registerClusterSingletonService(this);
     }
 
@@ -208,10 +225,19 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
                 () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
             MoreExecutors.directExecutor());
+        final var operations = new RuntimeOperations(runtime, this::persistMaintenance);
+        // Registered here alone, so that MD-SAL routes the calls of every controller node to this one.
+        final var rpcs = new GatewayHaRpcs(rpcProvider, operations);
+        final var relayed = rpcProvider.registerRpcImplementation((RelayPacketIn) input -> {
+            packetIn.relayed(input.requireIngress(), input.requirePayload());
+            return RpcResultBuilder.success(new RelayPacketInOutputBuilder().build()).buildFuture();
+        });
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
-            steering, new LinkTopology(broker, runtime::submit, runtime::now),
-            new RuntimeOperations(runtime, this::persistMaintenance)));
+            steering, new LinkTopology(broker, runtime::submit, runtime::now), operations, () -> {
+                relayed.close();
+                rpcs.close();
+            }));
     }
 
     @Override
@@ -234,53 +260,41 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         return Futures.transform(tx.commit(), info -> null, MoreExecutors.directExecutor());
     }
 
-    private GatewayHaService operations() throws OperationRefusedException {
+    /** The engine's own view where it runs; elsewhere the datastore, and commands routed to it. */
+    private GatewayHaService operations() {
         final var current = instance.get();
-        if (current == null) {
-            throw new OperationRefusedException("this controller node does not drive Gateway HA election now");
-        }
-        return current.operations();
+        return current == null ? routed : current.operations();
     }
 
     @Override
     public List<ClusterView> clusters() {
-        final var current = instance.get();
-        return current == null ? List.of() : current.operations().clusters();
+        return operations().clusters();
     }
 
     @Override
     public Optional<ClusterView> cluster(final String name) {
-        final var current = instance.get();
-        return current == null ? Optional.empty() : current.operations().cluster(name);
+        return operations().cluster(name);
     }
 
     @Override
     public List<FailoverRecord> history(final String cluster) {
-        final var current = instance.get();
-        return current == null ? List.of() : current.operations().history(cluster);
+        return operations().history(cluster);
     }
 
     @Override
     public ListenableFuture<Optional<String>> switchOver(final String cluster, final String gateway) {
-        try {
-            return operations().switchOver(cluster, gateway);
-        } catch (OperationRefusedException e) {
-            return Futures.immediateFailedFuture(e);
-        }
+        return operations().switchOver(cluster, gateway);
     }
 
     @Override
     public ListenableFuture<Void> setMaintenance(final String cluster, final String gateway, final boolean on) {
-        try {
-            return operations().setMaintenance(cluster, gateway, on);
-        } catch (OperationRefusedException e) {
-            return Futures.immediateFailedFuture(e);
-        }
+        return operations().setMaintenance(cluster, gateway, on);
     }
 
     @Override
     @Deactivate
     public void close() {
+        relay.close();
         registration.close();
         closeServiceInstance();
     }

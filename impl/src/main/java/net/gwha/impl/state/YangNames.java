@@ -19,4 +19,9 @@ public final class YangNames {
     public static String of(final Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The engine constant of a YANG enum name, as {@link #of} names it. */
+    public static <E extends Enum<E>> E parse(final Class<E> type, final String yangName) {
+        return Enum.valueOf(type, yangName.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.fixtures.RecordingRpcProvider;
 import net.gwha.impl.fixtures.RecordingRpcs;
 import net.gwha.impl.packet.Mac;
 import net.gwha.impl.packet.VrrpFrameBuilder;
@@ -81,6 +82,7 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
     private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final List<ActiveGatewayChanged> activeChanges = Collections.synchronizedList(new ArrayList<>());
     protected final RecordingRpcs flowRpcs = new RecordingRpcs();
+    protected final RecordingRpcProvider rpcProvider = new RecordingRpcProvider();
     private NotificationPublishService packetIns;
     private Registration activeChangesListener;
     protected GatewayHaProvider provider;
@@ -99,7 +101,8 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         activeChangesListener = notifications.registerListener(ActiveGatewayChanged.class, activeChanges::add);
         // A single node: the singleton provider only hands over the role when the test says so.
         provider = new GatewayHaProvider(getDataBroker(), customizer.createNotificationPublishService(),
-            notifications, flowRpcs, service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
+            notifications, flowRpcs, rpcProvider.service(), service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE,
+            nanos::get,
             T0::toEpochMilli, timers);
         provider.instantiateServiceInstance();
     }
