@@ -52,6 +52,11 @@ final class Console {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** What a command says of a cluster that is not configured. */
+    static IllegalArgumentException unknownCluster(final String name) {
+        return new IllegalArgumentException("no cluster named '" + name + "'");
+    }
+
     /** Waits for a command's result; a refusal becomes the error Karaf prints. */
     static <T> T await(final Future<T> result) throws InterruptedException, TimeoutException {
         try {

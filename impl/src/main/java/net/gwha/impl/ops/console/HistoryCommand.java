@@ -42,6 +42,9 @@ public final class HistoryCommand implements Action {
     }
 
     ShellTable table() {
+        if (service.cluster(cluster).isEmpty()) {
+            throw Console.unknownCluster(cluster);
+        }
         final var table = new ShellTable();
         table.column("#");
         table.column("Decided");

@@ -42,7 +42,7 @@ public final class ShowClusterCommand implements Action {
 
     ShellTable table() {
         final var view = service.cluster(cluster)
-            .orElseThrow(() -> new IllegalArgumentException("no cluster named '" + cluster + "'"));
+            .orElseThrow(() -> Console.unknownCluster(cluster));
         final var table = new ShellTable();
         table.column("Gateway");
         table.column("State");

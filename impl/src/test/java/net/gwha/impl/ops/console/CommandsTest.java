@@ -87,6 +87,12 @@ class CommandsTest extends AbstractRunningServiceTest {
     }
 
     @Test
+    void historyOfAnUnknownClusterSaysSoRatherThanPrintingAnEmptyTable() {
+        assertEquals("no cluster named 'wan'",
+            assertThrows(IllegalArgumentException.class, () -> history("wan").table()).getMessage());
+    }
+
+    @Test
     void switchOverSaysWhoIsActiveAndHistoryShowsBothFailoversWithLatencies() throws Exception {
         advance(Duration.ofMillis(500));
 
