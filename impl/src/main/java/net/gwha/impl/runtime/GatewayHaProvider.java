@@ -18,8 +18,8 @@ import net.gwha.impl.config.ClusterConfigListener;
 import net.gwha.impl.intake.ClusterDirectory;
 import net.gwha.impl.intake.LinkTopology;
 import net.gwha.impl.intake.PacketInHandler;
-import net.gwha.impl.intake.PortListener;
 import net.gwha.impl.intake.PacketRelay;
+import net.gwha.impl.intake.PortListener;
 import net.gwha.impl.ops.GatewayHaRpcs;
 import net.gwha.impl.ops.GatewayHaService;
 import net.gwha.impl.ops.RoutedOperations;
@@ -137,9 +137,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final RpcProviderService rpcProvider,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
-        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, configuration.flowPath(),
-            new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime, System::currentTimeMillis,
-            null);
+        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons,
+            configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime,
+            System::currentTimeMillis, null);
     }
 
     /**
@@ -160,8 +160,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
-            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
-            final @Nullable Scheduler timers) {
+            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final LongSupplier nanoClock,
+            final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
         this.timers = timers;
         this.broker = broker;
         this.flowPath = flowPath;
