@@ -12,7 +12,6 @@ import static net.gwha.impl.engine.Gateway.NEVER;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -68,9 +67,10 @@ final class Cluster {
      *
      * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
      * @param reachability the engine's, likewise
+     * @param handover what the previous arbiter published of it, when this engine took over from another
      */
-    Cluster(final ClusterConfig config, final Set<String> disconnected, final Reachability reachability, final long at,
-            final List<Decision> out) {
+    Cluster(final ClusterConfig config, final Optional<Handover> handover, final Set<String> disconnected,
+            final Reachability reachability, final long at, final List<Decision> out) {
         name = config.name();
         asList = List.of(name);
         this.config = config;
@@ -80,12 +80,30 @@ final class Cluster {
         gateways = new Gateway[0];
         reconfigure(config, at);
         startupDeadline = at + judge.deadNanos();
+        handover.ifPresent(previous -> takeOver(previous, at));
         out.add(new ClusterStatusChanged(name, status, at));
         evaluate(at, null, out);
     }
 
     long wakeup() {
         return wakeup;
+    }
+
+    // Rule: a new arbiter keeps the previous one's active gateway, election order and pin (see Handover)
+    private void takeOver(final Handover handover, final long at) {
+        judge.takeOver(handover, at);
+        final int index = handover.activeGateway().map(this::indexOf).orElse(-1);
+        if (index >= 0) {
+            final Gateway previous = gateways[index];
+            active = index;
+            lastActive = Optional.of(previous.name());
+            activeSince = handover.activeSince().orElse(at);
+            pinned = handover.pinned() && previous.electable();
+            // not electable any more: the failover that follows says why (since when is not known: the take-over)
+            previous.lossCause = previous.inService ? FailoverCause.HEARTBEAT_TIMEOUT : FailoverCause.MAINTENANCE;
+            previous.lossAt = at;
+        }
+        status = status(at);
     }
 
     // Rule: a config edit keeps the liveness of the gateways that remain (matched by name); deleted ones vanish;
@@ -189,7 +207,7 @@ final class Cluster {
         judge.settle(at);
         final int index = indexOf(gatewayName);
         final @Nullable String refusal = index < 0 ? "cluster " + name + " has no gateway " + gatewayName
-            : refusal(gateways[index]);
+            : gateways[index].refusal();
         if (refusal != null) {
             out.add(new CommandRefused(name, gatewayName, refusal, at));
         } else {
@@ -199,19 +217,6 @@ final class Cluster {
             pinned = true;
         }
         evaluate(at, null, out);
-    }
-
-    private static @Nullable String refusal(final Gateway gateway) {
-        if (!gateway.inService) {
-            return "gateway " + gateway.name() + " is in maintenance";
-        }
-        return switch (gateway.liveness) {
-            case UP -> null;
-            case UNKNOWN -> "gateway " + gateway.name() + " has not been heard yet";
-            case DOWN -> gateway.recoverStart != NEVER
-                ? "gateway " + gateway.name() + " has not yet been heard for the hold-up time"
-                : "gateway " + gateway.name() + " is down";
-        };
     }
 
     // Rule: maintenance drains a gateway at once (evaluate() re-elects if it was active); back in service, a
@@ -284,9 +289,11 @@ final class Cluster {
             // failover: report why the active one stopped being electable, when it did
             activate(best, deleted ? FailoverCause.CONFIG_CHANGED : gateways[active].lossCause,
                 deleted ? deletedActiveAt : gateways[active].lossAt, at, out);
-        } else if (config.preempt() && !pinned && best != active && better(candidate, gateways[active])) {
-            // Rule: preemption on: a better gateway takes over once up for the preempt delay. Preemption off: the
-            // active keeps the role while it is electable (this branch is never taken)
+        } else if (config.preempt() && !pinned && best != active && !candidate.assumed
+                && better(candidate, gateways[active])) {
+            // Rule: preemption on: a better gateway takes over once up for the preempt delay (one taken as up at a
+            // take-over, once heard too). Preemption off: the active keeps the role while it is electable (this
+            // branch is never taken)
             final long ready = candidate.upSince + preemptDelayNanos;
             if (ready <= at) {
                 activate(best, trigger != null ? trigger : FailoverCause.PREEMPTED, trigger != null ? at : ready, at,
@@ -327,20 +334,20 @@ final class Cluster {
                 gateway.shown = state;
             }
         }
-        final ClusterStatus now;
-        if (active >= 0 && gateways[active].electable()) {
-            now = ClusterStatus.ACTIVE;
-        } else if (lastActive.isPresent() || at >= startupDeadline) {
-            // Rule: when every gateway is down, say so
-            now = ClusterStatus.ALL_DOWN;
-        } else {
-            now = ClusterStatus.ELECTING;
-        }
+        final ClusterStatus now = status(at);
         if (now != status) {
             status = now;
             out.add(new ClusterStatusChanged(name, now, at));
         }
         order.publish(gateways, active, at, out);
+    }
+
+    private ClusterStatus status(final long at) {
+        if (active >= 0 && gateways[active].electable()) {
+            return ClusterStatus.ACTIVE;
+        }
+        // Rule: when every gateway is down, say so
+        return lastActive.isPresent() || at >= startupDeadline ? ClusterStatus.ALL_DOWN : ClusterStatus.ELECTING;
     }
 
     private GatewayState state(final int index) {
@@ -358,12 +365,7 @@ final class Cluster {
     ClusterSnapshot snapshot() {
         final var list = new ArrayList<GatewaySnapshot>(gateways.length);
         for (int i = 0; i < gateways.length; i++) {
-            final Gateway gateway = gateways[i];
-            list.add(new GatewaySnapshot(gateway.name(), state(i),
-                gateway.heard ? OptionalLong.of(gateway.lastHeard) : OptionalLong.empty(),
-                gateway.heard ? OptionalInt.of(gateway.advertisedPriority) : OptionalInt.empty(),
-                gateway.heard ? OptionalInt.of(gateway.advertisedIntervalCentis) : OptionalInt.empty(),
-                gateway.config.priority(), effectivePriority(gateway)));
+            list.add(gateways[i].snapshot(state(i), effectivePriority(gateways[i])));
         }
         return new ClusterSnapshot(name, status, active < 0 ? Optional.empty() : Optional.of(gateways[active].name()),
             active < 0 ? OptionalLong.empty() : OptionalLong.of(activeSince), list, partitions.snapshot());

@@ -108,7 +108,8 @@ public final class Engine {
                     final String name = set.config().name();
                     Cluster cluster = byName.get(name);
                     if (cluster == null) {
-                        cluster = new Cluster(set.config(), disconnectedView, reachability, at, buffer);
+                        cluster = new Cluster(set.config(), set.handover(), disconnectedView, reachability, at,
+                            buffer);
                         byName.put(name, cluster);
                         ordered.put(name, cluster);
                     } else {

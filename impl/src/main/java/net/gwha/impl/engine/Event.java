@@ -20,8 +20,15 @@ public sealed interface Event {
     /**
      * A cluster was configured or its configuration edited. An edit keeps what was learned of the gateways
      * that remain (by name).
+     *
+     * @param handover what the previous arbiter published of the cluster, when this engine took over from it; used
+     *     only if the engine does not run the cluster yet
      */
-    record ConfigSet(ClusterConfig config, long at) implements Event {
+    record ConfigSet(ClusterConfig config, Optional<Handover> handover, long at) implements Event {
+        /** A configuration, with nothing handed over. */
+        public ConfigSet(final ClusterConfig config, final long at) {
+            this(config, Optional.empty(), at);
+        }
     }
 
     /**

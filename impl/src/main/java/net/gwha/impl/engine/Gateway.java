@@ -7,6 +7,11 @@
  */
 package net.gwha.impl.engine;
 
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import net.gwha.impl.engine.ClusterSnapshot.GatewaySnapshot;
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * What a {@link Cluster} knows of one gateway: its configuration and its liveness. Mutable, owned by one cluster.
  */
@@ -55,6 +60,13 @@ final class Gateway {
     boolean gapSpansCutOff;
     /** When its switch was last connected again, Long.MIN_VALUE if never: its deadline has run since then. */
     long reconnectedAt = Long.MIN_VALUE;
+    /**
+     * Taken as up on the previous arbiter's word at a take-over ({@link Handover}), and not heard by this engine
+     * since: it does not preempt, and its last heartbeat shown is {@link #handedOverLastHeard}.
+     */
+    boolean assumed;
+    /** While {@link #assumed}: the last heartbeat the previous arbiter showed, NEVER if none. */
+    long handedOverLastHeard = NEVER;
     /** The state last reported in a decision. */
     GatewayState shown = GatewayState.UNKNOWN;
     /** Inter-arrival times, kept with the fixed detector too: switching to adaptive then needs no warm-up. */
@@ -73,6 +85,28 @@ final class Gateway {
         return liveness == Liveness.UP && inService;
     }
 
+    GatewaySnapshot snapshot(final GatewayState state, final int effectivePriority) {
+        final long shownHeard = assumed ? handedOverLastHeard : lastHeard;
+        return new GatewaySnapshot(name(), state, heard && shownHeard != NEVER ? OptionalLong.of(shownHeard)
+            : OptionalLong.empty(), heard ? OptionalInt.of(advertisedPriority) : OptionalInt.empty(),
+            heard && !assumed ? OptionalInt.of(advertisedIntervalCentis) : OptionalInt.empty(), config.priority(),
+            effectivePriority);
+    }
+
+    /** Why a switch-over to it is refused, or {@code null} if it is electable. */
+    @Nullable String refusal() {
+        if (!inService) {
+            return "gateway " + name() + " is in maintenance";
+        }
+        return switch (liveness) {
+            case UP -> null;
+            case UNKNOWN -> "gateway " + name() + " has not been heard yet";
+            case DOWN -> recoverStart != NEVER
+                ? "gateway " + name() + " has not yet been heard for the hold-up time"
+                : "gateway " + name() + " is down";
+        };
+    }
+
     /**
      * Records a heartbeat, after {@link #settle} at the same instant; the caller then sets {@link #deadline}.
      */
@@ -83,6 +117,7 @@ final class Gateway {
             phi.add(at - lastHeard);
         }
         gapSpansCutOff = false;
+        assumed = false;
         heard = true;
         lastHeard = at;
         heardAfterDue = NEVER;

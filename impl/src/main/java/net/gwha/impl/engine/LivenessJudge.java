@@ -80,6 +80,39 @@ final class LivenessJudge {
     }
 
     /**
+     * Takes the gateways as the previous arbiter showed them ({@link Handover}), right after the first
+     * {@link #configure}: those it showed up as if heard now, not judged before one dead interval from now (unless
+     * their switch is disconnected); those it showed down as down, to be heard for the hold-up time again.
+     */
+    void takeOver(final Handover handover, final long at) {
+        for (Gateway gateway : gateways) {
+            final var previous = handover.gateways().get(gateway.name());
+            if (previous == null) {
+                continue;
+            }
+            switch (previous.state()) {
+                case ACTIVE, PASSIVE -> {
+                    gateway.liveness = Liveness.UP;
+                    gateway.upSince = at;
+                    gateway.heard = true;
+                    gateway.lastHeard = at;
+                    gateway.advertisedPriority = previous.advertisedPriority().orElse(gateway.config.priority());
+                    gateway.assumed = true;
+                    gateway.handedOverLastHeard = previous.lastHeard().orElse(NEVER);
+                    // the gap to its first heartbeat here is no sample of its rhythm
+                    gateway.gapSpansCutOff = true;
+                    gateway.deadline = gateway.cutOff ? NEVER : at + deadNanos;
+                }
+                case DOWN -> gateway.liveness = Liveness.DOWN;
+                default -> {
+                    // unknown, or in maintenance (which hides its liveness): it starts unknown
+                }
+            }
+            gateway.shown = previous.state();
+        }
+    }
+
+    /**
      * Before a heartbeat of {@code from} is recorded: tells a stall of the intake from silence, and applies the
      * silences due.
      */

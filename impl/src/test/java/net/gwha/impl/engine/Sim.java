@@ -99,6 +99,12 @@ final class Sim {
         return apply(new Event.ConfigSet(config, nanos(now)));
     }
 
+    /** This engine takes the cluster over from a previous arbiter, which published {@code handover}. */
+    Outcome takeOver(final ClusterConfig config, final Handover handover) {
+        intervalMillis = config.heartbeatIntervalMillis();
+        return apply(new Event.ConfigSet(config, Optional.of(handover), nanos(now)));
+    }
+
     /** One heartbeat now, with the gateway's current advertised priority. */
     Outcome heartbeat(final String gateway) {
         return apply(new HeartbeatReceived(CLUSTER, gateway, priorities.getOrDefault(gateway, 100), 100, nanos(now)));
