@@ -83,6 +83,18 @@ final class FailoverHistory {
         return true;
     }
 
+    /** The previous arbiter's history of a cluster, which this one goes on from; on the loop. */
+    void continueFrom(final String cluster, final List<FailoverRecord> previous) {
+        final var history = new ArrayDeque<FailoverRecord>(previous.subList(Math.max(0, previous.size() - SIZE),
+            previous.size()));
+        byCluster.put(cluster, history);
+    }
+
+    /** Sequence numbers go on after {@code last}, the previous arbiter's last; on the loop. */
+    void continueAfter(final long last) {
+        nextSequence = Math.max(nextSequence, last + 1);
+    }
+
     void forget(final String cluster) {
         byCluster.remove(cluster);
     }

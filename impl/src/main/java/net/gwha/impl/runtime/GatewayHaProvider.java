@@ -189,6 +189,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
             timers);
+        // Go on from the previous arbiter's state, if another node held the role: the configuration waits for it.
+        runtime.takeOver(new StateReader(broker).previous(), stateWriter::continueFrom);
         final var directory = new ClusterDirectory();
         // By default failover steering through the flow RPCs (confirmed by the switch), everything also through the
         // config datastore so that the forwarding-rules manager persists and reconciles it.

@@ -7,21 +7,24 @@
  */
 package net.gwha.impl.runtime;
 
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
@@ -35,6 +38,7 @@ import net.gwha.impl.ops.OperationRefusedException;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.LiveState;
+import net.gwha.impl.state.PreviousState;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +61,6 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HaRuntime.class);
-    // Heartbeats only move 'last heard': publish those at most this often, decisions at once.
-    private static final long QUIET_FLUSH_NANOS = TimeUnit.SECONDS.toNanos(1);
     // Packet-in work waiting on the loop at most: about a second of a heavy intake (ten thousand heartbeats a
     // second); past it a flood is dropped at the door, so the loop's backlog and memory stay bounded.
     static final int MAX_QUEUED_PACKET_INS = 10_000;
@@ -75,10 +77,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     // Loop-confined state.
     private final Map<String, ScheduledFuture<?>> wakeups = new HashMap<>();
-    private final TreeSet<String> dirty = new TreeSet<>();
-    private final TreeSet<String> removed = new TreeSet<>();
-    private Optional<ScheduledFuture<?>> quietFlush = Optional.empty();
-    private boolean urgentFlushQueued;
+    private final StateFlush flushes;
     private final PauseDetector pauses;
 
     // Published for readers on other threads.
@@ -86,6 +85,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final FailoverHistory history;
     private final HeartbeatCounters counters;
     private final PacketInAdmission packetIns;
+    private final TakeOver takeOver;
 
     /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
@@ -108,12 +108,17 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         nanoOrigin = nanoClock.getAsLong();
         history = new FailoverHistory(this::wallTime);
         views = new ClusterViews(counters, this::wallTime);
+        takeOver = new TakeOver(counters, history, this::nanos);
         loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("gwha-engine").setDaemon(true).build());
         packetIns = new PacketInAdmission(loop, MAX_QUEUED_PACKET_INS);
         detectPauses = timers == null;
         this.timers = timers != null ? timers : (task, delayNanos) -> loop.schedule(task, delayNanos,
             TimeUnit.NANOSECONDS);
+        flushes = new StateFlush(loop, this.timers, this::enqueue, (changed, gone) -> {
+            changed.forEach(this::publishView);
+            stateSink.onChanged(this, changed, gone);
+        });
         pauses = new PauseDetector(nanoOrigin);
         if (detectPauses) {
             loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
@@ -134,6 +139,26 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     @Override
     public Instant wallTime(final long nanos) {
         return Instant.ofEpochMilli(wallOriginMillis).plusNanos(nanos - nanoOrigin);
+    }
+
+    /**
+     * Takes the arbiter's role over: the configuration waits until the previous arbiter's state has been read, and
+     * goes on from it ({@link TakeOver}). Call before the configuration listener registers.
+     *
+     * @param alsoTo told of the previous state on the loop, before any configuration is applied
+     */
+    public void takeOver(final ListenableFuture<PreviousState> read, final Consumer<PreviousState> alsoTo) {
+        loop.execute(takeOver::hold);
+        final var previous = TakeOver.bounded(read, loop);
+        previous.addListener(() -> enqueue(() -> {
+            final var state = Futures.getUnchecked(previous);
+            runLogged(() -> alsoTo.accept(state), "taking the previous state over");
+            takeOver.arrived(state);
+        }), MoreExecutors.directExecutor());
+    }
+
+    private long nanos(final Instant wall) {
+        return nanoOrigin + Duration.between(Instant.ofEpochMilli(wallOriginMillis), wall).toNanos();
     }
 
     /** Enqueues an event; never blocks. */
@@ -165,20 +190,28 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     @Override
     public void configure(final Event.ConfigSet config, final List<String> vips, final Runnable accepted) {
         final var copy = List.copyOf(vips);
-        loop.execute(() -> handle(config, () -> {
+        loop.execute(() -> takeOver.run(() -> handle(takeOver.handOver(config), () -> {
             views.virtualIps(config.config().name(), copy);
             accepted.run();
-        }));
+        })));
     }
 
     @Override
     public void remove(final String cluster, final Runnable forgotten) {
-        loop.execute(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten));
+        loop.execute(() -> takeOver.run(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten)));
     }
 
     @Override
     public void afterPending(final Runnable action) {
-        loop.execute(() -> runLogged(action, "after the configuration"));
+        loop.execute(() -> takeOver.run(() -> {
+            // the previous arbiter's entries of clusters deleted since are stale
+            final var stale = takeOver.replayed();
+            if (!stale.isEmpty()) {
+                stale.forEach(flushes::removed);
+                flushes.schedule(true);
+            }
+            runLogged(action, "after the configuration");
+        }));
     }
 
     /** Runs a command on the loop; a {@link CommandRefused} decision fails the future with its reason. */
@@ -263,12 +296,11 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             if (timer != null) {
                 timer.cancel(false);
             }
-            removed.add(gone.cluster());
-            dirty.remove(gone.cluster());
+            flushes.removed(gone.cluster());
         } else {
-            dirty.addAll(outcome.touched());
+            flushes.changed(outcome.touched());
         }
-        scheduleFlush(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived));
+        flushes.schedule(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived));
         return Optional.of(outcome);
     }
 
@@ -324,50 +356,14 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         final var confirmed = wallTime(confirmedNanos);
         loop.execute(() -> {
             if (history.flowsConfirmed(cluster, decided, confirmed)) {
-                dirty.add(cluster);
-                scheduleFlush(true);
+                flushes.changed(List.of(cluster));
+                flushes.schedule(true);
             }
         });
     }
 
     private void publishView(final String cluster) {
         engine.snapshot(cluster).ifPresent(views::publish);
-    }
-
-    /**
-     * Writes the changed clusters' state: an urgent change after the events already queued, so that a burst is
-     * written once; heartbeats alone (last heard) within a second.
-     */
-    private void scheduleFlush(final boolean urgent) {
-        if (dirty.isEmpty() && removed.isEmpty() || urgentFlushQueued) {
-            return;
-        }
-        if (urgent) {
-            quietFlush.ifPresent(timer -> timer.cancel(false));
-            quietFlush = Optional.empty();
-            urgentFlushQueued = true;
-            loop.execute(this::flush);
-        } else if (quietFlush.isEmpty()) {
-            quietFlush = Optional.of(timers.schedule(() -> enqueue(this::flush), QUIET_FLUSH_NANOS));
-        }
-    }
-
-    private void flush() {
-        urgentFlushQueued = false;
-        quietFlush.ifPresent(timer -> timer.cancel(false));
-        quietFlush = Optional.empty();
-        if (dirty.isEmpty() && removed.isEmpty()) {
-            // a quiet flush whose timer fired just as an urgent one wrote everything
-            return;
-        }
-        for (var cluster : dirty) {
-            publishView(cluster);
-        }
-        final var changed = List.copyOf(dirty);
-        final var gone = List.copyOf(removed);
-        dirty.clear();
-        removed.clear();
-        stateSink.onChanged(this, changed, gone);
     }
 
     public List<ClusterView> views() {

@@ -77,6 +77,26 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
         return unattributed.counts();
     }
 
+    /** A gateway's counters go on from the previous arbiter's (at a take-over), before it counts any. */
+    void continueFrom(final String cluster, final String gateway, final Counts previous) {
+        final var counter = counter(cluster, gateway);
+        counter.accepted.add(previous.accepted());
+        counter.malformed.add(previous.malformed());
+        counter.spoofed.add(previous.spoofed());
+    }
+
+    /** A cluster's own counters go on from the previous arbiter's. */
+    void continueFrom(final String cluster, final Counts previous) {
+        continueFrom(cluster, "", previous);
+    }
+
+    /** The counters of no cluster go on from the previous arbiter's. */
+    void continueFrom(final Counts previousUnattributed, final long previousDropped) {
+        unattributed.malformed.add(previousUnattributed.malformed());
+        unattributed.spoofed.add(previousUnattributed.spoofed());
+        dropped.add(previousDropped);
+    }
+
     public void forget(final String cluster) {
         counters.keySet().removeIf(key -> key.startsWith(cluster + '/'));
     }

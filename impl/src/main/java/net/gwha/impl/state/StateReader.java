@@ -7,6 +7,9 @@
  */
 package net.gwha.impl.state;
 
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -24,11 +27,15 @@ import net.gwha.impl.engine.ClusterSnapshot.PartitionSnapshot;
 import net.gwha.impl.engine.ClusterStatus;
 import net.gwha.impl.engine.FailoverCause;
 import net.gwha.impl.engine.GatewayState;
+import net.gwha.impl.state.CounterView.Counts;
+import net.gwha.impl.state.PreviousState.OfCluster;
+import net.gwha.impl.state.PreviousState.OfGateway;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterStates;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.IntakeStatistics;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.cluster.state.FailoverEvent;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
@@ -43,7 +50,8 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 /**
  * The live state as the node that drives election wrote it ({@link StateWriter}), read back from the datastores on
  * any node of an OpenDaylight cluster: the operational {@code cluster-states} joined with the configured clusters,
- * for the VIPs and configured priorities the state does not repeat.
+ * for the VIPs and configured priorities the state does not repeat; and for a node that takes the role over, what the
+ * previous one left ({@link #previous()}).
  */
 public final class StateReader {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
@@ -75,6 +83,46 @@ public final class StateReader {
             .sorted(Comparator.comparing(event -> event.getSequence().longValue()))
             .map(event -> record(name, event))
             .toList();
+    }
+
+    /** Everything the previous arbiter wrote, without waiting: {@link PreviousState#NONE} where it wrote nothing. */
+    public ListenableFuture<PreviousState> previous() {
+        try (var tx = broker.newReadOnlyTransaction()) {
+            final var states = tx.read(LogicalDatastoreType.OPERATIONAL,
+                DataObjectIdentifier.builder(ClusterStates.class).build());
+            final var intake = tx.read(LogicalDatastoreType.OPERATIONAL,
+                DataObjectIdentifier.builder(IntakeStatistics.class).build());
+            return Futures.whenAllSucceed(states, intake).call(() -> previous(Futures.getDone(states).orElse(null),
+                Futures.getDone(intake).orElse(null)), MoreExecutors.directExecutor());
+        }
+    }
+
+    private static PreviousState previous(final @Nullable ClusterStates states,
+            final @Nullable IntakeStatistics intake) {
+        return new PreviousState(states == null ? Map.of() : states.nonnullClusterState().values().stream()
+            .map(StateReader::previous).collect(Collectors.toMap(OfCluster::name, Function.identity())),
+            intake == null ? new Counts(0, 0, 0) : new Counts(0, count(intake.getHeartbeatsMalformed()),
+                count(intake.getHeartbeatsSpoofed())),
+            intake == null ? 0 : count(intake.getPacketInsDropped()));
+    }
+
+    private static OfCluster previous(final ClusterState state) {
+        final var name = state.getName().getValue();
+        return new OfCluster(name, Optional.ofNullable(state.getActiveGateway()).map(gateway -> gateway.getValue()),
+            Optional.ofNullable(state.getActiveSince()).map(StateReader::instant),
+            new Counts(0, count(state.getHeartbeatsMalformed()), count(state.getHeartbeatsSpoofed())),
+            count(state.getFlowsRepaired()),
+            state.nonnullGatewayState().values().stream().map(gw -> new OfGateway(gw.getName().getValue(),
+                gw.getState() == null ? GatewayState.UNKNOWN : YangNames.parse(GatewayState.class,
+                    gw.getState().getName()),
+                Optional.ofNullable(gw.getLastHeard()).map(StateReader::instant),
+                gw.getAdvertisedPriority() == null ? OptionalInt.empty()
+                    : OptionalInt.of(gw.getAdvertisedPriority().toJava()),
+                new Counts(count(gw.getHeartbeatsAccepted()), count(gw.getHeartbeatsMalformed()),
+                    count(gw.getHeartbeatsSpoofed())))).toList(),
+            state.nonnullFailoverEvent().values().stream()
+                .sorted(Comparator.comparing(event -> event.getSequence().longValue()))
+                .map(event -> record(name, event)).toList());
     }
 
     private Map<String, Cluster> configured() {

@@ -61,6 +61,8 @@ public final class StateWriter implements AutoCloseable {
     // What the last write read from, so that a count kept elsewhere can be written when it changes.
     private Optional<LiveState> lastLive = Optional.empty();
     private final Map<String, Long> flowsRepaired = new HashMap<>();
+    // The previous arbiter's repair counts, which this one's go on from.
+    private final Map<String, Long> repairedBefore = new HashMap<>();
 
     public StateWriter(final DataBroker broker, final CounterView counters) {
         this.broker = broker;
@@ -97,6 +99,7 @@ public final class StateWriter implements AutoCloseable {
         }
         lastLive = Optional.of(live);
         removed.forEach(flowsRepaired::remove);
+        removed.forEach(repairedBefore::remove);
         if (chain.future().isDone()) {
             chain = newChain();
         }
@@ -135,8 +138,13 @@ public final class StateWriter implements AutoCloseable {
      * @param total flows and groups restored so far
      */
     public synchronized void flowsRepaired(final String cluster, final long total) {
-        flowsRepaired.put(cluster, total);
+        flowsRepaired.put(cluster, repairedBefore.getOrDefault(cluster, 0L) + total);
         lastLive.ifPresent(state -> write(state, List.of(cluster), List.of()));
+    }
+
+    /** At a take-over, before the first write: the repair counts go on from the previous arbiter's. */
+    public synchronized void continueFrom(final PreviousState previous) {
+        previous.clusters().forEach((cluster, state) -> repairedBefore.put(cluster, state.flowsRepaired()));
     }
 
     private ClusterState state(final ClusterView view, final List<FailoverRecord> history) {
@@ -148,7 +156,8 @@ public final class StateWriter implements AutoCloseable {
             .setActiveSince(view.activeSince().map(StateWriter::dateAndTime).orElse(null))
             .setHeartbeatsMalformed(counter(own.malformed()))
             .setHeartbeatsSpoofed(counter(own.spoofed()))
-            .setFlowsRepaired(counter(flowsRepaired.getOrDefault(view.name(), 0L)))
+            .setFlowsRepaired(counter(flowsRepaired.getOrDefault(view.name(),
+                repairedBefore.getOrDefault(view.name(), 0L))))
             .setPartition(view.partitions().isEmpty() ? null : BindingMap.of(view.partitions().stream()
                 .map(partition -> new PartitionBuilder()
                     .setId(new NodeId(partition.id()))

@@ -78,7 +78,9 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
     private static final org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId SWITCH =
         new org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId("openflow:1");
 
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private static final long START_NANOS = 1_000_000_000L;
+
+    private final AtomicLong nanos = new AtomicLong(START_NANOS);
     private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final List<ActiveGatewayChanged> activeChanges = Collections.synchronizedList(new ArrayList<>());
     protected final RecordingRpcs flowRpcs = new RecordingRpcs();
@@ -102,8 +104,7 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         // A single node: the singleton provider only hands over the role when the test says so.
         provider = new GatewayHaProvider(getDataBroker(), customizer.createNotificationPublishService(),
             notifications, flowRpcs, rpcProvider.service(), service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE,
-            nanos::get,
-            T0::toEpochMilli, timers);
+            nanos::get, () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers);
         provider.instantiateServiceInstance();
     }
 

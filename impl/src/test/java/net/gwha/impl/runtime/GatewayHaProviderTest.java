@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.gwha.impl.engine.FailoverCause;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.fixtures.RecordingRpcs;
 import net.gwha.impl.state.ClusterView;
@@ -49,8 +50,8 @@ class GatewayHaProviderTest extends AbstractRunningServiceTest {
 
     @Test
     void losingTheRoleStopsActingAtOnce() throws Exception {
-        // The state writer has flushed the last heartbeats (those that decide nothing a second later, on the fake
-        // clock): nothing is pending either.
+        // Every heartbeat so far decided something (an election, a gateway joining the order) and was written at
+        // once: no write is pending.
         advance(Duration.ofSeconds(1));
         waiting().until(() -> readState().stream().flatMap(states -> states.nonnullClusterState().values().stream())
             .flatMap(state -> state.nonnullGatewayState().values().stream())
@@ -105,11 +106,14 @@ class GatewayHaProviderTest extends AbstractRunningServiceTest {
 
         final var rebuilt = awaitView(LAN, view -> view.gateways().getFirst().state() == GatewayState.MAINTENANCE);
         assertEquals(List.of("192.0.2.254"), rebuilt.virtualIps());
-        assertEquals(Optional.empty(), rebuilt.activeGateway());
-        // It drives again: gw2, the best in service, is elected once heard, and its flows are written.
+        // It drives again from the previous state: gw1, active there, is in maintenance now, so gw2, the best of
+        // the others (up there), takes over at once, and its flows are written.
+        assertEquals(Optional.of("gw2"), rebuilt.activeGateway());
+        final var failover = provider.history(LAN).getLast();
+        assertEquals(List.of("gw1", "gw2", FailoverCause.MAINTENANCE),
+            List.of(failover.from().orElseThrow(), failover.to(), failover.cause()));
         advance(Duration.ofMillis(100));
         heartbeat(2, 150);
-        awaitView(LAN, view -> view.activeGateway().equals(Optional.of("gw2")));
         waiting().until(() -> !flowRpcs.takeCalls().isEmpty());
         waiting().until(() -> readState().flatMap(states -> states.nonnullClusterState().values().stream()
             .filter(state -> state.getActiveGateway() != null).findFirst())
