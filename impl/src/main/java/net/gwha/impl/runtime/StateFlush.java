@@ -23,8 +23,15 @@ import java.util.function.Consumer;
  * {@link #LIVE_NANOS}. Loop-confined.
  */
 final class StateFlush {
-    /** How often heartbeats alone are written. */
-    static final long LIVE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /**
+     * How often heartbeats alone are written. Each write puts the cluster's whole state entry (39 leaves for three
+     * gateways, up to about 480 and 5 kB of values with a full history), in an OpenDaylight cluster a Raft round to
+     * every node. Every second (as it was) that was one write a second per cluster for nothing that changed but
+     * last-heard and the counters, which the arbiter's own node shows live anyway (console, RPCs) and a new arbiter
+     * does not need (it takes the gateways shown up as heard at the take-over). Every 10 s: a tenth of the writes;
+     * other nodes see those two up to 10 s late, and at a take-over the counters go on from values up to 10 s old.
+     */
+    static final long LIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Executor loop;
     private final Scheduler timers;

@@ -43,8 +43,8 @@ class TakeOverTest {
 
     /** c active since 2 s, a and b passive: where the previous arbiter left things after b came back. */
     private static Handover cActive(final boolean pinned) {
-        return new Handover(Optional.of("c"), OptionalLong.of(nanos(2_000)), pinned, Map.of("a", up(GatewayState.PASSIVE),
-            "b", up(GatewayState.PASSIVE), "c", up(GatewayState.ACTIVE)));
+        return new Handover(Optional.of("c"), OptionalLong.of(nanos(2_000)), pinned,
+            Map.of("a", up(GatewayState.PASSIVE), "b", up(GatewayState.PASSIVE), "c", up(GatewayState.ACTIVE)));
     }
 
     private void takeOver(final ClusterConfig config, final Handover handover) {
