@@ -300,7 +300,9 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         } else {
             flushes.changed(outcome.touched());
         }
-        flushes.schedule(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived));
+        // heartbeats and timers that decide nothing move only last-heard and the counters
+        flushes.schedule(!decisions.isEmpty()
+            || !(event instanceof Event.HeartbeatReceived || event instanceof Event.Tick));
         return Optional.of(outcome);
     }
 

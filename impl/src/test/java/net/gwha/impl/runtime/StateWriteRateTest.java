@@ -10,9 +10,11 @@ package net.gwha.impl.runtime;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterStates;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.cluster.states.ClusterState;
@@ -31,7 +33,8 @@ class StateWriteRateTest extends AbstractRunningServiceTest {
         final var writes = new AtomicInteger();
         try (var counting = getDataBroker().registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
                 DataObjectReference.builder(ClusterStates.class).child(ClusterState.class).build(),
-                changes -> writes.addAndGet(changes.size()))) {
+                changes -> changes.stream().filter(StateWriteRateTest::notARepair).forEach(
+                    change -> writes.incrementAndGet()))) {
             // the first notification is what is there already
             waiting().until(() -> writes.get() == 1);
             final int seconds = 120;
@@ -41,14 +44,24 @@ class StateWriteRateTest extends AbstractRunningServiceTest {
                 heartbeat(2, 150);
                 heartbeat(3, 100);
             }
-            advance(Duration.ofNanos(StateFlush.LIVE_NANOS));
-            // the last write is in: each gateway's count, one from startLan and one a second
-            waiting().until(() -> accepted("gw3") == seconds + 1);
+            // the last live write is in: gw3's count of at most one live interval before
+            final long live = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
+            waiting().until(() -> accepted("gw3") >= seconds - live);
 
-            final long expected = seconds / TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
+            final long expected = seconds / live;
             final int written = writes.get() - 1;
-            assertTrue(written >= expected && written <= expected + 1, written + " writes in " + seconds + " s");
+            assertTrue(written >= expected - 1 && written <= expected, written + " writes in " + seconds + " s");
         }
+    }
+
+    /**
+     * Whether a write is not the flow audit's: it runs on real time, finds the recording switch without the flows
+     * (it answers no statistics) and writes each new repair count at once.
+     */
+    private static boolean notARepair(final DataTreeModification<ClusterState> change) {
+        final var before = change.getRootNode().dataBefore();
+        final var after = change.getRootNode().dataAfter();
+        return before == null || after == null || Objects.equals(before.getFlowsRepaired(), after.getFlowsRepaired());
     }
 
     private long accepted(final String gateway) throws Exception {
