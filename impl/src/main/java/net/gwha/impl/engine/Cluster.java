@@ -45,7 +45,8 @@ final class Cluster {
     private long electionDeadline = NEVER;
     private final LivenessJudge judge;
 
-    private ClusterConfig config;
+    /** The configuration in force; the engine reads it, only this class writes it. */
+    ClusterConfig config;
     private long preemptDelayNanos;
     private Gateway[] gateways;
 
@@ -67,14 +68,15 @@ final class Cluster {
      * A new cluster.
      *
      * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
+     * @param connected the engine's connected switches, likewise
      * @param reachability the engine's, likewise
      */
-    Cluster(final ClusterConfig config, final Set<String> disconnected, final Reachability reachability, final long at,
-            final List<Decision> out) {
+    Cluster(final ClusterConfig config, final Set<String> disconnected, final Set<String> connected,
+            final Reachability reachability, final long at, final List<Decision> out) {
         name = config.name();
         asList = List.of(name);
         this.config = config;
-        judge = new LivenessJudge(disconnected);
+        judge = new LivenessJudge(disconnected, connected);
         partitions = new PartitionElection(name, reachability, this::better);
         order = new ElectionOrder(name, this::better, partitions::inMain);
         gateways = new Gateway[0];
@@ -331,8 +333,8 @@ final class Cluster {
         if (active >= 0 && gateways[active].electable()) {
             now = ClusterStatus.ACTIVE;
         } else if (lastActive.isPresent() || at >= startupDeadline) {
-            // Rule: when every gateway is down, say so
-            now = ClusterStatus.ALL_DOWN;
+            // Rule: when every gateway is down, say so, and say when the controller reaches none of their switches
+            now = judge.reachesASwitch() ? ClusterStatus.ALL_DOWN : ClusterStatus.NO_SWITCH;
         } else {
             now = ClusterStatus.ELECTING;
         }
