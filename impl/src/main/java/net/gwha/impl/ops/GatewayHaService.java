@@ -16,7 +16,9 @@ import net.gwha.impl.state.FailoverRecord;
 /**
  * The operations every surface shares: RESTCONF RPCs and the Karaf console are thin over this. Reads answer from
  * the controller's live view; commands are carried out by the engine on its event loop, so their futures complete
- * once the engine has decided. A refused command fails its future with {@link OperationRefusedException}.
+ * once the engine has decided. A command sees the configuration committed before it: it waits, a few seconds at
+ * most, for the engine to take that in. A refused command (an unknown cluster or gateway, named as such, or one the
+ * engine will not act on) fails its future with {@link OperationRefusedException}.
  */
 public interface GatewayHaService {
     /** Every configured cluster, by name. */

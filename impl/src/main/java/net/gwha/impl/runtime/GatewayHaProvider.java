@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import net.gwha.impl.config.ClusterConfigListener;
+import net.gwha.impl.config.ClusterConfigReader;
 import net.gwha.impl.intake.ClusterDirectory;
 import net.gwha.impl.intake.LinkTopology;
 import net.gwha.impl.intake.PacketInHandler;
@@ -211,7 +212,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
             steering, new LinkTopology(broker, runtime::submit, runtime::now),
-            new RuntimeOperations(runtime, this::persistMaintenance)));
+            new RuntimeOperations(runtime, this::persistMaintenance, new ClusterConfigReader(broker)::read)));
     }
 
     @Override

@@ -8,7 +8,6 @@
 package net.gwha.impl.runtime;
 
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,13 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
+import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
-import net.gwha.impl.engine.Decision.CommandRefused;
 import net.gwha.impl.engine.Engine;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Outcome;
-import net.gwha.impl.ops.OperationRefusedException;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.LiveState;
@@ -86,6 +84,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final FailoverHistory history;
     private final HeartbeatCounters counters;
     private final PacketInAdmission packetIns;
+    private final OperatorCommands commands;
 
     /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
@@ -115,6 +114,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         this.timers = timers != null ? timers : (task, delayNanos) -> loop.schedule(task, delayNanos,
             TimeUnit.NANOSECONDS);
         pauses = new PauseDetector(nanoOrigin);
+        commands = new OperatorCommands(engine, event -> handle(event, () -> { }), loop, this.timers);
         if (detectPauses) {
             loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
                 TimeUnit.NANOSECONDS);
@@ -168,6 +168,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         loop.execute(() -> handle(config, () -> {
             views.virtualIps(config.config().name(), copy);
             accepted.run();
+            commands.taken(config.config().name());
         }));
     }
 
@@ -181,36 +182,14 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         loop.execute(() -> runLogged(action, "after the configuration"));
     }
 
-    /** Runs a command on the loop; a {@link CommandRefused} decision fails the future with its reason. */
+    /**
+     * Runs a command on the loop once the engine runs the configuration the caller read ({@link OperatorCommands}).
+     *
+     * @param configured that configuration; empty to run on the engine's as it is
+     */
     ListenableFuture<Optional<String>> command(final String cluster, final String gateway,
-            final Supplier<Event> event) {
-        final var result = SettableFuture.<Optional<String>>create();
-        loop.execute(() -> {
-            final var before = engine.snapshot(cluster);
-            if (before.isEmpty()) {
-                result.setException(new OperationRefusedException("no cluster named '" + cluster + "'"));
-                return;
-            }
-            if (before.orElseThrow().gateways().stream().noneMatch(gw -> gw.name().equals(gateway))) {
-                result.setException(new OperationRefusedException("cluster '" + cluster + "' has no gateway named '"
-                    + gateway + "'"));
-                return;
-            }
-            final var outcome = handle(event.get(), () -> { });
-            if (outcome.isEmpty()) {
-                result.setException(new IllegalStateException("the engine failed on the command, see the log"));
-                return;
-            }
-            for (var decision : outcome.orElseThrow().decisions()) {
-                if (decision instanceof CommandRefused refused) {
-                    result.setException(new OperationRefusedException("cluster '" + cluster + "': "
-                        + refused.reason()));
-                    return;
-                }
-            }
-            result.set(before.orElseThrow().activeGateway());
-        });
-        return result;
+            final Optional<ClusterConfig> configured, final Supplier<Event> event) {
+        return commands.submit(cluster, gateway, configured, event);
     }
 
     /**
@@ -386,7 +365,8 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     @Override
     public void close() {
-        // Stop acting at once: queued events are dropped, no sink is called again.
+        // Stop acting at once: queued events are dropped, no sink is called again, no command is carried out.
         loop.shutdownNow();
+        commands.close();
     }
 }
