@@ -50,8 +50,8 @@ public final class Engine {
     private final Set<String> disconnected = new HashSet<>();
     private final Set<String> disconnectedView = Collections.unmodifiableSet(disconnected);
     // reported connected and not disconnected since; membership only, like disconnected
-    private final Set<String> connected = new HashSet<>();
-    private final Set<String> connectedView = Collections.unmodifiableSet(connected);
+    private final Set<String> connectedSwitches = new HashSet<>();
+    private final Set<String> connectedView = Collections.unmodifiableSet(connectedSwitches);
     private final Reachability reachability = new Reachability();
     // reused by every apply(): no allocation when an event decides nothing
     private final List<Decision> buffer = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class Engine {
                     yield outcome(cluster);
                 }
                 case SwitchDisconnected cut -> {
-                    connected.remove(cut.switchId());
+                    connectedSwitches.remove(cut.switchId());
                     if (!disconnected.add(cut.switchId())) {
                         yield Outcome.NONE;
                     }
@@ -92,7 +92,7 @@ public final class Engine {
                         : switched(cut.switchId(), false, at);
                 }
                 case SwitchConnected back -> {
-                    final boolean news = connected.add(back.switchId());
+                    final boolean news = connectedSwitches.add(back.switchId());
                     if (!disconnected.remove(back.switchId())) {
                         // first reported: news only to the status of the clusters whose gateways it attaches
                         yield news ? switched(back.switchId(), true, at) : Outcome.NONE;
