@@ -62,6 +62,11 @@ class DistributionBootIT {
         final var cluster = ClusterJson.lab("boot");
         assertEquals(201, restconf.put(cluster.path(), cluster.json()).status());
 
+        // Read your writes: the state entry is there as soon as the PUT returns, starting or further along.
+        final var starting = restconf.get("/data/gwha:cluster-states/cluster-state=boot?content=nonconfig");
+        assertEquals(200, starting.status(), starting.toString());
+        assertTrue(starting.body().matches("(?s).*\"status\":\"(starting|electing|no-switch)\".*"), starting.body());
+
         final var config = restconf.get(cluster.path() + "?content=config");
         assertEquals(200, config.status());
         assertTrue(config.body().contains("\"vrid\":51") && config.body().contains("192.0.2.254"), config.body());
@@ -71,6 +76,34 @@ class DistributionBootIT {
                 response -> response.status() == 200);
         assertTrue(state.body().contains("\"name\":\"gw1\"") && state.body().contains("\"name\":\"gw2\""),
             state.body());
+        // No switch connects to this controller: one dead interval on, its status says so.
+        await("cluster boot without a switch").atMost(STATE_TIMEOUT).pollInterval(POLL_INTERVAL)
+            .until(() -> restconf.get("/data/gwha:cluster-states/cluster-state=boot?content=nonconfig").body(),
+                body -> body.contains("\"status\":\"no-switch\""));
+    }
+
+    @Test
+    void commandsRightAfterThePutSeeTheClusterAndNameWhatIsUnknown() {
+        final var cluster = ClusterJson.lab("boot");
+        assertEquals(201, restconf.put(cluster.path(), cluster.json()).status());
+
+        // At once after the PUT the cluster is known: gw1 is refused only because no switch has let it be heard.
+        final var unheard = switchOver("boot", "gw1");
+        assertEquals(400, unheard.status(), unheard.toString());
+        assertTrue(unheard.body().contains("cluster 'boot': gateway gw1 has not been heard yet"), unheard.body());
+
+        final var noGateway = switchOver("boot", "gw9");
+        assertEquals(400, noGateway.status(), noGateway.toString());
+        assertTrue(noGateway.body().contains("cluster 'boot' has no gateway named 'gw9'"), noGateway.body());
+        final var noCluster = restconf.post("/operations/gwha:set-maintenance",
+            "{\"input\":{\"cluster\":\"nope\",\"gateway\":\"gw1\",\"enabled\":true}}");
+        assertEquals(400, noCluster.status(), noCluster.toString());
+        assertTrue(noCluster.body().contains("no cluster named 'nope'"), noCluster.body());
+    }
+
+    private Restconf.Response switchOver(final String cluster, final String gateway) {
+        return restconf.post("/operations/gwha:switch-over",
+            "{\"input\":{\"cluster\":\"" + cluster + "\",\"gateway\":\"" + gateway + "\"}}");
     }
 
     static Stream<Arguments> invalidClusters() {

@@ -8,10 +8,19 @@
 package net.gwha.impl.config;
 
 import com.google.common.util.concurrent.FluentFuture;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.gwha.impl.state.StartingStates;
+import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.common.api.PostPreCommitStep;
+import org.opendaylight.mdsal.common.api.ThreePhaseCommitStep;
 import org.opendaylight.mdsal.common.api.TransactionCommitFailedException;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
@@ -37,7 +46,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Refuses a configuration transaction that breaks a {@link ClusterValidator} rule before it commits, so a
- * RESTCONF write answers with the violations and the datastore keeps the previous good configuration.
+ * RESTCONF write answers with the violations and the datastore keeps the previous good configuration. A valid one
+ * that adds clusters gives each its state entry, status {@code starting}, before the commit returns
+ * ({@link StartingStates}): the datastore waits for a cohort's commit step before it answers.
  *
  * <p>The datastore does not evaluate YANG 'must' expressions, and in this release the binding layer exposes no
  * commit-cohort registry, so this cohort sits on the DOM broker and decodes the candidate through the codec.
@@ -45,12 +56,14 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = { })
 public final class ClusterConfigCohort implements DOMDataTreeCommitCohort, AutoCloseable {
     private final BindingNormalizedNodeSerializer codec;
+    private final DataBroker states;
     private final Registration registration;
 
     @Activate
     public ClusterConfigCohort(@Reference final DOMDataBroker broker,
-            @Reference final BindingDOMCodecServices codec) {
+            @Reference final BindingDOMCodecServices codec, @Reference final DataBroker states) {
         this.codec = codec;
+        this.states = states;
         // Only the distributed datastore offers cohorts; mdsal's in-memory test broker does not.
         final var cohorts = broker.extension(DOMDataBroker.CommitCohortExtension.class);
         if (cohorts == null) {
@@ -64,11 +77,17 @@ public final class ClusterConfigCohort implements DOMDataTreeCommitCohort, AutoC
     @Override
     public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
             final Collection<DOMDataTreeCandidate> candidates) {
-        return validate(codec, candidates);
+        return validate(codec, candidates, added -> StartingStates.write(states, added));
     }
 
+    /**
+     * Refuses the candidates if they break a rule; else the step that, on commit, hands {@code starting} the
+     * clusters they add.
+     */
     static FluentFuture<PostCanCommitStep> validate(final BindingNormalizedNodeSerializer codec,
-            final Collection<DOMDataTreeCandidate> candidates) {
+            final Collection<DOMDataTreeCandidate> candidates,
+            final Function<Set<String>, ListenableFuture<?>> starting) {
+        final var added = new TreeSet<String>();
         for (var candidate : candidates) {
             final var after = candidate.getRootNode().dataAfter();
             if (after == null) {
@@ -76,8 +95,8 @@ public final class ClusterConfigCohort implements DOMDataTreeCommitCohort, AutoC
                 continue;
             }
             final var path = candidate.getRootPath().path();
-            final var violations = ClusterValidator.validate((Clusters) codec.fromNormalizedNode(path, after)
-                .getValue());
+            final var clusters = (Clusters) codec.fromNormalizedNode(path, after).getValue();
+            final var violations = ClusterValidator.validate(clusters);
             if (!violations.isEmpty()) {
                 final var message = violations.stream().map(Violation::message).collect(Collectors.joining("; "));
                 // The broker passes a TransactionCommitFailedException through unchanged (anything else becomes
@@ -89,8 +108,38 @@ public final class ClusterConfigCohort implements DOMDataTreeCommitCohort, AutoC
                 return FluentFutures.immediateFailedFluentFuture(new TransactionCommitFailedException(message,
                     refusal, RpcResultBuilder.newError(ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, message)));
             }
+            added.addAll(names(clusters));
+            final var before = candidate.getRootNode().dataBefore();
+            if (before != null) {
+                added.removeAll(names((Clusters) codec.fromNormalizedNode(path, before).getValue()));
+            }
         }
-        return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
+        return added.isEmpty() ? PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE
+            : FluentFutures.immediateFluentFuture(new StartingStep(Set.copyOf(added), starting));
+    }
+
+    private static Set<String> names(final Clusters clusters) {
+        return clusters.nonnullCluster().keySet().stream().map(key -> key.getName().getValue())
+            .collect(Collectors.toSet());
+    }
+
+    /** Once the configuration is committed, the clusters it added get their starting state. */
+    private record StartingStep(Set<String> added, Function<Set<String>, ListenableFuture<?>> starting)
+            implements PostCanCommitStep, PostPreCommitStep {
+        @Override
+        public ListenableFuture<? extends PostPreCommitStep> preCommit() {
+            return Futures.immediateFuture(this);
+        }
+
+        @Override
+        public ListenableFuture<?> commit() {
+            return starting.apply(added);
+        }
+
+        @Override
+        public ListenableFuture<?> abort() {
+            return ThreePhaseCommitStep.NOOP_ABORT_FUTURE;
+        }
     }
 
     @Override

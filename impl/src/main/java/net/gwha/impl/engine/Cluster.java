@@ -37,17 +37,15 @@ final class Cluster {
     /** One dead interval after the configuration: with nothing heard by then, the status says all down. */
     private final long startupDeadline;
     /**
-     * One dead interval after the first heartbeat: the start-up election waits until then for the best gateway.
-     * Counted from the first heartbeat, not from the configuration, because a controller that starts before its
-     * switches connect hears nobody for a while, and then hears the gateways in any order.
+     * One dead interval after the first heartbeat: the start-up election waits until then for the best gateway. Not
+     * from the configuration: a controller that starts before its switches connect hears the gateways in any order.
      */
     private long electionDeadline = NEVER;
     private final LivenessJudge judge;
-
-    private ClusterConfig config;
+    /** The configuration in force; the engine reads it, only this class writes it. */
+    ClusterConfig config;
     private long preemptDelayNanos;
     private Gateway[] gateways;
-
     /** Index of the active gateway, -1 before the first election or when it was deleted. */
     private int active = -1;
     /** The active gateway's name, kept when it is deleted (for the next "from"); empty before the first election. */
@@ -65,16 +63,17 @@ final class Cluster {
     /**
      * A new cluster.
      *
-     * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
-     * @param reachability the engine's, likewise
      * @param handover what the previous arbiter published of it, when this engine took over from another
+     * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
+     * @param connected the engine's connected switches, likewise
+     * @param reachability the engine's, likewise
      */
     Cluster(final ClusterConfig config, final Optional<Handover> handover, final Set<String> disconnected,
-            final Reachability reachability, final long at, final List<Decision> out) {
+            final Set<String> connected, final Reachability reachability, final long at, final List<Decision> out) {
         name = config.name();
         asList = List.of(name);
         this.config = config;
-        judge = new LivenessJudge(disconnected);
+        judge = new LivenessJudge(disconnected, connected);
         partitions = new PartitionElection(name, reachability, this::better);
         order = new ElectionOrder(name, this::better, partitions::inMain);
         gateways = new Gateway[0];
@@ -346,8 +345,9 @@ final class Cluster {
         if (active >= 0 && gateways[active].electable()) {
             return ClusterStatus.ACTIVE;
         }
-        // Rule: when every gateway is down, say so
-        return lastActive.isPresent() || at >= startupDeadline ? ClusterStatus.ALL_DOWN : ClusterStatus.ELECTING;
+        // Rule: when every gateway is down, say so, and say when the controller reaches none of their switches
+        return lastActive.isEmpty() && at < startupDeadline ? ClusterStatus.ELECTING
+            : judge.reachesASwitch() ? ClusterStatus.ALL_DOWN : ClusterStatus.NO_SWITCH;
     }
 
     private GatewayState state(final int index) {

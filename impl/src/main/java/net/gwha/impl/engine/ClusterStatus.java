@@ -8,14 +8,19 @@
 package net.gwha.impl.engine;
 
 /**
- * A cluster's status; the YANG {@code cluster-state/status} less {@code configured}, which the engine never
- * reports since it starts electing as soon as it knows a cluster.
+ * A cluster's status; the YANG {@code cluster-state/status} less {@code starting}, which is written before the
+ * engine knows a cluster.
  */
 public enum ClusterStatus {
-    /** Never elected: waiting to hear the best gateway, at most one dead interval. */
+    /** Never elected, configured less than one dead interval ago: waiting to hear the gateways. */
     ELECTING,
     /** The active gateway is up and in service. */
     ACTIVE,
     /** No gateway is up and in service; traffic stays steered to the last active one, if any. */
-    ALL_DOWN
+    ALL_DOWN,
+    /**
+     * As {@link #ALL_DOWN}, and none of the switches the gateways attach to is connected (reported by
+     * {@link Event.SwitchConnected}, not disconnected since): the controller cannot hear them.
+     */
+    NO_SWITCH
 }

@@ -49,6 +49,9 @@ public final class Engine {
     // membership only, never iterated; every cluster reads it
     private final Set<String> disconnected = new HashSet<>();
     private final Set<String> disconnectedView = Collections.unmodifiableSet(disconnected);
+    // reported connected and not disconnected since; membership only, like disconnected
+    private final Set<String> connectedSwitches = new HashSet<>();
+    private final Set<String> connectedView = Collections.unmodifiableSet(connectedSwitches);
     private final Reachability reachability = new Reachability();
     // reused by every apply(): no allocation when an event decides nothing
     private final List<Decision> buffer = new ArrayList<>();
@@ -80,6 +83,7 @@ public final class Engine {
                     yield outcome(cluster);
                 }
                 case SwitchDisconnected cut -> {
+                    connectedSwitches.remove(cut.switchId());
                     if (!disconnected.add(cut.switchId())) {
                         yield Outcome.NONE;
                     }
@@ -88,8 +92,10 @@ public final class Engine {
                         : switched(cut.switchId(), false, at);
                 }
                 case SwitchConnected back -> {
+                    final boolean news = connectedSwitches.add(back.switchId());
                     if (!disconnected.remove(back.switchId())) {
-                        yield Outcome.NONE;
+                        // first reported: news only to the status of the clusters whose gateways it attaches
+                        yield news ? switched(back.switchId(), true, at) : Outcome.NONE;
                     }
                     // a switch whose place is held needs every cluster's wake-up when the hold runs out
                     yield reachability.connected(back.switchId(), at) ? everyCluster(back.switchId(), true, at)
@@ -108,8 +114,8 @@ public final class Engine {
                     final String name = set.config().name();
                     Cluster cluster = byName.get(name);
                     if (cluster == null) {
-                        cluster = new Cluster(set.config(), set.handover(), disconnectedView, reachability, at,
-                            buffer);
+                        cluster = new Cluster(set.config(), set.handover(), disconnectedView, connectedView,
+                            reachability, at, buffer);
                         byName.put(name, cluster);
                         ordered.put(name, cluster);
                     } else {
@@ -153,6 +159,14 @@ public final class Engine {
     public Optional<ClusterSnapshot> snapshot(final String cluster) {
         final Cluster found = byName.get(cluster);
         return found == null ? Optional.empty() : Optional.of(found.snapshot());
+    }
+
+    /**
+     * The configuration a cluster runs, or empty if it is not configured.
+     */
+    public Optional<ClusterConfig> config(final String cluster) {
+        final Cluster found = byName.get(cluster);
+        return found == null ? Optional.empty() : Optional.of(found.config);
     }
 
     /**

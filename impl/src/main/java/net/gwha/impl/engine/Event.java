@@ -82,8 +82,9 @@ public sealed interface Event {
     /**
      * The controller is connected to a switch (again). For the gateways on a switch that was disconnected, detection
      * resumes with a fresh dead interval, and one that was down must be heard steadily for the hold-up again. Their
-     * ports' state follows as {@link PortStatus} events. Nothing else changes: for a switch that was not disconnected
-     * this is no news.
+     * ports' state follows as {@link PortStatus} events. For a switch that was not disconnected, no gateway's
+     * judgement changes; a cluster whose gateways' switches were none connected ({@link ClusterStatus#NO_SWITCH})
+     * now reaches one. The adapter reports every switch connected when it starts, as well as each that connects.
      */
     record SwitchConnected(String switchId, long at) implements Event {
     }

@@ -29,6 +29,8 @@ final class LivenessJudge {
 
     /** The engine's disconnected switches, read only. */
     private final Set<String> disconnected;
+    /** The engine's switches reported connected and not disconnected since, read only. */
+    private final Set<String> connected;
     private Gateway[] gateways = new Gateway[0];
     private long deadNanos;
     private long holdUpNanos;
@@ -44,8 +46,9 @@ final class LivenessJudge {
      */
     private final Map<String, long[]> lastIntakeBySwitch = new HashMap<>();
 
-    LivenessJudge(final Set<String> disconnected) {
+    LivenessJudge(final Set<String> disconnected, final Set<String> connected) {
         this.disconnected = disconnected;
+        this.connected = connected;
     }
 
     long deadNanos() {
@@ -170,6 +173,16 @@ final class LivenessJudge {
     boolean attaches(final String switchId) {
         for (Gateway gateway : gateways) {
             if (gateway.config.switchId().equals(switchId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the switch of some gateway is connected; if none is, no gateway can be heard. */
+    boolean reachesASwitch() {
+        for (Gateway gateway : gateways) {
+            if (connected.contains(gateway.config.switchId())) {
                 return true;
             }
         }

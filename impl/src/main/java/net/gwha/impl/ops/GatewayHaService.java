@@ -17,9 +17,10 @@ import net.gwha.impl.state.FailoverRecord;
  * The operations every surface shares: RESTCONF RPCs and the Karaf console are thin over this. On the controller node
  * that drives election, reads answer from the engine's live view and commands are carried out by the engine on its
  * event loop, so their futures complete once it has decided; on other nodes reads answer from the datastore and
- * commands go to that node ({@link RoutedOperations}). A refused command fails its future with
- * {@link OperationRefusedException}; a datastore that does not answer in time fails a read with an
- * {@link IllegalStateException}.
+ * commands go to that node ({@link RoutedOperations}). A command sees the configuration committed before it: it
+ * waits, a few seconds at most, for the engine to take that in. A refused command (an unknown cluster or gateway,
+ * named as such, or one the engine will not act on) fails its future with {@link OperationRefusedException}; a
+ * datastore that does not answer in time fails a read with an {@link IllegalStateException}.
  */
 public interface GatewayHaService {
     /** Every configured cluster, by name. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import net.gwha.impl.config.ClusterConfigListener;
+import net.gwha.impl.config.ClusterConfigReader;
 import net.gwha.impl.intake.ClusterDirectory;
 import net.gwha.impl.intake.LinkTopology;
 import net.gwha.impl.intake.PacketInHandler;
@@ -227,7 +228,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
                 () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
             MoreExecutors.directExecutor());
-        final var operations = new RuntimeOperations(runtime, this::persistMaintenance);
+        final var operations = new RuntimeOperations(runtime, this::persistMaintenance,
+            new ClusterConfigReader(broker)::read);
         // Registered here alone, so that MD-SAL routes the calls of every controller node to this one.
         final var rpcs = new GatewayHaRpcs(rpcProvider, operations);
         final var relayed = rpcProvider.registerRpcImplementation((RelayPacketIn) input -> {

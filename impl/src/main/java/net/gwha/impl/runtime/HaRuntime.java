@@ -10,7 +10,6 @@ package net.gwha.impl.runtime;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.SettableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +27,12 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
+import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
-import net.gwha.impl.engine.Decision.CommandRefused;
 import net.gwha.impl.engine.Engine;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Outcome;
-import net.gwha.impl.ops.OperationRefusedException;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.LiveState;
@@ -86,6 +84,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final HeartbeatCounters counters;
     private final PacketInAdmission packetIns;
     private final TakeOver takeOver;
+    private final OperatorCommands commands;
 
     /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
@@ -120,6 +119,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             stateSink.onChanged(this, changed, gone);
         });
         pauses = new PauseDetector(nanoOrigin);
+        commands = new OperatorCommands(engine, event -> handle(event, () -> { }), loop, this.timers);
         if (detectPauses) {
             loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
                 TimeUnit.NANOSECONDS);
@@ -193,6 +193,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         loop.execute(() -> takeOver.run(() -> handle(takeOver.handOver(config), () -> {
             views.virtualIps(config.config().name(), copy);
             accepted.run();
+            commands.taken(config.config().name());
         })));
     }
 
@@ -214,36 +215,14 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         }));
     }
 
-    /** Runs a command on the loop; a {@link CommandRefused} decision fails the future with its reason. */
+    /**
+     * Runs a command on the loop once the engine runs the configuration the caller read ({@link OperatorCommands}).
+     *
+     * @param configured that configuration; empty to run on the engine's as it is
+     */
     ListenableFuture<Optional<String>> command(final String cluster, final String gateway,
-            final Supplier<Event> event) {
-        final var result = SettableFuture.<Optional<String>>create();
-        loop.execute(() -> {
-            final var before = engine.snapshot(cluster);
-            if (before.isEmpty()) {
-                result.setException(new OperationRefusedException("no cluster named '" + cluster + "'"));
-                return;
-            }
-            if (before.orElseThrow().gateways().stream().noneMatch(gw -> gw.name().equals(gateway))) {
-                result.setException(new OperationRefusedException("cluster '" + cluster + "' has no gateway named '"
-                    + gateway + "'"));
-                return;
-            }
-            final var outcome = handle(event.get(), () -> { });
-            if (outcome.isEmpty()) {
-                result.setException(new IllegalStateException("the engine failed on the command, see the log"));
-                return;
-            }
-            for (var decision : outcome.orElseThrow().decisions()) {
-                if (decision instanceof CommandRefused refused) {
-                    result.setException(new OperationRefusedException("cluster '" + cluster + "': "
-                        + refused.reason()));
-                    return;
-                }
-            }
-            result.set(before.orElseThrow().activeGateway());
-        });
-        return result;
+            final Optional<ClusterConfig> configured, final Supplier<Event> event) {
+        return commands.submit(cluster, gateway, configured, event);
     }
 
     /**
@@ -384,7 +363,8 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     @Override
     public void close() {
-        // Stop acting at once: queued events are dropped, no sink is called again.
+        // Stop acting at once: queued events are dropped, no sink is called again, no command is carried out.
         loop.shutdownNow();
+        commands.close();
     }
 }

@@ -190,7 +190,7 @@ public final class StateWriter implements AutoCloseable {
             .build();
     }
 
-    private static DataObjectIdentifier<ClusterState> path(final String cluster) {
+    static DataObjectIdentifier<ClusterState> path(final String cluster) {
         return DataObjectIdentifier.builder(ClusterStates.class)
             .child(ClusterState.class, new ClusterStateKey(new ClusterName(cluster))).build();
     }

@@ -10,11 +10,13 @@ package net.gwha.impl.config;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.FluentFuture;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +25,14 @@ import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.runtime.HaRuntime;
 import net.gwha.impl.runtime.HeartbeatCounters;
+import net.gwha.impl.state.StartingStates;
 import net.gwha.impl.state.StateWriter;
 import net.gwha.impl.steering.FlowPlanner;
 import net.gwha.impl.steering.FlowProgrammer;
 import net.gwha.impl.steering.FlowWriter;
 import net.gwha.impl.steering.InventoryPaths;
 import net.gwha.impl.steering.SteeringLoop;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,8 +56,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.ta
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataValidationFailedException;
+import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
 import org.opendaylight.yangtools.yang.data.tree.spi.DataTreeCandidateNodes;
 
 /**
@@ -213,7 +220,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     void cohortRefusesInvalidClusterWithTheViolation() {
         final var bad = Fixtures.clusters(Fixtures.validBuilder().setVirtualIp(Fixtures.vips("192.0.2.11")).build());
 
-        final var failure = assertThrows(ExecutionException.class, () -> proposeToCohort(bad).get());
+        final var failure = assertThrows(ExecutionException.class, () -> proposeToCohort(null, bad).get());
         final var refusal = assertInstanceOf(TransactionCommitFailedException.class, failure.getCause());
         final var expected = "cluster 'c1': virtual-ip 192.0.2.11 equals the ip-address of gateway 'gw1'";
         assertTrue(refusal.getMessage().contains(expected), refusal.getMessage());
@@ -226,15 +233,42 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     }
 
     @Test
-    void cohortAcceptsValidClusters() throws Exception {
-        assertEquals(PostCanCommitStep.NOOP, proposeToCohort(Fixtures.clusters(Fixtures.validBuilder().build(),
-            Fixtures.otherBuilder().build())).get());
+    void clustersAValidChangeAddsHaveAStartingStateOnceItCommits() throws Exception {
+        final var step = proposeToCohort(Fixtures.clusters(Fixtures.validBuilder().build()),
+            Fixtures.clusters(Fixtures.validBuilder().build(), Fixtures.otherBuilder().build())).get();
+        final var committing = step.preCommit().get(10, TimeUnit.SECONDS);
+        assertEquals(Optional.empty(), readState("c2"));
+
+        committing.commit().get(10, TimeUnit.SECONDS);
+
+        assertEquals(ClusterState.Status.Starting, readState("c2").orElseThrow().getStatus());
+        // c1 was configured before: its state is the engine's business
+        assertEquals(Optional.empty(), readState("c1"));
     }
 
-    private FluentFuture<PostCanCommitStep> proposeToCohort(final Clusters proposed) {
+    @Test
+    void aChangeThatAddsNoClusterWritesNoState() throws Exception {
+        final var both = Fixtures.clusters(Fixtures.validBuilder().build(), Fixtures.otherBuilder().build());
+        assertEquals(PostCanCommitStep.NOOP, proposeToCohort(both, both).get());
+    }
+
+    @Test
+    void theStartingStateNeverOverwritesTheEngines() throws Exception {
+        put(Fixtures.validBuilder().build());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isPresent());
+
+        proposeToCohort(null, Fixtures.clusters(Fixtures.validBuilder().build())).get().preCommit()
+            .get(10, TimeUnit.SECONDS).commit().get(10, TimeUnit.SECONDS);
+
+        assertNotEquals(ClusterState.Status.Starting, readState("c1").orElseThrow().getStatus());
+    }
+
+    /** The cohort's answer to a change of the clusters from {@code before} (null: none) to {@code proposed}. */
+    private FluentFuture<PostCanCommitStep> proposeToCohort(final @Nullable Clusters before,
+            final Clusters proposed) {
         final var codec = getDataBrokerTestCustomizer().getAdapterContext().currentSerializer();
-        final var normalized = codec.toNormalizedDataObject(DataObjectIdentifier.builder(Clusters.class).build(),
-            proposed);
+        final var root = DataObjectIdentifier.builder(Clusters.class).build();
+        final var normalized = codec.toNormalizedDataObject(root, proposed);
         final var candidate = new DOMDataTreeCandidate() {
             @Override
             public DOMDataTreeIdentifier getRootPath() {
@@ -243,10 +277,47 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
 
             @Override
             public DataTreeCandidateNode getRootNode() {
-                return DataTreeCandidateNodes.written(normalized.node());
+                return before == null ? DataTreeCandidateNodes.written(normalized.node())
+                    : replaced(codec.toNormalizedDataObject(root, before).node(), normalized.node());
             }
         };
-        return ClusterConfigCohort.validate(codec, List.of(candidate));
+        return ClusterConfigCohort.validate(codec, List.of(candidate),
+            added -> StartingStates.write(getDataBroker(), added));
+    }
+
+    /** What the cohort reads of a candidate that changes a node: its data before and after. */
+    private static DataTreeCandidateNode replaced(final NormalizedNode before, final NormalizedNode after) {
+        return new DataTreeCandidateNode() {
+            @Override
+            public PathArgument name() {
+                return after.name();
+            }
+
+            @Override
+            public Collection<DataTreeCandidateNode> childNodes() {
+                return List.of();
+            }
+
+            @Override
+            public @Nullable DataTreeCandidateNode modifiedChild(final PathArgument childName) {
+                return null;
+            }
+
+            @Override
+            public ModificationType modificationType() {
+                return ModificationType.WRITE;
+            }
+
+            @Override
+            public NormalizedNode dataBefore() {
+                return before;
+            }
+
+            @Override
+            public NormalizedNode dataAfter() {
+                return after;
+            }
+        };
     }
 
     private void put(final Cluster cluster) throws Exception {

@@ -22,6 +22,7 @@ class AllDownTest {
     @Test
     void everyGatewayDownKeepsTheLastActive() {
         final Sim sim = new Sim();
+        sim.connect(Sim.SWITCH);
         sim.configure(Sim.config(A, B));
         sim.send("a");
         sim.send("b");

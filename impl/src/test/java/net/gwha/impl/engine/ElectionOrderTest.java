@@ -82,6 +82,7 @@ class ElectionOrderTest {
 
     @Test
     void withEveryGatewayDownTheLastActiveStaysListedAlone() {
+        sim.connect(Sim.SWITCH);
         sim.configure(Sim.config(A, B));
         sim.send("a");
         sim.send("b");

@@ -100,6 +100,7 @@ class ElectionTest {
 
     @Test
     void switchOverIsRefusedForAGatewayThatIsDownUnknownOrInMaintenance() {
+        sim.connect(Sim.SWITCH);
         start(Sim.config(A, B, C), "a", "b");
         sim.port("a", false);
         sim.maintenance("b", true);

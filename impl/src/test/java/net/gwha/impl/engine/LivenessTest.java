@@ -24,6 +24,7 @@ class LivenessTest {
 
     @BeforeEach
     void bothUpBActive() {
+        sim.connect(Sim.SWITCH);
         sim.configure(Sim.config(A, B));
         sim.send("a");
         sim.send("b");

@@ -137,6 +137,11 @@ final class Sim {
         return apply(new Event.SwitchDisconnected(switchId, nanos(now)));
     }
 
+    /** The controller reports the switch connected, as when it starts and finds it, or when it connects. */
+    Outcome connect(final String switchId) {
+        return apply(new Event.SwitchConnected(switchId, nanos(now)));
+    }
+
     Outcome reconnect(final String switchId) {
         return apply(new Event.SwitchConnected(switchId, nanos(now)));
     }

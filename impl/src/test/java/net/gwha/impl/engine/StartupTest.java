@@ -60,6 +60,7 @@ class StartupTest {
 
     @Test
     void nobodyHeardIsAllDownAfterOneDeadInterval() {
+        sim.connect(Sim.SWITCH);
         sim.configure(Sim.config(A, B));
         sim.runTo(3000);
         assertEquals(ClusterStatus.ALL_DOWN, sim.snapshot().status());

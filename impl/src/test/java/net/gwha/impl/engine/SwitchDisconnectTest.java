@@ -247,6 +247,8 @@ class SwitchDisconnectTest {
     @Test
     void newsOfASwitchThatChangedNothingTouchesNoCluster() {
         start(A, B, C);
+        // first reported connected: news to the cluster's status (see NoSwitchTest), and only then
+        assertEquals(List.of(Sim.CLUSTER), sim.connect(SWITCH).touched());
         assertTrue(sim.reconnect(SWITCH).touched().isEmpty());
         assertTrue(sim.disconnect(OTHER_SWITCH).touched().isEmpty());
         assertEquals(List.of(Sim.CLUSTER), sim.disconnect(SWITCH).touched());
