@@ -7,11 +7,13 @@
  */
 package net.gwha.impl.engine;
 
-/**
- * A cluster's status; the YANG {@code cluster-state/status} less {@code starting}, which is written before the
- * engine knows a cluster.
- */
+/** A cluster's status, as the YANG {@code cluster-state/status}. */
 public enum ClusterStatus {
+    /**
+     * Configured, not yet taken in by the engine: written when the configuration commits, and read back so on other
+     * controller nodes; the engine itself never reports it.
+     */
+    STARTING,
     /** Never elected, configured less than one dead interval ago: waiting to hear the gateways. */
     ELECTING,
     /** The active gateway is up and in service. */

@@ -62,7 +62,7 @@ public final class StateReader {
         this.broker = broker;
     }
 
-    /** Every configured cluster; one whose state is not written yet shows as still electing. */
+    /** Every configured cluster; one whose state is not written yet is starting. */
     public List<ClusterView> clusters() {
         final var configured = configured();
         final var states = states();
@@ -160,7 +160,7 @@ public final class StateReader {
             .map(gateway -> gatewayView(gateway, state))
             .toList();
         if (state == null) {
-            return new ClusterView(cluster.getName().getValue(), vips, ClusterStatus.ELECTING, Optional.empty(),
+            return new ClusterView(cluster.getName().getValue(), vips, ClusterStatus.STARTING, Optional.empty(),
                 Optional.empty(), gateways, List.of());
         }
         return new ClusterView(cluster.getName().getValue(), vips,

@@ -102,6 +102,16 @@ class ClusteredNodeTest extends AbstractRunningServiceTest {
     }
 
     @Test
+    void aClusterConfiguredWhileNoNodeDrivesElectionIsStartingOnEveryNode() throws Exception {
+        provider.closeServiceInstance();
+
+        write(lan());
+
+        assertEquals(ClusterStatus.STARTING, provider.cluster(LAN).orElseThrow().status());
+        assertEquals(List.of(), provider.history(LAN));
+    }
+
+    @Test
     void aNodeThatDoesNotDriveElectionRoutesCommandsAndReportsTheirRefusal() throws Exception {
         startLan();
         provider.closeServiceInstance();
