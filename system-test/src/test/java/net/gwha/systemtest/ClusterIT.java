@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Three copies of the distribution form one cluster from configuration alone (scripts/cluster): RESTCONF answers on
  * every node, every shard of both datastores has one leader and two followers, and all three nodes agree on which of
- * them runs the Gateway HA singleton. Tagged {@value #TAG}: its cost is the cluster's boot, some 2.5 minutes and
+ * them runs the Gateway HA singleton. Tagged {@value #TAG}: its cost is the cluster's boot: 250 s in all at load 17, and
  * 2 GB of memory on two cores, so a run can leave it out ({@code -DexcludedGroups=cluster}).
  */
 @Tag(ClusterIT.TAG)
@@ -75,7 +74,7 @@ class ClusterIT {
     private Set<String> singletonOwners() {
         final var owners = new HashSet<String>();
         for (int node : OdlCluster.NODES) {
-            owners.add(cluster.serviceOwner(node, "gwha-engine").or(() -> Optional.of("none")).get());
+            owners.add(cluster.serviceOwner(node, "gwha-engine").orElse("none"));
         }
         return owners;
     }
