@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Three copies of the distribution form one cluster from configuration alone (scripts/cluster): RESTCONF answers on
  * every node, every shard of both datastores has one leader and two followers, and all three nodes agree on which of
- * them runs the Gateway HA singleton. Tagged {@value #TAG}: its cost is the cluster's boot: 250 s in all at load 17, and
- * 2 GB of memory on two cores, so a run can leave it out ({@code -DexcludedGroups=cluster}).
+ * them runs the Gateway HA singleton. Tagged {@value #TAG}: its cost is the cluster's boot (250 s in all at load 17 on
+ * two cores) and 2 GB of memory, so a run can leave it out ({@code -DexcludedGroups=cluster}).
  */
 @Tag(ClusterIT.TAG)
 @ExtendWith(OdlClusterExtension.class)
