@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * A RESTCONF (RFC 8040) client for the distribution on loopback, JSON in and out.
+ * A RESTCONF (RFC 8040) client for the distribution on loopback (or a cluster node's address), JSON in and out.
  */
 final class Restconf {
     private static final String AUTHORIZATION = "Basic "
@@ -28,7 +28,11 @@ final class Restconf {
     private final String base;
 
     Restconf(final int port) {
-        base = "http://127.0.0.1:" + port + "/rests";
+        this("127.0.0.1", port);
+    }
+
+    Restconf(final String host, final int port) {
+        base = "http://" + host + ":" + port + "/rests";
     }
 
     record Response(int status, String body) {

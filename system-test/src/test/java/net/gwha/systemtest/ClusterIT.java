@@ -1,0 +1,81 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.systemtest;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Three copies of the distribution form one cluster from configuration alone (scripts/cluster): RESTCONF answers on
+ * every node, every shard of both datastores has one leader and two followers, and all three nodes agree on which of
+ * them runs the Gateway HA singleton. Tagged {@value #TAG}: its cost is the cluster's boot (250 s in all at load 17 on
+ * two cores) and 2 GB of memory, so a run can leave it out ({@code -DexcludedGroups=cluster}).
+ */
+@Tag(ClusterIT.TAG)
+@ExtendWith(OdlClusterExtension.class)
+class ClusterIT {
+    static final String TAG = "cluster";
+
+    // scripts/cluster start has waited for one leader per shard already: this only absorbs a late re-election.
+    private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final OdlCluster cluster;
+
+    ClusterIT(final OdlCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    @Test
+    void restconfAnswersOnEveryNode() {
+        for (int node : OdlCluster.NODES) {
+            assertEquals(200, cluster.restconf(node).get("/data?content=config&depth=1").status(),
+                "RESTCONF of node " + node);
+        }
+    }
+
+    @Test
+    void everyShardHasOneLeaderAndTwoFollowers() {
+        for (String store : OdlCluster.STORES) {
+            for (String shard : OdlCluster.SHARDS) {
+                await(store + " shard " + shard + " led by one node, followed by two").atMost(SETTLE).pollInterval(POLL)
+                    .until(() -> roles(shard, store), roles -> roles.stream().filter("Leader"::equals).count() == 1
+                        && roles.stream().filter("Follower"::equals).count() == 2);
+            }
+        }
+    }
+
+    @Test
+    void everyNodeSeesTheSameSingletonOwner() {
+        await("one owner of the gwha singleton, the same on every node").atMost(SETTLE).pollInterval(POLL)
+            .until(this::singletonOwners, owners -> owners.size() == 1 && !owners.contains("none"));
+        final var owner = singletonOwners().iterator().next();
+        assertTrue(owner.matches("member-[123]"), owner);
+    }
+
+    private List<String> roles(final String shard, final String store) {
+        return OdlCluster.NODES.stream().map(node -> cluster.shardRole(node, shard, store).orElse("none")).toList();
+    }
+
+    private Set<String> singletonOwners() {
+        final var owners = new HashSet<String>();
+        for (int node : OdlCluster.NODES) {
+            owners.add(cluster.serviceOwner(node, "gwha-engine").orElse("none"));
+        }
+        return owners;
+    }
+}
