@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Three copies of the distribution form one cluster from configuration alone (scripts/cluster): RESTCONF answers on
  * every node, every shard of both datastores has one leader and two followers, and all three nodes agree on which of
- * them runs the Gateway HA singleton. Tagged {@value #TAG}: its cost is the cluster's boot (250 s in all at load 17 on
- * two cores) and 2 GB of memory, so a run can leave it out ({@code -DexcludedGroups=cluster}).
+ * them runs the Gateway HA singleton; every node answers the operations as that node decides them. Tagged
+ * {@value #TAG}: its cost is the cluster's boot (250 s in all at load 17 on two cores) and 2 GB of memory, so a run
+ * can leave it out ({@code -DexcludedGroups=cluster}).
  */
 @Tag(ClusterIT.TAG)
 @ExtendWith(OdlClusterExtension.class)
@@ -65,6 +66,35 @@ class ClusterIT {
             .until(this::singletonOwners, owners -> owners.size() == 1 && !owners.contains("none"));
         final var owner = singletonOwners().iterator().next();
         assertTrue(owner.matches("member-[123]"), owner);
+    }
+
+    @Test
+    void everyNodeAnswersOperationsAsTheArbiterDecidesThem() {
+        final var spread = ClusterJson.lab("spread");
+        assertEquals(201, cluster.restconf(1).put(spread.path(), spread.json()).status());
+        try {
+            for (int node : OdlCluster.NODES) {
+                final var restconf = cluster.restconf(node);
+                // The arbiter's refusal, whichever node was asked: the RPCs are routed to the one node that runs it.
+                final var unheard = await("switch-over through node " + node).atMost(SETTLE).pollInterval(POLL)
+                    .until(() -> switchOver(restconf, "gw1"), response -> response.status() == 400
+                        && response.body().contains("cluster 'spread': gateway gw1 has not been heard yet"));
+                assertEquals(400, unheard.status(), unheard.toString());
+                final var unknown = switchOver(restconf, "gw9");
+                assertTrue(unknown.body().contains("cluster 'spread' has no gateway named 'gw9'"), unknown.toString());
+                await("the state of spread as node " + node + " reads it").atMost(SETTLE).pollInterval(POLL)
+                    .until(() -> restconf.get("/data/gwha:cluster-states/cluster-state=spread?content=nonconfig"),
+                        response -> response.status() == 200 && response.body()
+                            .matches("(?s).*\"status\":\"(starting|electing|no-switch)\".*"));
+            }
+        } finally {
+            cluster.restconf(1).delete(spread.path());
+        }
+    }
+
+    private static Restconf.Response switchOver(final Restconf restconf, final String gateway) {
+        return restconf.post("/operations/gwha:switch-over",
+            "{\"input\":{\"cluster\":\"spread\",\"gateway\":\"" + gateway + "\"}}");
     }
 
     private List<String> roles(final String shard, final String store) {
