@@ -73,7 +73,7 @@ class DistributionBootIT {
 
         final var state = await("the state of cluster boot").atMost(STATE_TIMEOUT).pollInterval(POLL_INTERVAL)
             .until(() -> restconf.get("/data/gwha:cluster-states/cluster-state=boot?content=nonconfig"),
-                response -> response.status() == 200);
+                response -> response.status() == 200 && response.body().contains("gateway-state"));
         assertTrue(state.body().contains("\"name\":\"gw1\"") && state.body().contains("\"name\":\"gw2\""),
             state.body());
         // No switch connects to this controller: one dead interval on, its status says so.
