@@ -124,8 +124,12 @@ class SharedNetworkIT {
         assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "192.0.2.254 answers from gw1 to the client on openflow:1");
         assertTrue(lab.vipAnswersFrom("gw5", SETTLE_S), "198.51.100.254 answers from gw5 to client2 on openflow:2");
 
-        // By now each cluster has had seconds of the other's heartbeats on the segment the switches share.
+        // Counters reach the datastore every 10 s: wait for a write newer than the election, so that each cluster
+        // has had seconds of the other's heartbeats on the segment the switches share and its counters show them.
         for (var name : List.of("east", "west")) {
+            final var heard = accepted(state(name));
+            await(name + " counters written again").atMost(SETTLE).pollInterval(POLL)
+                .until(() -> accepted(state(name)) > heard);
             final var state = state(name);
             assertEquals(0, spoofed(state), name + " counted the other cluster's heartbeats as spoofed: "
                 + describe(state));
@@ -282,6 +286,10 @@ class SharedNetworkIT {
             final var missing = entries.stream().filter(entry -> !now.get(number).contains(entry)).toList();
             assertTrue(missing.isEmpty(), "switch " + number + " no longer holds, " + when + ": " + missing);
         });
+    }
+
+    private static long accepted(final JsonObject state) {
+        return gateways(state).stream().mapToLong(gateway -> count(gateway, "heartbeats-accepted")).sum();
     }
 
     private static long spoofed(final JsonObject state) {
