@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * A three-node OpenDaylight cluster of the distribution, driven through scripts/cluster: each node in its own network
  * namespace with its own address in a 10.x /24 behind a host bridge, RESTCONF on port 8181 of that address. Its copies
- * live in system-test/target/cluster; its names carry the prefix {@value #PREFIX}.
+ * live in system-test/target/cluster; its names carry the prefix {@code -Dgwha.clusterPrefix} (default
+ * {@value #PREFIX}, at most 5 characters: interface names are limited to 15).
  */
 final class OdlCluster {
     static final List<Integer> NODES = List.of(1, 2, 3);
@@ -33,7 +34,7 @@ final class OdlCluster {
         this.subnet = subnet;
         env = Map.of(
             "GWHA_CLUSTER_RUN_DIR", Scripts.ROOT.resolve("system-test/target/cluster").toString(),
-            "GWHA_CLUSTER_PREFIX", PREFIX,
+            "GWHA_CLUSTER_PREFIX", System.getProperty("gwha.clusterPrefix", PREFIX),
             "GWHA_CLUSTER_SUBNET", subnet,
             "GWHA_BOOT_TIMEOUT", Integer.toString(BOOT_TIMEOUT_S));
     }
