@@ -7,6 +7,7 @@
 #       probe (it stops once TO has answered 200 requests in a row), run TRIGGER
 #       300 ms later, wait for the probe, run RESTORE. Prints the longest gap in ms.
 #       TRIGGER / RESTORE are command strings, run with eval (e.g. "bench_lab freeze gw1").
+#       gw5 and gw6 (the lab's second LAN, up --lan2): VIP2 probed from client2.
 #       Fails (status 1, nothing printed) unless FROM answered first and TO last.
 #       The gap and the probe's JSON line are also left in BENCH_LAST_GAP / BENCH_LAST_JSON.
 #   bench_case NAME REPS FROM TO TRIGGER RESTORE [TIMEOUT_S]
@@ -29,10 +30,11 @@ bench_json_get() {
 }
 
 bench_failover() {
-  local from=$1 to=$2 trigger=$3 restore=$4 timeout=${5:-20} first last reached
+  local from=$1 to=$2 trigger=$3 restore=$4 timeout=${5:-20} first last reached lan=()
   BENCH_LAST_JSON="" BENCH_LAST_GAP=""
+  [[ $to == gw[56] ]] && lan=(--lan2)
   bench_lab wait-vip "$from" 30 || return 1
-  bench_lab probe-start "$timeout" --until "$to" --until-count 200 || return 1
+  bench_lab probe-start "$timeout" "${lan[@]}" --until "$to" --until-count 200 || return 1
   sleep 0.3   # a baseline of answers from FROM before the failure
   eval "$trigger" || { bench_lab probe-stop >/dev/null; eval "$restore"; return 1; }
   BENCH_LAST_JSON=$(bench_lab probe-wait $((timeout + 10))) || { eval "$restore"; return 1; }
