@@ -141,9 +141,9 @@ final class ArbiterFence implements AutoCloseable {
             previousRead = true;
             final var wait = lease.previousHolder(renewal.map(Renewal::renewedAt), wallClock.get(),
                 nanoClock.getAsLong());
-            LOG.info("Arbiter lease: previous holder {}; steering {}", renewal.map(found -> found.holder() + " renewed "
-                + found.renewedAt()).orElse("none"), wait.isZero() ? "may start now" : "waits " + wait.toMillis()
-                + " ms for its lease to run out");
+            LOG.info("Arbiter lease: previous holder {}; this node may write to the switches from {} (waits {} ms)",
+                renewal.map(found -> found.holder() + " renewed " + found.renewedAt()).orElse("none"),
+                wallClock.get().plus(wait), wait.toMillis());
             afterWait(wait);
         }
     }
@@ -152,8 +152,8 @@ final class ArbiterFence implements AutoCloseable {
         if (!previousRead && !closed) {
             previousRead = true;
             final var wait = lease.previousUnknown(nanoClock.getAsLong());
-            LOG.warn("Arbiter lease: the previous holder's record was not read within {}; steering waits {} ms",
-                READ_WAIT, wait.toMillis());
+            LOG.warn("Arbiter lease: the previous holder's record was not read within {}; this node may write to "
+                + "the switches from {} (waits {} ms)", READ_WAIT, wallClock.get().plus(wait), wait.toMillis());
             afterWait(wait);
         }
     }
@@ -212,8 +212,11 @@ final class ArbiterFence implements AutoCloseable {
                 work.forEach(Runnable::run);
             } else if (!closed) {
                 lapsed = true;
-                LOG.warn("Arbiter lease ran out: no renewal committed for {} ms (cut off from the cluster's majority, "
-                    + "or its datastore too slow); this node stops writing to the switches until one commits",
+                // The instant writes stopped, on the wall clock: the lease's end, not this (later) check's.
+                final long sinceEnd = nanoClock.getAsLong() - lastConfirmedAt - ArbiterLease.LENGTH.toNanos();
+                LOG.warn("Arbiter lease ran out at {}: no renewal committed for {} ms (cut off from the cluster's "
+                    + "majority, or its datastore too slow); this node writes nothing to the switches until one "
+                    + "commits", wallClock.get().minusNanos(Math.max(0, sinceEnd)),
                     Duration.ofNanos(nanoClock.getAsLong() - lastConfirmedAt).toMillis());
             }
         }
