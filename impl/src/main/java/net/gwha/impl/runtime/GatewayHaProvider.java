@@ -7,9 +7,11 @@
  */
 package net.gwha.impl.runtime;
 
+import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,6 +26,7 @@ import net.gwha.impl.intake.PortListener;
 import net.gwha.impl.ops.GatewayHaRpcs;
 import net.gwha.impl.ops.GatewayHaService;
 import net.gwha.impl.ops.RoutedOperations;
+import net.gwha.impl.state.ArbiterRecord;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.NotificationSink;
@@ -93,17 +96,25 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             + "another application forwards, whose table-miss entries it would shadow. Every node of an "
             + "OpenDaylight cluster must say the same.")
         boolean normalForwarding() default true;
+
+        @AttributeDefinition(description = "This node's name in the arbiter's lease record (gwha:arbiter), which "
+            + "says which node drives election. scripts/cluster sets each node's member name. Empty: the JVM's "
+            + "process id and host name.")
+        String nodeName() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
     private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
 
     /** What this node runs while it drives election. */
-    private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, SteeringLoop steering,
-            LinkTopology links, GatewayHaService operations, Registration rpcs) implements AutoCloseable {
+    private record Instance(ArbiterFence fence, HaRuntime runtime, StateWriter stateWriter,
+            ClusterConfigListener configListener, PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter,
+            SteeringLoop steering, LinkTopology links, GatewayHaService operations, Registration rpcs)
+            implements AutoCloseable {
         @Override
         public void close() {
+            // First, so that nothing more reaches a switch while the rest stops.
+            fence.close();
             rpcs.close();
             links.close();
             ports.close();
@@ -126,6 +137,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
     private final @Nullable Scheduler timers;
+    private final String nodeName;
+    private final ArbiterRecord arbiterRecord;
     private final Registration registration;
     private final PacketRelay relay;
     private final GatewayHaService routed;
@@ -139,8 +152,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final RpcProviderService rpcProvider,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, rpcProvider, singletons,
-            configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime,
-            System::currentTimeMillis, null);
+            configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()),
+            configuration.nodeName().isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
+                : configuration.nodeName(), System::nanoTime, System::currentTimeMillis, null);
     }
 
     /**
@@ -155,15 +169,17 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             final FlowWriter.Mode flowPath, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
             final @Nullable Scheduler timers) {
         this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, flowPath,
-            FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, timers);
+            FlowPlanner.Options.DEFAULT, "test-node", nanoClock, wallClockMillis, timers);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
-            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final LongSupplier nanoClock,
-            final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
+            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final String nodeName,
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
         this.timers = timers;
+        this.nodeName = nodeName;
+        arbiterRecord = new ArbiterRecord(broker);
         this.broker = broker;
         this.flowPath = flowPath;
         this.planOptions = planOptions;
@@ -186,6 +202,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Override
     public synchronized void instantiateServiceInstance() {
         LOG.info("This node now drives Gateway HA election");
+        // The split-brain fence, on the real clocks whatever the engine runs on: the lease is about real time.
+        final var fence = ArbiterFence.onItsOwnThread(nodeName, arbiterRecord::renew);
+        fence.start(arbiterRecord.read());
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
@@ -198,7 +217,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var steering = new SteeringLoop();
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering,
-            stateWriter::flowsRepaired);
+            stateWriter::flowsRepaired, fence::steering);
+        fence.onResumed(flowWriter::caughtUp);
         final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
@@ -219,7 +239,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
                 @Override
                 public void loaded() {
-                    flows.loaded();
+                    // Reconciling the switches writes to them: not before the previous arbiter's lease ran out.
+                    fence.whenSteering(flows::loaded);
                 }
             });
         // Decoding is cheap and offering never blocks (a full queue refuses): handle packet-ins on the delivering
@@ -236,7 +257,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             packetIn.relayed(input.requireIngress(), input.requirePayload());
             return RpcResultBuilder.success(new RelayPacketInOutputBuilder().build()).buildFuture();
         });
-        instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
+        instance.set(new Instance(fence, runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
             steering, new LinkTopology(broker, runtime::submit, runtime::now), operations, () -> {
                 relayed.close();
@@ -247,10 +268,24 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Override
     public synchronized ListenableFuture<?> closeServiceInstance() {
         final var current = instance.getAndSet(null);
-        if (current != null) {
-            LOG.info("This node no longer drives Gateway HA election");
-            current.close();
+        if (current == null) {
+            return Futures.immediateFuture(null);
         }
+        LOG.info("This node no longer drives Gateway HA election");
+        current.close();
+        // Not waited for: cut off from the majority it never commits, and the role must move on regardless. A next
+        // holder that reads the record before the release commits waits for the lease to run out.
+        Futures.addCallback(arbiterRecord.release(), new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                LOG.debug("Arbiter lease released");
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.info("The arbiter's lease was not released: the next holder waits for it to run out", cause);
+            }
+        }, MoreExecutors.directExecutor());
         return Futures.immediateFuture(null);
     }
 
