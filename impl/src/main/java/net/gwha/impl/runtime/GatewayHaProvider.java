@@ -247,7 +247,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         // thread; what they ask of the engine or the flows runs on the loop.
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::offer,
             runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
-                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
+                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))), runtime::submit,
             MoreExecutors.directExecutor());
         final var operations = new RuntimeOperations(runtime, this::persistMaintenance,
             new ClusterConfigReader(broker)::read);
