@@ -37,9 +37,10 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
  *
  * <p>Every node registers these, rather than the arbiter alone with MD-SAL routing the others' calls to it: the
  * remote RPC broker (controller 11, {@code OpsInvoker}) sends a result that carries errors back as an exception,
- * {@code RpcErrorsException}, and the asking node's RESTCONF answers an exception with 500 operation-failed and the
- * broker's "Execution of rpc ... failed", not the reason. Only an error made on the node RESTCONF runs on keeps its
- * tag and message, so the hop between nodes ({@link RelayedCommands}) carries a refusal as data.
+ * {@code RpcErrorsException}, and the asking node's RESTCONF (netconf 9) answers any exception with 500, rpc /
+ * operation-failed and the exception's "Execution of rpc ... failed", not the reason (seen on a three-node cluster).
+ * Only an error made on the node RESTCONF runs on keeps its tag and message, so the hop between nodes
+ * ({@link RelayedCommands}) carries a refusal as data, which needs nothing of the broker's exception classes.
  */
 public final class GatewayHaRpcs implements AutoCloseable {
     private final GatewayHaService service;
