@@ -95,6 +95,11 @@ final class OdlCluster {
         }
     }
 
+    /** A Karaf console command on the node (bin/client): what it printed, whatever its exit code. */
+    String console(final int node, final String command) {
+        return Scripts.run(env, 120, "cluster", "client", Integer.toString(node), command).output();
+    }
+
     String script(final long timeoutSeconds, final String... args) {
         return Scripts.require(env, timeoutSeconds, "cluster", args).output();
     }

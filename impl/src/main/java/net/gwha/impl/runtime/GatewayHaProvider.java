@@ -25,6 +25,7 @@ import net.gwha.impl.intake.PacketRelay;
 import net.gwha.impl.intake.PortListener;
 import net.gwha.impl.ops.GatewayHaRpcs;
 import net.gwha.impl.ops.GatewayHaService;
+import net.gwha.impl.ops.RelayedCommands;
 import net.gwha.impl.ops.RoutedOperations;
 import net.gwha.impl.state.ArbiterRecord;
 import net.gwha.impl.state.ClusterView;
@@ -73,8 +74,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Gateway HA on this controller node. Everything that acts — the engine, its config listener, the state writer,
  * the flows — runs inside a cluster singleton, so in an OpenDaylight cluster exactly one node drives election. On
- * taking the role it rebuilds from the datastore and registers the RPCs, so that MD-SAL routes every node's calls
- * to it; on losing it, it stops acting at once. Every node relays the packet-ins of the switches it is OpenFlow
+ * taking the role it rebuilds from the datastore and registers the internal relay RPCs, so that MD-SAL routes every
+ * node's relayed packet-ins and commands to it; on losing it, it stops acting at once. Every node registers the
+ * operators' RPCs over this service ({@link GatewayHaRpcs}), relays the packet-ins of the switches it is OpenFlow
  * master of to the node that holds the role ({@link PacketRelay}), and answers the console from the datastore.
  */
 @Component(service = GatewayHaService.class, immediate = true, configurationPid = "net.gwha")
@@ -109,13 +111,13 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     /** What this node runs while it drives election. */
     private record Instance(ArbiterFence fence, HaRuntime runtime, StateWriter stateWriter,
             ClusterConfigListener configListener, PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter,
-            SteeringLoop steering, LinkTopology links, GatewayHaService operations, Registration rpcs)
+            SteeringLoop steering, LinkTopology links, GatewayHaService operations, Registration relays)
             implements AutoCloseable {
         @Override
         public void close() {
             // First, so that nothing more reaches a switch while the rest stops.
             fence.close();
-            rpcs.close();
+            relays.close();
             links.close();
             ports.close();
             flowWriter.close();
@@ -142,6 +144,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final Registration registration;
     private final PacketRelay relay;
     private final GatewayHaService routed;
+    private final GatewayHaRpcs rpcs;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
 
@@ -191,6 +194,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         this.wallClockMillis = wallClockMillis;
         routed = new RoutedOperations(new StateReader(broker), rpcService);
         relay = new PacketRelay(notificationService, rpcService, () -> instance.get() != null);
+        rpcs = new GatewayHaRpcs(rpcProvider, this);
         registration = singletons.registerClusterSingletonService(this);
     }
 
@@ -251,8 +255,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             MoreExecutors.directExecutor());
         final var operations = new RuntimeOperations(runtime, this::persistMaintenance,
             new ClusterConfigReader(broker)::read);
-        // Registered here alone, so that MD-SAL routes the calls of every controller node to this one.
-        final var rpcs = new GatewayHaRpcs(rpcProvider, operations);
+        // Registered here alone, so that MD-SAL routes the commands relayed by every controller node to this one.
+        final var commands = new RelayedCommands(rpcProvider, operations);
         final var relayed = rpcProvider.registerRpcImplementation((RelayPacketIn) input -> {
             packetIn.relayed(input.requireIngress(), input.requirePayload());
             return RpcResultBuilder.success(new RelayPacketInOutputBuilder().build()).buildFuture();
@@ -261,7 +265,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
             steering, new LinkTopology(broker, runtime::submit, runtime::now), operations, () -> {
                 relayed.close();
-                rpcs.close();
+                commands.close();
             }));
     }
 
@@ -333,6 +337,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Override
     @Deactivate
     public void close() {
+        rpcs.close();
         relay.close();
         registration.close();
         closeServiceInstance();
