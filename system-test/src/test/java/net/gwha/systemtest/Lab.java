@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The lab of scripts/lab: a private Open vSwitch in its own namespace, a client and four gateways as namespaces,
@@ -35,16 +36,31 @@ final class Lab {
     private final Map<String, String> env;
 
     Lab(final int openflowPort, final String advertIntervalSeconds) {
+        this('t', "tcp:127.0.0.1:" + openflowPort, advertIntervalSeconds);
+    }
+
+    /**
+     * A lab whose switches connect to every controller target given.
+     *
+     * @param initial the first letter of its names, the rest random
+     * @param controllers {@code tcp:ADDRESS:PORT}, comma-separated: target I of {@link #ctlCutTo(List, int...)}
+     */
+    Lab(final char initial, final String controllers, final String advertIntervalSeconds) {
         env = Map.of(
-            "LAB_PREFIX", "t" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(0x10000)),
+            "LAB_PREFIX", initial + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt(0x10000)),
             "LAB_ADVERT_INT", advertIntervalSeconds,
-            "LAB_CONTROLLER", "tcp:127.0.0.1:" + openflowPort,
+            "LAB_CONTROLLER", controllers,
             "LAB_GATEWAYS", "gw1 gw2 gw3 gw4");
     }
 
     void up() {
         lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4", "--lan2", "--vrrp-pair");
         EXTRAS.forEach(this::stopKeepalived);
+    }
+
+    /** Gateways gw1..gw4 alone, without the second LAN and the VRRP pair. */
+    void upGatewaysOnly() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4");
     }
 
     void down() {
@@ -106,6 +122,16 @@ final class Lab {
     void ctlCut(final int... switches) {
         final var args = new ArrayList<String>();
         args.add("ctl-cut");
+        for (var number : switches) {
+            args.add(Integer.toString(number));
+        }
+        lab(30, args.toArray(String[]::new));
+    }
+
+    /** Drops the switches' OpenFlow connections to some controller targets (1-based) until {@link #ctlRestore()}. */
+    void ctlCutTo(final List<Integer> targets, final int... switches) {
+        final var args = new ArrayList<String>(List.of("ctl-cut", "--to",
+            targets.stream().map(String::valueOf).collect(Collectors.joining(","))));
         for (var number : switches) {
             args.add(Integer.toString(number));
         }
@@ -196,6 +222,12 @@ final class Lab {
         double maxGapMillis() {
             final var gap = json.get("max_gap_ms");
             return gap == null || gap.isJsonNull() ? Double.POSITIVE_INFINITY : gap.getAsDouble();
+        }
+
+        /** The longest time without an answer, the probe's start and end included: a VIP that stops for good. */
+        double longestSilenceMillis() {
+            return Math.max(maxGapMillis(), Math.max(json.get("head_unanswered_ms").getAsDouble(),
+                json.get("tail_unanswered_ms").getAsDouble()));
         }
 
         long answered() {

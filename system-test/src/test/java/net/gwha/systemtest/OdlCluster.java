@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A three-node OpenDaylight cluster of the distribution, driven through scripts/cluster: each node in its own network
@@ -46,6 +47,11 @@ final class OdlCluster {
 
     String address(final int node) {
         return subnet + "." + node;
+    }
+
+    /** Every node's OpenFlow listener, in node order, as scripts/lab takes controller targets. */
+    String openflowTargets() {
+        return NODES.stream().map(node -> "tcp:" + address(node) + ":6653").collect(Collectors.joining(","));
     }
 
     Restconf restconf(final int node) {
@@ -98,6 +104,16 @@ final class OdlCluster {
     /** A Karaf console command on the node (bin/client): what it printed, whatever its exit code. */
     String console(final int node, final String command) {
         return Scripts.run(env, 120, "cluster", "client", Integer.toString(node), command).output();
+    }
+
+    /** SIGKILL of the node's JVM. */
+    void kill(final int node) {
+        script(60, "kill", Integer.toString(node));
+    }
+
+    /** Boots the node again with its data and waits until every node answers and every shard has a leader. */
+    void restart(final int node) {
+        script(BOOT_TIMEOUT_S + 120L, "restart", Integer.toString(node));
     }
 
     String script(final long timeoutSeconds, final String... args) {

@@ -33,6 +33,13 @@ final class LivenessJudge {
      * with the LAN timers of scripts/cluster), after which its heartbeats flow again through another node.
      */
     static final long RELAY_GRACE_NANOS = TimeUnit.SECONDS.toNanos(12);
+    /**
+     * How long a new arbiter waits to hear a switch at all before it judges the silence of the gateways handed over
+     * to it there (see {@link #takeOver}). In a three-node OpenDaylight cluster a switch's packet-ins came 3 s after
+     * the take-over when its OpenFlow master had died with the previous arbiter (its new master's device still
+     * starting), 13 s after the kill; relayed ones need the new arbiter's route to have spread through the cluster.
+     */
+    static final long UNHEARD_SWITCH_NANOS = TimeUnit.SECONDS.toNanos(15);
 
     /** The engine's disconnected switches, read only. */
     private final Set<String> disconnected;
@@ -94,8 +101,9 @@ final class LivenessJudge {
 
     /**
      * Takes the gateways as the previous arbiter showed them ({@link Handover}), right after the first
-     * {@link #configure}: those it showed up as if heard now, not judged before one dead interval from now (unless
-     * their switch is disconnected); those it showed down as down, to be heard for the hold-up time again.
+     * {@link #configure}: those it showed up as if heard now, not judged before one dead interval from the first
+     * heartbeat this engine hears from their switch, or before {@link #UNHEARD_SWITCH_NANOS} if none comes (nor
+     * while their switch is disconnected); those it showed down as down, to be heard for the hold-up time again.
      */
     void takeOver(final Handover handover, final long at) {
         for (Gateway gateway : gateways) {
@@ -114,7 +122,10 @@ final class LivenessJudge {
                     gateway.handedOverLastHeard = previous.lastHeard().orElse(NEVER);
                     // the gap to its first heartbeat here is no sample of its rhythm
                     gateway.gapSpansCutOff = true;
-                    gateway.deadline = gateway.cutOff ? NEVER : at + deadNanos;
+                    // Rule: a new arbiter judges no silence of a switch it has not heard yet: that switch's
+                    // packet-ins may still be on their way to it (its OpenFlow master moving along with the arbiter,
+                    // the relay's route to this node spreading), while those of another switch already arrive
+                    gateway.deadline = gateway.cutOff ? NEVER : at + Math.max(deadNanos, UNHEARD_SWITCH_NANOS);
                 }
                 case DOWN -> gateway.liveness = Liveness.DOWN;
                 default -> {
@@ -151,6 +162,14 @@ final class LivenessJudge {
         }
         lastIntake = at;
         final String switchId = from.config.switchId();
+        if (!lastIntakeBySwitch.containsKey(switchId)) {
+            // the switch's first heartbeat here: gateways handed over on it are judged one dead interval from now
+            for (Gateway other : gateways) {
+                if (other.assumed && other.deadline != NEVER && other.config.switchId().equals(switchId)) {
+                    other.deadline = Math.min(other.deadline, at + deadNanos);
+                }
+            }
+        }
         lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
         for (Gateway other : gateways) {
             if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos

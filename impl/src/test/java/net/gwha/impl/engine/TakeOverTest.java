@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Decision.ClusterStatusChanged;
 import net.gwha.impl.engine.Decision.ElectionOrderChanged;
 import net.gwha.impl.engine.Handover.GatewayHandover;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A new arbiter takes a cluster over from the previous one's published state ({@link Handover}): it keeps the
- * active gateway and the election order, judges no silence before one dead interval, and otherwise decides as the
- * previous arbiter would have. Sim's gateways: b (200) is the best, then c (150), then a (100); all on one switch.
+ * active gateway and the election order, judges no silence before one dead interval after it has heard the
+ * gateway's switch, and otherwise decides as the previous arbiter would have. Sim's gateways: b (200) is the best,
+ * then c (150), then a (100); all on one switch.
  */
 class TakeOverTest {
     /** When the new arbiter takes over, in the test's milliseconds. */
@@ -111,6 +113,45 @@ class TakeOverTest {
         assertEquals(List.of(), sim.changes());
         assertEquals(List.of(GatewayState.PASSIVE, GatewayState.ACTIVE, GatewayState.PASSIVE),
             List.of(sim.state("a"), sim.state("b"), sim.state("c")));
+    }
+
+    /** d (50), alone on another switch. */
+    private static final GatewayConfig D = new GatewayConfig("d", 50, Ipv4.parse("10.0.0.4"), "openflow:2", true);
+
+    private static Handover bActiveWithD() {
+        return new Handover(Optional.of("b"), OptionalLong.empty(), false, Map.of("a", up(GatewayState.PASSIVE),
+            "b", up(GatewayState.ACTIVE), "c", up(GatewayState.PASSIVE), "d", up(GatewayState.PASSIVE)));
+    }
+
+    @Test
+    void aSwitchHeardOnlySecondsAfterTheTakeOverLosesNoGatewayToOneOnASwitchHeardAtOnce() {
+        // a, b and c's switch had its OpenFlow master on the previous arbiter's node: its packet-ins come once the
+        // new master's device has started, while d's switch is heard at once
+        takeOver(Sim.config(A, B, C, D), bActiveWithD());
+        sim.send("d");
+        sim.runTo(TAKE_OVER + 12_000);
+        sim.send("a");
+        sim.send("b");
+        sim.send("c");
+        sim.runTo(TAKE_OVER + 60_000);
+
+        assertEquals(List.of(), sim.changes());
+        assertEquals(List.of(GatewayState.PASSIVE, GatewayState.ACTIVE, GatewayState.PASSIVE, GatewayState.PASSIVE),
+            List.of(sim.state("a"), sim.state("b"), sim.state("c"), sim.state("d")));
+    }
+
+    @Test
+    void aSwitchNeverHeardAfterTheTakeOverHasItsGatewaysJudgedAfterTheBound() {
+        takeOver(Sim.config(A, B, C, D), bActiveWithD());
+        sim.send("d");
+        final long bound = TimeUnit.NANOSECONDS.toMillis(LivenessJudge.UNHEARD_SWITCH_NANOS);
+        sim.runTo(TAKE_OVER + bound + 2_999);
+        assertEquals(List.of(), sim.changes());
+
+        // silent past the bound, and one dead interval more for the judgement that waits on a silent switch
+        sim.runTo(TAKE_OVER + bound + 3_000);
+
+        sim.assertLastChange("b", "d", FailoverCause.HEARTBEAT_TIMEOUT, TAKE_OVER + bound, TAKE_OVER + bound + 3_000);
     }
 
     @Test
