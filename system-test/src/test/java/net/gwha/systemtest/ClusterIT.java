@@ -11,9 +11,12 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Three copies of the distribution form one cluster from configuration alone (scripts/cluster): RESTCONF answers on
  * every node, every shard of both datastores has one leader and two followers, and all three nodes agree on which of
- * them runs the Gateway HA singleton; every node carries out commands through that node and reads its state. Tagged
+ * them runs the Gateway HA singleton; every node carries out commands through that node, answers its refusals as it
+ * does (RESTCONF and console) and reads its state. Tagged
  * {@value #TAG}: its cost is the cluster's boot (250 s in all at load 17 on two cores) and 2 GB of memory, so a run
  * can leave it out ({@code -DexcludedGroups=cluster}).
  */
@@ -75,7 +79,7 @@ class ClusterIT {
         try {
             for (int node : OdlCluster.NODES) {
                 final var restconf = cluster.restconf(node);
-                // Only the arbiter registers the RPC: a call on any node is routed to it, which persists the drain.
+                // Relayed to the arbiter from any other node (relay-set-maintenance): it persists the drain.
                 await("set-maintenance through node " + node).atMost(SETTLE).pollInterval(POLL)
                     .until(() -> maintenance(restconf, node % 2 == 1).status(), status -> status / 100 == 2);
                 await("gw2's admin-state as node " + node + " set it").atMost(SETTLE).pollInterval(POLL)
@@ -89,6 +93,52 @@ class ClusterIT {
         } finally {
             cluster.restconf(1).delete(spread.path());
         }
+    }
+
+    @Test
+    void everyNodeAnswersARefusalAsTheArbiterDoes() {
+        final var refused = ClusterJson.lab("refused");
+        assertEquals(201, cluster.restconf(1).put(refused.path(), refused.json()).status());
+        try {
+            final var arbiter = await("the gwha singleton's owner").atMost(SETTLE).pollInterval(POLL)
+                .until(() -> cluster.serviceOwner(1, "gwha-engine"), Optional::isPresent).orElseThrow();
+            final var printed = new HashMap<Integer, String>();
+            for (int node : OdlCluster.NODES) {
+                final var restconf = cluster.restconf(node);
+                // No switch connects: gw1 is configured but never heard, and the arbiter will not make it active.
+                final var unheard = "cluster 'refused': gateway gw1 has not been heard yet";
+                await("switch-over to gw1 refused through node " + node).atMost(SETTLE).pollInterval(POLL)
+                    .until(() -> post(restconf, "switch-over", "gw1", ""), response -> response.status() == 400);
+                assertRefused(post(restconf, "switch-over", "gw1", ""), unheard, node);
+                final var unknown = "cluster 'refused' has no gateway named 'gw9'";
+                assertRefused(post(restconf, "switch-over", "gw9", ""), unknown, node);
+                assertRefused(post(restconf, "set-maintenance", "gw9", ",\"enabled\":true"), unknown, node);
+                printed.put(node, cluster.console(node, "gwha:switch-over refused gw9").strip());
+                assertTrue(printed.get(node).contains(unknown), "node " + node + "'s console: " + printed.get(node));
+            }
+            final int arbiterNode = Integer.parseInt(arbiter.substring("member-".length()));
+            for (int node : OdlCluster.NODES) {
+                assertEquals(printed.get(arbiterNode), printed.get(node), "node " + node + "'s console, arbiter "
+                    + arbiter);
+            }
+        } finally {
+            cluster.restconf(1).delete(refused.path());
+        }
+    }
+
+    private static Restconf.Response post(final Restconf restconf, final String rpc, final String gateway,
+            final String more) {
+        return restconf.post("/operations/gwha:" + rpc,
+            "{\"input\":{\"cluster\":\"refused\",\"gateway\":\"" + gateway + "\"" + more + "}}");
+    }
+
+    /** RESTCONF's answer to a refused command, as the arbiter gives it: 400, invalid-value, the reason. */
+    private static void assertRefused(final Restconf.Response response, final String reason, final int node) {
+        assertEquals(400, response.status(), "node " + node + ": " + response);
+        final var error = JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonObject("errors")
+            .getAsJsonArray("error").get(0).getAsJsonObject();
+        assertEquals(List.of("application", "invalid-value", reason), List.of(error.get("error-type").getAsString(),
+            error.get("error-tag").getAsString(), error.get("error-message").getAsString()), "node " + node);
     }
 
     private static Restconf.Response maintenance(final Restconf restconf, final boolean on) {

@@ -8,6 +8,10 @@
 package net.gwha.systemtest;
 
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +31,7 @@ final class OdlCluster {
     static final String PREFIX = "gwcit";
     /** Three boots side by side on two shared cores. */
     static final int BOOT_TIMEOUT_S = 540;
+    private static final Path RUN_DIR = Scripts.ROOT.resolve("system-test/target/cluster");
 
     private final Map<String, String> env;
     private final String subnet;
@@ -34,7 +39,7 @@ final class OdlCluster {
     OdlCluster(final String subnet) {
         this.subnet = subnet;
         env = Map.of(
-            "GWHA_CLUSTER_RUN_DIR", Scripts.ROOT.resolve("system-test/target/cluster").toString(),
+            "GWHA_CLUSTER_RUN_DIR", RUN_DIR.toString(),
             "GWHA_CLUSTER_PREFIX", System.getProperty("gwha.clusterPrefix", PREFIX),
             "GWHA_CLUSTER_SUBNET", subnet,
             "GWHA_BOOT_TIMEOUT", Integer.toString(BOOT_TIMEOUT_S));
@@ -85,6 +90,20 @@ final class OdlCluster {
             }
         }
         return Optional.empty();
+    }
+
+    /** Node N's Karaf log so far. */
+    String log(final int node) {
+        try {
+            return Files.readString(RUN_DIR.resolve("n" + node + "/karaf/data/log/karaf.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Karaf console command on the node (bin/client): what it printed, whatever its exit code. */
+    String console(final int node, final String command) {
+        return Scripts.run(env, 120, "cluster", "client", Integer.toString(node), command).output();
     }
 
     /** SIGKILL of the node's JVM. */

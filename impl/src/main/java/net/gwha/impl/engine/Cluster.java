@@ -66,14 +66,16 @@ final class Cluster {
      * @param handover what the previous arbiter published of it, when this engine took over from another
      * @param disconnected the engine's disconnected switches, kept up to date by the engine and only read here
      * @param connected the engine's connected switches, likewise
+     * @param relayed the engine's switches whose heartbeats arrive relayed by another controller node, likewise
      * @param reachability the engine's, likewise
      */
     Cluster(final ClusterConfig config, final Optional<Handover> handover, final Set<String> disconnected,
-            final Set<String> connected, final Reachability reachability, final long at, final List<Decision> out) {
+            final Set<String> connected, final Set<String> relayed, final Reachability reachability, final long at,
+            final List<Decision> out) {
         name = config.name();
         asList = List.of(name);
         this.config = config;
-        judge = new LivenessJudge(disconnected, connected);
+        judge = new LivenessJudge(disconnected, connected, relayed);
         partitions = new PartitionElection(name, reachability, this::better);
         order = new ElectionOrder(name, this::better, partitions::inMain);
         gateways = new Gateway[0];
@@ -193,6 +195,11 @@ final class Cluster {
     void paused(final long pausedNanos, final long at, final List<Decision> out) {
         judge.postpone(pausedNanos, at);
         evaluate(at, null, out);
+    }
+
+    /** Whether a gateway of this cluster is attached to the switch. */
+    boolean attaches(final String switchId) {
+        return judge.attaches(switchId);
     }
 
     void tick(final long at, final List<Decision> out) {

@@ -30,6 +30,7 @@ import net.gwha.impl.engine.Event.PortStatus;
 import net.gwha.impl.engine.Event.SwitchConnected;
 import net.gwha.impl.engine.Event.SwitchDisconnected;
 import net.gwha.impl.engine.Event.SwitchOver;
+import net.gwha.impl.engine.Event.SwitchRelayed;
 import net.gwha.impl.engine.Event.Tick;
 
 /**
@@ -52,6 +53,8 @@ public final class Engine {
     // reported connected and not disconnected since; membership only, like disconnected
     private final Set<String> connectedSwitches = new HashSet<>();
     private final Set<String> connectedView = Collections.unmodifiableSet(connectedSwitches);
+    private final Set<String> relayedSwitches = new HashSet<>();
+    private final Set<String> relayedView = Collections.unmodifiableSet(relayedSwitches);
     private final Reachability reachability = new Reachability();
     // reused by every apply(): no allocation when an event decides nothing
     private final List<Decision> buffer = new ArrayList<>();
@@ -101,6 +104,11 @@ public final class Engine {
                     yield reachability.connected(back.switchId(), at) ? everyCluster(back.switchId(), true, at)
                         : switched(back.switchId(), true, at);
                 }
+                case SwitchRelayed path -> {
+                    final boolean changed = path.relayed() ? relayedSwitches.add(path.switchId())
+                        : relayedSwitches.remove(path.switchId());
+                    yield changed ? judgedAgain(path.switchId(), at) : Outcome.NONE;
+                }
                 case LinksChanged links -> {
                     reachability.linksChanged(links.links(), at);
                     for (Cluster cluster : ordered.values()) {
@@ -115,7 +123,7 @@ public final class Engine {
                     Cluster cluster = byName.get(name);
                     if (cluster == null) {
                         cluster = new Cluster(set.config(), set.handover(), disconnectedView, connectedView,
-                            reachability, at, buffer);
+                            relayedView, reachability, at, buffer);
                         byName.put(name, cluster);
                         ordered.put(name, cluster);
                     } else {
@@ -200,6 +208,18 @@ public final class Engine {
         final var affected = new ArrayList<Cluster>();
         for (Cluster cluster : ordered.values()) {
             if (cluster.switchChanged(switchId, connected, at, buffer)) {
+                affected.add(cluster);
+            }
+        }
+        return touching(affected);
+    }
+
+    /** How long a switch's gateways may be silent changed: the clusters with a gateway on it judge again. */
+    private Outcome judgedAgain(final String switchId, final long at) {
+        final var affected = new ArrayList<Cluster>();
+        for (Cluster cluster : ordered.values()) {
+            if (cluster.attaches(switchId)) {
+                cluster.tick(at, buffer);
                 affected.add(cluster);
             }
         }

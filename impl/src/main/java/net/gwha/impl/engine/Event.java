@@ -90,6 +90,18 @@ public sealed interface Event {
     }
 
     /**
+     * In an OpenDaylight cluster: the heartbeats of a switch's gateways now reach this node relayed by another node,
+     * the switch's OpenFlow master ({@code relayed}), or directly again. When every gateway of a relayed switch
+     * falls silent at once, the likelier cause is the relay: its node died, and the switch sends nothing until the
+     * cluster has moved its mastership. So their judgement waits longer for such a switch, and a burst that ends
+     * such a silence counts as a stall of that switch (see {@code LivenessJudge}).
+     *
+     * @param switchId the switch, as in {@link GatewayConfig#switchId()}
+     */
+    record SwitchRelayed(String switchId, boolean relayed, long at) implements Event {
+    }
+
+    /**
      * The links between switches changed, as openflowplugin's LLDP topology reports them. Switches that do not
      * reach each other both ways are in different partitions, each steered to a gateway of its own (see
      * {@link Decision.PartitionsChanged}). The engine splits nothing for 15 s (three periods of openflowplugin's LLDP

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import net.gwha.impl.engine.Gateway.Liveness;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The liveness half of one cluster; election is {@link Cluster}'s. Decides when a silent gateway is down, tells a
@@ -27,6 +28,12 @@ final class LivenessJudge {
     /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
     static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /**
+     * How long the gateways of a relayed switch that fell silent all at once wait before they are down: longer than
+     * an OpenDaylight cluster takes to move the switch's OpenFlow mastership off a dead node (3.9 to 8.6 s measured
+     * with the LAN timers of scripts/cluster), after which its heartbeats flow again through another node.
+     */
+    static final long RELAY_GRACE_NANOS = TimeUnit.SECONDS.toNanos(12);
+    /**
      * How long a new arbiter waits to hear a switch at all before it judges the silence of the gateways handed over
      * to it there (see {@link #takeOver}). In a three-node OpenDaylight cluster a switch's packet-ins came 3 s after
      * the take-over when its OpenFlow master had died with the previous arbiter (its new master's device still
@@ -38,6 +45,8 @@ final class LivenessJudge {
     private final Set<String> disconnected;
     /** The engine's switches reported connected and not disconnected since, read only. */
     private final Set<String> connected;
+    /** The engine's switches whose heartbeats arrive relayed by another controller node, read only. */
+    private final Set<String> relayed;
     private Gateway[] gateways = new Gateway[0];
     private long deadNanos;
     private long holdUpNanos;
@@ -53,9 +62,10 @@ final class LivenessJudge {
      */
     private final Map<String, long[]> lastIntakeBySwitch = new HashMap<>();
 
-    LivenessJudge(final Set<String> disconnected, final Set<String> connected) {
+    LivenessJudge(final Set<String> disconnected, final Set<String> connected, final Set<String> relayed) {
         this.disconnected = disconnected;
         this.connected = connected;
+        this.relayed = relayed;
     }
 
     long deadNanos() {
@@ -137,7 +147,18 @@ final class LivenessJudge {
             // Silence during such a stall proves nothing, so the thresholds still running at its start move later
             // by its length, like a pause of the controller. (Not per switch: one gateway alone on a switch that
             // comes back after an outage would look like a stall of that switch, and skip its hold-up)
-            postpone(at - lastIntake, at);
+            postpone(at - lastIntake, at, null);
+        } else {
+            final String switchId = from.config.switchId();
+            final long[] lastOnSwitch = lastIntakeBySwitch.get(switchId);
+            if (lastOnSwitch != null && at - lastOnSwitch[0] > quietNanos() && relayed.contains(switchId)) {
+                // Rule: likewise for one switch whose heartbeats reach this node relayed by another controller
+                // node: they stop together when the relay's node dies and resume together when the switch's new
+                // OpenFlow master passes them on, so the silence of its gateways meanwhile proves nothing. A
+                // gateway alone there that comes back from a real outage skips its hold-up: far rarer than that
+                // node dying
+                postpone(at - lastOnSwitch[0], at, switchId);
+            }
         }
         lastIntake = at;
         final String switchId = from.config.switchId();
@@ -170,8 +191,16 @@ final class LivenessJudge {
      * still running at its start moves later by its length, and a gateway declared silent during it is up again.
      */
     void postpone(final long stallNanos, final long at) {
+        postpone(stallNanos, at, null);
+    }
+
+    /** Likewise for the gateways on one switch only, or on every switch when {@code switchId} is null. */
+    private void postpone(final long stallNanos, final long at, final @Nullable String switchId) {
         final long stallStart = at - stallNanos;
         for (Gateway gateway : gateways) {
+            if (switchId != null && !switchId.equals(gateway.config.switchId())) {
+                continue;
+            }
             // its switch came back during the stall: its judgement started afresh then, not at the stall's start
             final boolean reconnected = gateway.reconnectedAt > stallStart;
             if (gateway.liveness == Liveness.DOWN && gateway.timedOutAt != NEVER && gateway.timedOutAt > stallStart
@@ -297,8 +326,18 @@ final class LivenessJudge {
      * the intake may be stalled. Either way its own heartbeat may be held up on the way with the others.
      */
     private boolean judgementWaits(final Gateway gateway, final long now) {
-        return gateway.liveness == Liveness.UP && gateway.deadline <= now && now < gateway.deadline + deadNanos
+        return gateway.liveness == Liveness.UP && gateway.deadline <= now
+            && now < gateway.deadline + grace(gateway, now)
             && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS || quiet(gateway, now));
+    }
+
+    /**
+     * How long past its deadline a silent gateway's judgement may wait: one dead interval, or while its whole switch
+     * is silent and its heartbeats come relayed, {@link #RELAY_GRACE_NANOS}.
+     */
+    private long grace(final Gateway gateway, final long now) {
+        return relayed.contains(gateway.config.switchId()) && quiet(gateway, now)
+            ? Math.max(deadNanos, RELAY_GRACE_NANOS) : deadNanos;
     }
 
     /** Whether no gateway on the gateway's switch has been heard for longer than the quiet time. */
@@ -319,7 +358,8 @@ final class LivenessJudge {
     /** When a waiting judgement is due again: the end of the drain, else one dead interval past the deadline. */
     private long judgementResumes(final Gateway gateway, final long now) {
         final long drained = gateway.heardAfterDue == NEVER ? NEVER : gateway.heardAfterDue + DRAIN_NANOS;
-        return drained > now ? Math.min(drained, gateway.deadline + deadNanos) : gateway.deadline + deadNanos;
+        final long latest = gateway.deadline + grace(gateway, now);
+        return drained > now ? Math.min(drained, latest) : latest;
     }
 
     private long threshold(final Gateway gateway) {

@@ -19,8 +19,11 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import net.gwha.impl.engine.Event;
@@ -75,6 +78,9 @@ public final class PacketInHandler implements AutoCloseable {
     private final HeartbeatTally counters;
     private final TransmitPacket transmit;
     private final HostListener hostAsked;
+    private final Consumer<Event.SwitchRelayed> paths;
+    // By switch: whether its last heartbeat came relayed by another controller node. Absent: none yet, or direct.
+    private final Map<String, Boolean> relayedSwitches = new ConcurrentHashMap<>();
     private final Registration registration;
 
     /**
@@ -90,12 +96,15 @@ public final class PacketInHandler implements AutoCloseable {
      *     consumer)
      * @param hostAsked told of every host that got an ARP reply for a cluster's virtual IP (by cluster name); a
      *     refusal is counted as a drop
+     * @param paths told when a switch's heartbeats start arriving relayed, or directly again; after the heartbeat
+     *     that shows it, in order with the heartbeats
      * @param executor runs the listener; decoding is cheap, so openflowplugin's own thread is fine
      */
     public PacketInHandler(final NotificationService notifications, final RpcService rpcs,
             final ClusterDirectory directory, final Predicate<Event.HeartbeatReceived> heartbeats,
             final LongSupplier nanoClock, final HeartbeatTally counters, final HostListener hostAsked,
-            final Executor executor) {
+            final Consumer<Event.SwitchRelayed> paths, final Executor executor) {
+        this.paths = paths;
         this.directory = directory;
         this.hostAsked = hostAsked;
         this.heartbeats = heartbeats;
@@ -110,7 +119,7 @@ public final class PacketInHandler implements AutoCloseable {
         final var payload = packet.getPayload();
         final var ingress = ingress(packet.getIngress());
         if (payload != null && ingress.isPresent()) {
-            handle(payload, ingress.orElseThrow(), packet.getIngress(), at);
+            handle(payload, ingress.orElseThrow(), packet.getIngress(), false, at);
         }
     }
 
@@ -124,12 +133,14 @@ public final class PacketInHandler implements AutoCloseable {
         final var at = nanoClock.getAsLong();
         port(connectorId).ifPresent(ingress -> handle(payload, ingress, new NodeConnectorRef(
             DataObjectIdentifier.builder(Nodes.class).child(Node.class, new NodeKey(new NodeId(ingress.node())))
-                .child(NodeConnector.class, new NodeConnectorKey(new NodeConnectorId(connectorId))).build()), at));
+                .child(NodeConnector.class, new NodeConnectorKey(new NodeConnectorId(connectorId))).build()), true,
+            at));
     }
 
-    private void handle(final byte[] payload, final Port ingress, final NodeConnectorRef ingressRef, final long at) {
+    private void handle(final byte[] payload, final Port ingress, final NodeConnectorRef ingressRef,
+            final boolean relayed, final long at) {
         switch (VrrpDecoder.decode(payload)) {
-            case VrrpAdvertisement advert -> heartbeat(advert, ingress, at);
+            case VrrpAdvertisement advert -> heartbeat(advert, ingress, relayed, at);
             case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
             case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress, ingressRef);
         }
@@ -140,12 +151,18 @@ public final class PacketInHandler implements AutoCloseable {
         return !(VrrpDecoder.decode(frame) instanceof VrrpDecodeResult.NotVrrp) || arpAt(frame) > 0;
     }
 
-    private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final long at) {
+    private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final boolean relayed,
+            final long at) {
         switch (directory.attribute(advert.vrid(), advert.srcMac(), advert.srcIp(), ingress.node(), ingress.port())) {
             case ClusterDirectory.Attribution.Heartbeat(var member) -> {
                 if (!heartbeats.test(new Event.HeartbeatReceived(member.cluster(), member.gateway(),
                         advert.priority(), Math.min(advert.advertisementIntervalCentis(), 4095), at))) {
                     counters.dropped();
+                }
+                // After the heartbeat: one that ends a silence is judged by the path the silence fell on.
+                final Boolean before = relayedSwitches.put(ingress.node(), relayed);
+                if (before == null ? relayed : before != relayed) {
+                    paths.accept(new Event.SwitchRelayed(ingress.node(), relayed, at));
                 }
             }
             case ClusterDirectory.Attribution.ForgedGateway(var member) ->

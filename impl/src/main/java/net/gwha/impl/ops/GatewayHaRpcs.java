@@ -10,6 +10,7 @@ package net.gwha.impl.ops;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.util.Objects;
 import java.util.function.Function;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
@@ -28,10 +29,18 @@ import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 
 /**
- * switch-over and set-maintenance. A refusal (unknown cluster or gateway, a gateway that is down, unknown or in
- * maintenance) is an application error with tag invalid-value, which RESTCONF answers with 400 and the reason;
- * nothing changes. Registered only by the controller node that drives election, for as long as it does: MD-SAL's
- * remote RPC broker routes a call made on any node of an OpenDaylight cluster to it.
+ * switch-over and set-maintenance, registered by every controller node over its {@link GatewayHaService}: the
+ * engine decides on the node that drives election, {@link RoutedOperations} relays to that node from the others. A
+ * refusal (unknown cluster or gateway, a gateway that is down, unknown or in maintenance) is an application error
+ * with tag invalid-value, which RESTCONF answers with 400 and the reason; nothing changes. A command that was not
+ * carried out otherwise (no node drives election, say) is an operation-failed error with the reason (500).
+ *
+ * <p>Every node registers these, rather than the arbiter alone with MD-SAL routing the others' calls to it: the
+ * remote RPC broker (controller 11, {@code OpsInvoker}) sends a result that carries errors back as an exception,
+ * {@code RpcErrorsException}, and the asking node's RESTCONF (netconf 9) answers any exception with 500, rpc /
+ * operation-failed and the exception's "Execution of rpc ... failed", not the reason (seen on a three-node cluster).
+ * Only an error made on the node RESTCONF runs on keeps its tag and message, so the hop between nodes
+ * ({@link RelayedCommands}) carries a refusal as data, which needs nothing of the broker's exception classes.
  */
 public final class GatewayHaRpcs implements AutoCloseable {
     private final GatewayHaService service;
@@ -59,9 +68,10 @@ public final class GatewayHaRpcs implements AutoCloseable {
         return Futures.catching(
             Futures.transform(result, value -> RpcResultBuilder.success(output.apply(value)).build(),
                 MoreExecutors.directExecutor()),
-            OperationRefusedException.class,
-            refused -> RpcResultBuilder.<O>failed()
-                .withError(ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, refused.getMessage()).build(),
+            Exception.class,
+            failure -> RpcResultBuilder.<O>failed().withError(ErrorType.APPLICATION,
+                failure instanceof OperationRefusedException ? ErrorTag.INVALID_VALUE : ErrorTag.OPERATION_FAILED,
+                Objects.requireNonNullElse(failure.getMessage(), failure.toString())).build(),
             MoreExecutors.directExecutor());
     }
 

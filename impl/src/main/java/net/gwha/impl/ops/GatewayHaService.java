@@ -19,8 +19,10 @@ import net.gwha.impl.state.FailoverRecord;
  * event loop, so their futures complete once it has decided; on other nodes reads answer from the datastore and
  * commands go to that node ({@link RoutedOperations}). A command sees the configuration committed before it: it
  * waits, a few seconds at most, for the engine to take that in. A refused command (an unknown cluster or gateway,
- * named as such, or one the engine will not act on) fails its future with {@link OperationRefusedException}; a
- * datastore that does not answer in time fails a read with an {@link IllegalStateException}.
+ * named as such, or one the engine will not act on) fails its future with {@link OperationRefusedException}, on
+ * every node alike; a command that is not carried out for another reason (no node drives election, say) fails with
+ * another exception, and a datastore that does not answer in time fails a read with an
+ * {@link IllegalStateException}.
  */
 public interface GatewayHaService {
     /** Every configured cluster, by name. */

@@ -16,29 +16,33 @@ import java.util.function.Function;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.StateReader;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.GatewayName;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SetMaintenance;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SetMaintenanceInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOver;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOverInputBuilder;
-import org.opendaylight.yangtools.yang.common.RpcError;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelaySetMaintenance;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelaySetMaintenanceInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelaySwitchOver;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelaySwitchOverInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelayedOutcome;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 
 /**
  * The operations on a controller node that does not drive election: the state as the node that does wrote it to the
- * datastore, and commands as the YANG RPCs, which only that node registers, so that MD-SAL routes them to it.
+ * datastore, and commands relayed to that node through the internal RPCs only it registers, so that MD-SAL routes
+ * them to it ({@link RelayedCommands}). Its refusal comes back as data and fails the command here with
+ * {@link OperationRefusedException}, as on that node; a failure there, or no answer, fails it with an
+ * {@link IllegalStateException} that says why.
  */
 public final class RoutedOperations implements GatewayHaService {
     private final StateReader state;
-    private final SwitchOver switchOver;
-    private final SetMaintenance setMaintenance;
+    private final RelaySwitchOver switchOver;
+    private final RelaySetMaintenance setMaintenance;
 
     public RoutedOperations(final StateReader state, final RpcService rpcs) {
         this.state = state;
-        switchOver = rpcs.getRpc(SwitchOver.class);
-        setMaintenance = rpcs.getRpc(SetMaintenance.class);
+        switchOver = rpcs.getRpc(RelaySwitchOver.class);
+        setMaintenance = rpcs.getRpc(RelaySetMaintenance.class);
     }
 
     @Override
@@ -58,28 +62,37 @@ public final class RoutedOperations implements GatewayHaService {
 
     @Override
     public ListenableFuture<Optional<String>> switchOver(final String cluster, final String gateway) {
-        return answer(switchOver.invoke(new SwitchOverInputBuilder().setCluster(new ClusterName(cluster))
+        return answer(switchOver.invoke(new RelaySwitchOverInputBuilder().setCluster(new ClusterName(cluster))
             .setGateway(new GatewayName(gateway)).build()),
             output -> Optional.ofNullable(output.getPreviousGateway()).map(GatewayName::getValue));
     }
 
     @Override
     public ListenableFuture<Void> setMaintenance(final String cluster, final String gateway, final boolean on) {
-        return answer(setMaintenance.invoke(new SetMaintenanceInputBuilder().setCluster(new ClusterName(cluster))
+        return answer(setMaintenance.invoke(new RelaySetMaintenanceInputBuilder().setCluster(new ClusterName(cluster))
             .setGateway(new GatewayName(gateway)).setEnabled(on).build()), output -> null);
     }
 
-    /** The RPC's refusal, or its failure to reach a node that drives election, as the operator reads it. */
-    private static <O, T> ListenableFuture<T> answer(final ListenableFuture<RpcResult<O>> result,
-            final Function<O, T> value) {
-        final var answered = Futures.transformAsync(result, rpc -> rpc.isSuccessful()
-            ? Futures.immediateFuture(value.apply(rpc.getResult()))
-            : Futures.immediateFailedFuture(new OperationRefusedException(rpc.getErrors().stream()
-                .map(RpcError::getMessage).findFirst().orElse("refused without a reason"))),
-            MoreExecutors.directExecutor());
-        return Futures.catchingAsync(answered, Exception.class, failure -> Futures.immediateFailedFuture(
-            failure instanceof OperationRefusedException ? failure : new OperationRefusedException(
-                "no controller node that drives Gateway HA election answered: " + failure.getMessage())),
-            MoreExecutors.directExecutor());
+    /** The relayed command's outcome as the node that drives election decided it, or the lack of one. */
+    private static <O extends RelayedOutcome, T> ListenableFuture<T> answer(
+            final ListenableFuture<RpcResult<O>> result, final Function<O, T> value) {
+        return Futures.transformAsync(Futures.catchingAsync(result, Exception.class,
+            failure -> Futures.immediateFailedFuture(noAnswer(failure.getMessage(), failure)),
+            MoreExecutors.directExecutor()), rpc -> {
+                final var output = rpc.getResult();
+                if (!rpc.isSuccessful() || output == null) {
+                    return Futures.immediateFailedFuture(noAnswer(rpc.getErrors().toString(), null));
+                }
+                final var refusal = output.getRefusal();
+                final var failure = output.getFailure();
+                return refusal != null ? Futures.immediateFailedFuture(new OperationRefusedException(refusal))
+                    : failure != null ? Futures.immediateFailedFuture(new IllegalStateException(failure))
+                    : Futures.immediateFuture(value.apply(output));
+            }, MoreExecutors.directExecutor());
+    }
+
+    private static IllegalStateException noAnswer(final String why, final @Nullable Throwable cause) {
+        return new IllegalStateException("no answer from a controller node that drives Gateway HA election: " + why,
+            cause);
     }
 }

@@ -7,9 +7,11 @@
  */
 package net.gwha.impl.runtime;
 
+import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,7 +25,9 @@ import net.gwha.impl.intake.PacketRelay;
 import net.gwha.impl.intake.PortListener;
 import net.gwha.impl.ops.GatewayHaRpcs;
 import net.gwha.impl.ops.GatewayHaService;
+import net.gwha.impl.ops.RelayedCommands;
 import net.gwha.impl.ops.RoutedOperations;
+import net.gwha.impl.state.ArbiterRecord;
 import net.gwha.impl.state.ClusterView;
 import net.gwha.impl.state.FailoverRecord;
 import net.gwha.impl.state.NotificationSink;
@@ -70,8 +74,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Gateway HA on this controller node. Everything that acts — the engine, its config listener, the state writer,
  * the flows — runs inside a cluster singleton, so in an OpenDaylight cluster exactly one node drives election. On
- * taking the role it rebuilds from the datastore and registers the RPCs, so that MD-SAL routes every node's calls
- * to it; on losing it, it stops acting at once. Every node relays the packet-ins of the switches it is OpenFlow
+ * taking the role it rebuilds from the datastore and registers the internal relay RPCs, so that MD-SAL routes every
+ * node's relayed packet-ins and commands to it; on losing it, it stops acting at once. Every node registers the
+ * operators' RPCs over this service ({@link GatewayHaRpcs}), relays the packet-ins of the switches it is OpenFlow
  * master of to the node that holds the role ({@link PacketRelay}), and answers the console from the datastore.
  */
 @Component(service = GatewayHaService.class, immediate = true, configurationPid = "net.gwha")
@@ -93,18 +98,26 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             + "another application forwards, whose table-miss entries it would shadow. Every node of an "
             + "OpenDaylight cluster must say the same.")
         boolean normalForwarding() default true;
+
+        @AttributeDefinition(description = "This node's name in the arbiter's lease record (gwha:arbiter), which "
+            + "says which node drives election. scripts/cluster sets each node's member name. Empty: the JVM's "
+            + "process id and host name.")
+        String nodeName() default "";
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHaProvider.class);
     private static final ServiceGroupIdentifier IDENTIFIER = new ServiceGroupIdentifier("gwha-engine");
 
     /** What this node runs while it drives election. */
-    private record Instance(HaRuntime runtime, StateWriter stateWriter, ClusterConfigListener configListener,
-            PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter, SteeringLoop steering,
-            LinkTopology links, GatewayHaService operations, Registration rpcs) implements AutoCloseable {
+    private record Instance(ArbiterFence fence, HaRuntime runtime, StateWriter stateWriter,
+            ClusterConfigListener configListener, PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter,
+            SteeringLoop steering, LinkTopology links, GatewayHaService operations, Registration relays)
+            implements AutoCloseable {
         @Override
         public void close() {
-            rpcs.close();
+            // First, so that nothing more reaches a switch while the rest stops.
+            fence.close();
+            relays.close();
             links.close();
             ports.close();
             flowWriter.close();
@@ -126,9 +139,12 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final LongSupplier nanoClock;
     private final LongSupplier wallClockMillis;
     private final @Nullable Scheduler timers;
+    private final String nodeName;
+    private final ArbiterRecord arbiterRecord;
     private final Registration registration;
     private final PacketRelay relay;
     private final GatewayHaService routed;
+    private final GatewayHaRpcs rpcs;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
 
@@ -139,8 +155,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final RpcProviderService rpcProvider,
             @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, rpcProvider, singletons,
-            configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()), System::nanoTime,
-            System::currentTimeMillis, null);
+            configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()),
+            configuration.nodeName().isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
+                : configuration.nodeName(), System::nanoTime, System::currentTimeMillis, null);
     }
 
     /**
@@ -155,15 +172,17 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             final FlowWriter.Mode flowPath, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
             final @Nullable Scheduler timers) {
         this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, flowPath,
-            FlowPlanner.Options.DEFAULT, nanoClock, wallClockMillis, timers);
+            FlowPlanner.Options.DEFAULT, "test-node", nanoClock, wallClockMillis, timers);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
-            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final LongSupplier nanoClock,
-            final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
+            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final String nodeName,
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
         this.timers = timers;
+        this.nodeName = nodeName;
+        arbiterRecord = new ArbiterRecord(broker);
         this.broker = broker;
         this.flowPath = flowPath;
         this.planOptions = planOptions;
@@ -175,6 +194,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         this.wallClockMillis = wallClockMillis;
         routed = new RoutedOperations(new StateReader(broker), rpcService);
         relay = new PacketRelay(notificationService, rpcService, () -> instance.get() != null);
+        rpcs = new GatewayHaRpcs(rpcProvider, this);
         registration = singletons.registerClusterSingletonService(this);
     }
 
@@ -186,6 +206,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Override
     public synchronized void instantiateServiceInstance() {
         LOG.info("This node now drives Gateway HA election");
+        // The split-brain fence, on the real clocks whatever the engine runs on: the lease is about real time.
+        final var fence = ArbiterFence.onItsOwnThread(nodeName, arbiterRecord::renew);
+        fence.start(arbiterRecord.read());
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
         final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
@@ -198,7 +221,8 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var steering = new SteeringLoop();
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering,
-            stateWriter::flowsRepaired);
+            stateWriter::flowsRepaired, fence::steering);
+        fence.onResumed(flowWriter::caughtUp);
         final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
@@ -219,38 +243,53 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
 
                 @Override
                 public void loaded() {
-                    flows.loaded();
+                    // Reconciling the switches writes to them: not before the previous arbiter's lease ran out.
+                    fence.whenSteering(flows::loaded);
                 }
             });
         // Decoding is cheap and offering never blocks (a full queue refuses): handle packet-ins on the delivering
         // thread; what they ask of the engine or the flows runs on the loop.
         final var packetIn = new PacketInHandler(notificationService, rpcService, directory, runtime::offer,
             runtime::now, counters, (cluster, node, mac, ip, vip) -> runtime.admit(
-                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))),
+                () -> flows.hostAsked(cluster, new FlowPlanner.Host(node, mac, ip, vip))), runtime::submit,
             MoreExecutors.directExecutor());
         final var operations = new RuntimeOperations(runtime, this::persistMaintenance,
             new ClusterConfigReader(broker)::read);
-        // Registered here alone, so that MD-SAL routes the calls of every controller node to this one.
-        final var rpcs = new GatewayHaRpcs(rpcProvider, operations);
+        // Registered here alone, so that MD-SAL routes the commands relayed by every controller node to this one.
+        final var commands = new RelayedCommands(rpcProvider, operations);
         final var relayed = rpcProvider.registerRpcImplementation((RelayPacketIn) input -> {
             packetIn.relayed(input.requireIngress(), input.requirePayload());
             return RpcResultBuilder.success(new RelayPacketInOutputBuilder().build()).buildFuture();
         });
-        instance.set(new Instance(runtime, stateWriter, configListener, packetIn,
+        instance.set(new Instance(fence, runtime, stateWriter, configListener, packetIn,
             new PortListener(broker, notificationService, directory, runtime::submit, runtime::now), flowWriter,
             steering, new LinkTopology(broker, runtime::submit, runtime::now), operations, () -> {
                 relayed.close();
-                rpcs.close();
+                commands.close();
             }));
     }
 
     @Override
     public synchronized ListenableFuture<?> closeServiceInstance() {
         final var current = instance.getAndSet(null);
-        if (current != null) {
-            LOG.info("This node no longer drives Gateway HA election");
-            current.close();
+        if (current == null) {
+            return Futures.immediateFuture(null);
         }
+        LOG.info("This node no longer drives Gateway HA election");
+        current.close();
+        // Not waited for: cut off from the majority it never commits, and the role must move on regardless. A next
+        // holder that reads the record before the release commits waits for the lease to run out.
+        Futures.addCallback(arbiterRecord.release(), new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                LOG.debug("Arbiter lease released");
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.info("The arbiter's lease was not released: the next holder waits for it to run out", cause);
+            }
+        }, MoreExecutors.directExecutor());
         return Futures.immediateFuture(null);
     }
 
@@ -298,6 +337,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Override
     @Deactivate
     public void close() {
+        rpcs.close();
         relay.close();
         registration.close();
         closeServiceInstance();

@@ -74,6 +74,11 @@ final class FlowLedger {
         return applied.getOrDefault(node, SwitchPlan.EMPTY);
     }
 
+    /** The switches something was applied to. */
+    Set<String> switches() {
+        return Set.copyOf(applied.keySet());
+    }
+
     /** Everything a switch holds, as changes that add it. */
     List<Change> everything(final String node) {
         return diff(node, SwitchPlan.EMPTY, applied(node));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import net.gwha.impl.steering.Change.MeterChange;
 import net.gwha.impl.steering.FlowPlanner.Owned;
@@ -106,17 +107,22 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
      * @param nanoClock the clock of the confirmation times, the engine's (failover latencies are differences)
      * @param loop the thread the writer works on
      * @param repairs told when flows or groups lost or changed on a switch were restored
+     * @param mayWrite whether this node may write to the switches now (the split-brain fence), asked before every
+     *     write and RPC: while false they fail without reaching the datastore or a switch, the plan is re-sent a
+     *     few times, and the flow audit restores what is missing once it is true again
      */
     public FlowWriter(final DataBroker broker, final @Nullable RpcService rpcService, final Mode mode,
-            final LongSupplier nanoClock, final SteeringLoop loop, final RepairListener repairs) {
+            final LongSupplier nanoClock, final SteeringLoop loop, final RepairListener repairs,
+            final BooleanSupplier mayWrite) {
         this.mode = mode;
         this.nanoClock = nanoClock;
         this.loop = loop;
         if (mode != Mode.DATASTORE && rpcService == null) {
             throw new IllegalArgumentException(mode + " needs the RPC service");
         }
-        rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, () -> !closed));
-        datastore = new DatastoreTransport(broker, () -> !closed);
+        final BooleanSupplier open = () -> !closed && mayWrite.getAsBoolean();
+        rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, open));
+        datastore = new DatastoreTransport(broker, open);
         audit = rpc.map(transport -> new FlowAudit(ledger, transport, loop, repairs));
         reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop,
             changes -> audit.ifPresent(auditor -> auditor.written(changes)));
@@ -244,6 +250,14 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         }
         return Futures.transform(Futures.allAsList(confirmations), ignored -> nanoClock.getAsLong(),
             MoreExecutors.directExecutor());
+    }
+
+    /**
+     * This node may write again after a while in which it could not (see {@code mayWrite}): every switch's plan is
+     * written again through every path, so that nothing decided meanwhile stays unwritten.
+     */
+    public void caughtUp() {
+        loop.run(() -> ledger.switches().forEach(reconciler::catchUp));
     }
 
     /** Switches come and go in the operational inventory, which openflowplugin writes as they connect. */

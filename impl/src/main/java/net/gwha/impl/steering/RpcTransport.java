@@ -270,13 +270,13 @@ final class RpcTransport {
         final var old = change.before();
         final var meter = change.after();
         if (meter == null) {
-            return removeMeter.invoke(new RemoveMeterInputBuilder(Objects.requireNonNull(old))
+            return call(removeMeter, new RemoveMeterInputBuilder(Objects.requireNonNull(old))
                 .setNode(nodeRef).setMeterRef(meterRef).build());
         }
         final ListenableFuture<RpcResult<?>> removed = old == null ? Futures.immediateFuture(SUCCESS)
-            : widen(removeMeter.invoke(new RemoveMeterInputBuilder(old).setNode(nodeRef).setMeterRef(meterRef)
+            : widen(call(removeMeter, new RemoveMeterInputBuilder(old).setNode(nodeRef).setMeterRef(meterRef)
                 .build()));
-        final ListenableFuture<RpcResult<?>> added = Futures.transform(widen(addMeter.invoke(
+        final ListenableFuture<RpcResult<?>> added = Futures.transform(widen(call(addMeter,
             new AddMeterInputBuilder(meter).setNode(nodeRef).setMeterRef(meterRef).build())),
             result -> result.isSuccessful() || !exists(result, "METEREXISTS") ? result : SUCCESS,
             MoreExecutors.directExecutor());
@@ -293,7 +293,7 @@ final class RpcTransport {
             .build());
     }
 
-    /** Invokes an RPC, unless the writer has stopped. */
+    /** Invokes an RPC, unless the writer has stopped or may not write (every RPC goes through here). */
     private <I extends RpcInput, O extends RpcOutput> ListenableFuture<RpcResult<O>> call(final Rpc<I, O> rpc,
             final I input) {
         return open.getAsBoolean() ? rpc.invoke(input) : SteeringLoop.stopped();

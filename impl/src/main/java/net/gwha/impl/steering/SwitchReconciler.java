@@ -85,6 +85,18 @@ final class SwitchReconciler {
     }
 
     /**
+     * Writes may have been lost (this node could not write for a while): the switch's whole plan goes into the
+     * datastore again, then the switch is reconciled as if it had just connected.
+     */
+    void catchUp(final String node) {
+        if (mode != Mode.RPC) {
+            Futures.addCallback(datastore.write(ledger.everything(node)), logging("catching up " + node
+                + " in the datastore"), MoreExecutors.directExecutor());
+        }
+        reconcile(node);
+    }
+
+    /**
      * A switch's RPCs failed: send its whole plan again soon. A switch that just connected answers packet-ins a
      * moment before openflowplugin offers its flow RPCs, and the first failover of a starting controller falls
      * just there; a switch that disconnected is re-sent its plan when it connects, so a few attempts suffice.

@@ -88,7 +88,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         runtime = new HaRuntime(stateWriter::write, counters);
         steering = new SteeringLoop();
         final var writer = new FlowWriter(getDataBroker(), null, FlowWriter.Mode.DATASTORE, System::nanoTime,
-            steering, stateWriter::flowsRepaired);
+            steering, stateWriter::flowsRepaired, () -> true);
         final var flows = new FlowProgrammer(writer, FlowPlanner.Options.DEFAULT, runtime::flowsConfirmed, steering,
             System::nanoTime);
         runtime.addDecisionSink(flows::onDecisions);

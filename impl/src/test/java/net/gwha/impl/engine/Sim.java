@@ -146,6 +146,11 @@ final class Sim {
         return apply(new Event.SwitchConnected(switchId, nanos(now)));
     }
 
+    /** The switch's heartbeats now arrive relayed by another controller node, or directly again. */
+    Outcome relayed(final String switchId, final boolean relayed) {
+        return apply(new Event.SwitchRelayed(switchId, relayed, nanos(now)));
+    }
+
     /** openflowplugin's topology now reports these links. */
     Outcome links(final SwitchLinks links) {
         return apply(new Event.LinksChanged(Optional.of(links), nanos(now)));

@@ -48,6 +48,8 @@ class PacketInHandlerTest {
     private static final long NOW = 99;
 
     private final List<Event.HeartbeatReceived> heartbeats = new ArrayList<>();
+    // Heartbeats and path changes, in the order the engine would get them.
+    private final List<Event> events = new ArrayList<>();
     private final HeartbeatCounters counters = new HeartbeatCounters();
     private final RecordingRpcs rpcs = new RecordingRpcs();
     private final List<String> hostsAsked = new ArrayList<>();
@@ -59,10 +61,24 @@ class PacketInHandlerTest {
     @BeforeEach
     void start() {
         directory.put(LabClusters.oneSwitch(SteeringMode.MacRewrite));
-        handler = new PacketInHandler(notifications(), rpcs, directory, heartbeat -> room && heartbeats.add(heartbeat),
-            () -> NOW, counters, (cluster, node, mac, ip, vip) -> room
+        handler = new PacketInHandler(notifications(), rpcs, directory,
+            heartbeat -> room && heartbeats.add(heartbeat) && events.add(heartbeat), () -> NOW, counters,
+            (cluster, node, mac, ip, vip) -> room
                 && hostsAsked.add(cluster + " " + node + " " + mac.getValue() + " " + ip + " asked for " + vip),
-            MoreExecutors.directExecutor());
+            events::add, MoreExecutors.directExecutor());
+    }
+
+    @Test
+    void theEngineLearnsWhenASwitchsHeartbeatsStartComingRelayedAndWhenDirectlyAgain() throws IOException {
+        final var heartbeat = new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW);
+        handler.onPacket(packet(12, labAdvert()));
+        handler.relayed("openflow:1:12", labAdvert());
+        handler.relayed("openflow:1:12", labAdvert());
+        handler.onPacket(packet(12, labAdvert()));
+
+        // Direct is the default; each change follows the heartbeat that showed it.
+        assertEquals(List.of(heartbeat, heartbeat, new Event.SwitchRelayed("openflow:1", true, NOW), heartbeat,
+            heartbeat, new Event.SwitchRelayed("openflow:1", false, NOW)), events);
     }
 
     @Test

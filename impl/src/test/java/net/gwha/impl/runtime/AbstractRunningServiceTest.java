@@ -8,6 +8,8 @@
 package net.gwha.impl.runtime;
 
 import static org.awaitility.Awaitility.await;
+import static org.mockito.Mockito.RETURNS_MOCKS;
+import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.function.Predicate;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.fixtures.RecordingRpcProvider;
 import net.gwha.impl.fixtures.RecordingRpcs;
+import net.gwha.impl.fixtures.RemoteRpcs;
 import net.gwha.impl.packet.Mac;
 import net.gwha.impl.packet.VrrpFrameBuilder;
 import net.gwha.impl.state.ClusterView;
@@ -30,6 +33,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ActiveGatewayChanged;
@@ -106,6 +110,18 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
             notifications, flowRpcs, rpcProvider.service(), service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE,
             nanos::get, () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers);
         provider.instantiateServiceInstance();
+    }
+
+    /**
+     * Another controller node on the same datastore, which never drives election: it reaches this node's RPCs as
+     * MD-SAL's remote RPC broker would ({@link RemoteRpcs}) and registers its own with {@code registered}. It hears
+     * no packet-ins (it would relay them to this node, counting every heartbeat twice). The caller closes it.
+     */
+    protected final GatewayHaProvider otherNode(final RecordingRpcProvider registered) {
+        return new GatewayHaProvider(getDataBroker(), mock(NotificationPublishService.class),
+            mock(NotificationService.class, RETURNS_MOCKS), new RemoteRpcs(rpcProvider), registered.service(),
+            service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
+            () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers);
     }
 
     @AfterEach

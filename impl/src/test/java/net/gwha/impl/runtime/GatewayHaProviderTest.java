@@ -25,7 +25,7 @@ import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterStates;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SwitchOverOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.RelaySwitchOverOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
@@ -66,9 +66,9 @@ class GatewayHaProviderTest extends AbstractRunningServiceTest {
         // It answers from the datastore now, and hands commands to the node that drives election, as an RPC.
         assertEquals(List.of(Optional.of("gw1")),
             provider.clusters().stream().map(ClusterView::activeGateway).toList());
-        flowRpcs.answer("SwitchOver", new SwitchOverOutputBuilder().build());
+        flowRpcs.answer("RelaySwitchOver", new RelaySwitchOverOutputBuilder().build());
         provider.switchOver(LAN, "gw2").get(10, TimeUnit.SECONDS);
-        assertEquals(List.of("SwitchOver"), flowRpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList());
+        assertEquals(List.of("RelaySwitchOver"), flowRpcs.takeCalls().stream().map(RecordingRpcs.Call::rpc).toList());
 
         // What would make the engine act: gw1, the active, silent past its dead interval while gw2 is heard, and
         // gw2 put into maintenance. Both are seen by witnesses on the same broker, after the node let go.

@@ -42,7 +42,7 @@ class FlowWriterShutdownTest extends AbstractConcurrentDataBrokerTest {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
         writer = new FlowWriter(getDataBroker(), rpcs, FlowWriter.Mode.RPC, scheduler::nanoTime, steering,
-            (cluster, total) -> { });
+            (cluster, total) -> { }, () -> true);
     }
 
     private void close() {

@@ -10,6 +10,7 @@ package net.gwha.impl.steering;
 import static net.gwha.impl.fixtures.LabClusters.S1;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.ListenableFuture;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -88,6 +90,8 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private final SteeringLoop steering = new SteeringLoop(scheduler);
     private final Map<String, Long> repaired = new ConcurrentHashMap<>();
     private FlowWriter writer;
+    // The split-brain fence as the writer sees it: whether this node may write.
+    private volatile boolean fenced;
 
     FlowWriterTest() {
         super(true);
@@ -114,7 +118,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
 
     private FlowWriter writer(final FlowWriter.Mode mode) {
         writer = new FlowWriter(getDataBroker(), rpcs, mode, () -> CONFIRMED_AT, steering,
-            (cluster, total) -> repaired.put(cluster, total));
+            (cluster, total) -> repaired.put(cluster, total), () -> !fenced);
         return writer;
     }
 
@@ -474,6 +478,40 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         scheduler.advance(Duration.ofSeconds(10));
         assertTrue(rpcs.takeCalls().stream().allMatch(call -> call.rpc().startsWith("Get")));
         assertEquals(2, under.repairs("lab"));
+    }
+
+    @Test
+    void aFencedNodeWritesNothingAndCatchesUpOnceItMayAgain() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        under.own("lab", FlowPlanner.owned(cluster, FlowPlanner.Options.DEFAULT));
+        done(under.apply(FlowPlanner.plan(cluster, List.of("gw1", "gw2"))));
+        under.loaded();
+        connect(S1);
+        until(() -> asked(rpcs.calls()));
+        rpcs.takeCalls();
+        final var before = readGroup(S1, 0x47573300L);
+
+        fenced = true;
+        final var failover = FlowPlanner.plan(cluster, List.of("gw2", "gw1"));
+        final var confirmation = under.apply(failover);
+        scheduler.runDue();
+        assertThrows(ExecutionException.class, () -> confirmation.get(10, TimeUnit.SECONDS));
+        // The re-sends the failure schedules are fenced too.
+        scheduler.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(), rpcs.takeCalls());
+        assertEquals(before, readGroup(S1, 0x47573300L));
+
+        fenced = false;
+        under.caughtUp();
+        until(() -> asked(rpcs.calls()));
+        final var failoverGroup = Describe.group(failover.switches().get(S1).groups().get(0x47573300L));
+        assertEquals(failoverGroup, rpcs.takeCalls().stream().filter(call -> call.input() instanceof AddGroupInput)
+            .map(call -> Describe.group(new GroupBuilder((AddGroupInput) call.input()).build())).findFirst()
+            .orElseThrow());
+        // ... and the datastore holds it for the forwarding-rules manager.
+        until(() -> readGroup(S1, 0x47573300L),
+            group -> group.equals(Optional.of(failover.switches().get(S1).groups().get(0x47573300L))));
     }
 
     /** A flow as the switch reports it, actions included. */
