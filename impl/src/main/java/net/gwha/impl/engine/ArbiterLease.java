@@ -10,6 +10,7 @@ package net.gwha.impl.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The split-brain fence: whether the arbiter may write to the switches now. Rule: it may while it holds a lease
@@ -53,6 +54,11 @@ public final class ArbiterLease {
      */
     public boolean held(final long now) {
         return previousKnown && now - steerFrom >= 0 && confirmed && now - confirmedFrom < LENGTH_NANOS;
+    }
+
+    /** When the newest confirmed renewal was submitted, on the monotonic clock; empty before the first. */
+    public OptionalLong lastRenewal() {
+        return confirmed ? OptionalLong.of(confirmedFrom) : OptionalLong.empty();
     }
 
     /**

@@ -54,7 +54,6 @@ final class ArbiterFence implements AutoCloseable {
     private boolean previousRead;
     private boolean wasSteering;
     private boolean lapsed;
-    private long lastConfirmedAt;
     private boolean closed;
 
     /**
@@ -188,7 +187,6 @@ final class ArbiterFence implements AutoCloseable {
     private synchronized void confirmed(final long submittedAt) {
         inFlight--;
         lease.confirmed(submittedAt);
-        lastConfirmedAt = Math.max(lastConfirmedAt, submittedAt);
         check();
     }
 
@@ -213,11 +211,13 @@ final class ArbiterFence implements AutoCloseable {
             } else if (!closed) {
                 lapsed = true;
                 // The instant writes stopped, on the wall clock: the lease's end, not this (later) check's.
-                final long sinceEnd = nanoClock.getAsLong() - lastConfirmedAt - ArbiterLease.LENGTH.toNanos();
+                final long nowNanos = nanoClock.getAsLong();
+                final long lastRenewal = lease.lastRenewal().orElse(nowNanos);
+                final long sinceEnd = nowNanos - lastRenewal - ArbiterLease.LENGTH.toNanos();
                 LOG.warn("Arbiter lease ran out at {}: no renewal committed for {} ms (cut off from the cluster's "
                     + "majority, or its datastore too slow); this node writes nothing to the switches until one "
                     + "commits", wallClock.get().minusNanos(Math.max(0, sinceEnd)),
-                    Duration.ofNanos(nanoClock.getAsLong() - lastConfirmedAt).toMillis());
+                    Duration.ofNanos(nowNanos - lastRenewal).toMillis());
             }
         }
     }
