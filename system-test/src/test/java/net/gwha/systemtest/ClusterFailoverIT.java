@@ -48,9 +48,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
     /**
-     * Left out of the default run (system-test/pom.xml): in its last run (13 min, on a machine loaded by another
-     * build) the relayed failover took 1.68 s against a bound of 1 s and the restarted node's switch did not
-     * reconnect within 60 s; both are open.
+     * Left out of the default run (system-test/pom.xml) until it passes reliably: in a run on a machine loaded by
+     * another build the relayed failover took 1.68 s against a bound of 1 s (the engine brought the frozen gateway
+     * back for 115 ms, fixed since), and the restarted node's switch did not reconnect (another node had been
+     * downed during the boot and hung; scripts/cluster boots such a node again since). The next run passed.
      */
     static final String TAG = "cluster-lab";
     // The figures measured, beside the test's output (surefire keeps no JUnit report entries).
