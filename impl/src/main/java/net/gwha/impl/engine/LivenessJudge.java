@@ -203,8 +203,10 @@ final class LivenessJudge {
             }
             // its switch came back during the stall: its judgement started afresh then, not at the stall's start
             final boolean reconnected = gateway.reconnectedAt > stallStart;
+            // shown silent before the stall began: another gateway on its switch was heard after its heartbeat was due
+            final boolean shownBefore = gateway.heardAfterDue != NEVER && gateway.heardAfterDue <= stallStart;
             if (gateway.liveness == Liveness.DOWN && gateway.timedOutAt != NEVER && gateway.timedOutAt > stallStart
-                    && !gateway.portDown) {
+                    && !gateway.portDown && !shownBefore) {
                 // declared silent during the stall, which proves nothing: as if the stall never happened
                 gateway.liveness = Liveness.UP;
                 gateway.deadline = gateway.cutOff ? NEVER

@@ -100,6 +100,25 @@ class RelayedSwitchTest {
     }
 
     @Test
+    void aGatewayFoundSilentStaysDownWhenItsNeighboursNextHeartbeatComesLate() {
+        start(true);
+        // b frozen; c heard at 5.2, 6.2 and 7.2 s, after b's heartbeat of 6 s was due: b is down at its deadline
+        sim.send("c");
+        sim.runTo(DEADLINE_MS + 100);
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        // the relay holds c's next heartbeat up: it comes 1.7 s after the last, a pause of the switch's relay that
+        // spans b's deadline, but b's silence was shown before it began
+        sim.silence("c");
+        sim.runTo(8900);
+        sim.send("c");
+        sim.runTo(30_000);
+
+        assertEquals(GatewayState.DOWN, sim.state("b"));
+        assertEquals(2, sim.changes().size(), sim.changes().toString());
+        assertEquals("c", sim.active());
+    }
+
+    @Test
     void heardDirectlyAgainTheUsualWaitApplies() {
         start(true);
         sim.relayed(SWITCH, false);
