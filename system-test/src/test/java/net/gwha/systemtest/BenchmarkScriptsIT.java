@@ -14,6 +14,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * system-test POM says how to leave it out.
  */
 @Tag("benchmark-scripts")
+@Order(TestClassOrder.BENCHMARK_SCRIPTS)
 class BenchmarkScriptsIT {
     private static final int PORT_OFFSET = Integer.getInteger("gwha.portOffset", 0);
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag(ClusterIT.TAG)
 @ExtendWith(OdlClusterExtension.class)
+@Order(TestClassOrder.CLUSTER_FENCE)
 class ClusterFenceIT {
     private static final Duration TAKE_OVER = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(250);

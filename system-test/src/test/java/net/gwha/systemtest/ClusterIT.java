@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Tag(ClusterIT.TAG)
 @ExtendWith(OdlClusterExtension.class)
+@Order(TestClassOrder.CLUSTER)
 class ClusterIT {
     static final String TAG = "cluster";
 

@@ -23,6 +23,7 @@ public final class ControllerExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public void beforeAll(final ExtensionContext context) {
+        OdlClusterExtension.stop(context);
         running(context);
     }
 
@@ -41,7 +42,15 @@ public final class ControllerExtension implements BeforeAllCallback, ParameterRe
             Running.class).controller;
     }
 
-    /** Closed by JUnit when the root context closes, after the last test. */
+    /** Stops the controller if it runs, so that the cluster's tests have the machine to themselves. */
+    static void stop(final ExtensionContext context) {
+        final var running = context.getRoot().getStore(NAMESPACE).remove(Running.class, Running.class);
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** Closed by JUnit when the root context closes, after the last test, unless stopped before. */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final Controller controller = new Controller(Integer.getInteger("gwha.portOffset", 0));
 

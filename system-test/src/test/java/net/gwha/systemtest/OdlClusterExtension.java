@@ -24,6 +24,7 @@ public final class OdlClusterExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public void beforeAll(final ExtensionContext context) {
+        ControllerExtension.stop(context);
         running(context);
     }
 
@@ -42,7 +43,15 @@ public final class OdlClusterExtension implements BeforeAllCallback, ParameterRe
             Running.class).cluster;
     }
 
-    /** Closed by JUnit when the root context closes, after the last test. */
+    /** Stops the cluster if it runs, so that a single controller's tests have the machine to themselves. */
+    static void stop(final ExtensionContext context) {
+        final var running = context.getRoot().getStore(NAMESPACE).remove(Running.class, Running.class);
+        if (running != null) {
+            running.close();
+        }
+    }
+
+    /** Closed by JUnit when the root context closes, after the last test, unless stopped before. */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final OdlCluster cluster = new OdlCluster(System.getProperty("gwha.clusterSubnet", "10.212.0"));
 

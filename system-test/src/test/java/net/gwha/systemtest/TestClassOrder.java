@@ -1,0 +1,25 @@
+/*
+ * Copyright (c) 2026 Gateway HA authors and others.  All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package net.gwha.systemtest;
+
+/**
+ * The order of the test classes ({@code @Order}, with JUnit's {@code ClassOrderer$OrderAnnotation} set in the pom):
+ * one heavy thing at a time on a two-core machine. The benchmark scripts first, as they boot their own controllers;
+ * then the three-node cluster's classes on one boot, the gentlest first and the partition last; then the classes of
+ * the single controller (not annotated, so after these), whose extension stops the cluster first. The cluster's
+ * extension likewise stops the single controller.
+ */
+final class TestClassOrder {
+    static final int BENCHMARK_SCRIPTS = 1;
+    static final int CLUSTER = 2;
+    static final int CLUSTER_LAB = 3;
+    static final int CLUSTER_FENCE = 4;
+
+    private TestClassOrder() {
+    }
+}
