@@ -224,6 +224,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             stateWriter::flowsRepaired, fence::steering);
         fence.onResumed(flowWriter::caughtUp);
         final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
+        flowWriter.adoptHostsWith(flows::adopt);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,

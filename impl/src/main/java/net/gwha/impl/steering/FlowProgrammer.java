@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.SwitchLinks;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +52,8 @@ public final class FlowProgrammer {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowProgrammer.class);
+    // A flow's cookie: tag, fingerprint of its match, cluster; only the fingerprint differs between a cluster's flows.
+    private static final long FINGERPRINT_BITS = 0xFFFFL << 32;
     static final int MAX_HOSTS = 1024;
     /** How long the controller remembers a host after its last request: a minute before the switch would. */
     static final Duration HOST_TTL = Duration.ofSeconds(FlowPlanner.HOST_IDLE_SECONDS).minusMinutes(1);
@@ -138,6 +141,37 @@ public final class FlowProgrammer {
         if (learning.compareAndSet(false, true)) {
             loop.schedule(this::learnHosts, HOST_BATCH);
         }
+    }
+
+    /**
+     * A switch holds an ARP responder of a configured cluster for a host this node never learned: learned by the
+     * previous arbiter, before this node took over. Taken on as if the host had asked here, so that the plan keeps
+     * the responder and the host's return flows; else the take-over would remove them all as stale, and every host
+     * would ask the controller again. Runs on the loop.
+     *
+     * @return whether the host was new here (the cluster re-planned)
+     */
+    public boolean adopt(final String node, final long cookie, final Match match) {
+        final var requester = Matches.arpRequester(match);
+        if (requester.isEmpty()) {
+            return false;
+        }
+        final var request = requester.orElseThrow();
+        for (var cluster : configs.values()) {
+            final var name = cluster.getName().getValue();
+            final boolean itsCookie = (cookie & ~FINGERPRINT_BITS) == FlowIds.cookie(name).getValue().longValue();
+            final boolean itsVip = cluster.requireVirtualIp().stream().map(vip -> vip.getIpv4Address())
+                .anyMatch(vip -> vip != null && vip.getValue().equals(request.target()));
+            if (itsCookie && itsVip && hosts.learn(name,
+                    new FlowPlanner.Host(node, request.mac(), request.ip(), request.target()), nanoClock.getAsLong())) {
+                LOG.info("{}: host {} ({}) on {} taken over from the switch's flows", name, request.ip(),
+                    request.mac().getValue(), node);
+                replan(name);
+                scheduleExpiry();
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Re-plans every cluster whose election order, links or partitions the decisions change. */

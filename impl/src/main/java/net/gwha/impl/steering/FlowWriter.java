@@ -130,6 +130,11 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
     }
 
+    /** Who takes on the learned hosts a switch's flows name, before the reconciliation judges them stale. */
+    public void adoptHostsWith(final HostAdopter adopter) {
+        loop.run(() -> reconciler.adoptHostsWith(adopter));
+    }
+
     /**
      * Makes the switches hold this plan for its cluster: writes what differs from the cluster's last plan.
      *

@@ -14,6 +14,7 @@ import static net.gwha.impl.packet.Protocols.ETHERTYPE_LLDP;
 import static net.gwha.impl.packet.Protocols.IP_PROTOCOL_VRRP;
 import static net.gwha.impl.packet.Protocols.VRRP_GROUP;
 
+import java.util.Optional;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
@@ -27,6 +28,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -108,6 +110,31 @@ final class Matches {
             .setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(ARP_REQUEST))
                 .setArpSourceTransportAddress(host(hostIp)).setArpTargetTransportAddress(host(targetIp)).build())
             .build();
+    }
+
+    /** The host, its address and the address it asks for, of an {@link #arpRequestFrom} match. */
+    record ArpRequester(MacAddress mac, String ip, String target) {
+    }
+
+    /** What an {@link #arpRequestFrom} match, as read back from a switch or the datastore, names; empty for others. */
+    static Optional<ArpRequester> arpRequester(final Match match) {
+        final var ethernet = match == null ? null : match.getEthernetMatch();
+        if (ethernet == null || ethernet.getEthernetSource() == null || ethernet.getEthernetType() == null
+                || ethernet.getEthernetType().getType().getValue().toJava() != ETHERTYPE_ARP
+                || !(match.getLayer3Match() instanceof ArpMatch arp) || arp.getArpOp() == null
+                || arp.getArpOp().toJava() != ARP_REQUEST) {
+            return Optional.empty();
+        }
+        final var source = hostAddress(arp.getArpSourceTransportAddress());
+        final var target = hostAddress(arp.getArpTargetTransportAddress());
+        return source.isEmpty() || target.isEmpty() ? Optional.empty()
+            : Optional.of(new ArpRequester(ethernet.getEthernetSource().getAddress(), source.orElseThrow(),
+                target.orElseThrow()));
+    }
+
+    private static Optional<String> hostAddress(final Ipv4Prefix prefix) {
+        return prefix == null || !prefix.getValue().endsWith("/32") ? Optional.empty()
+            : Optional.of(prefix.getValue().substring(0, prefix.getValue().length() - "/32".length()));
     }
 
     /** Frames to a MAC. */

@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ import net.gwha.impl.steering.DatastoreTransport.FlowInTable;
 import net.gwha.impl.steering.FlowWriter.Mode;
 import net.gwha.impl.steering.RpcTransport.Holdings;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ final class SwitchReconciler {
     // Switches that connected before the configuration was read; reconciled by loaded().
     private final Set<String> pending = new TreeSet<>();
     private boolean loaded;
+    private HostAdopter adopter = (node, cookie, match) -> false;
 
     SwitchReconciler(final FlowLedger ledger, final Mode mode, final Optional<RpcTransport> rpc,
             final DatastoreTransport datastore, final SteeringLoop loop, final Consumer<List<Change>> resent) {
@@ -59,6 +62,11 @@ final class SwitchReconciler {
         this.rpc = rpc;
         this.datastore = datastore;
         this.loop = loop;
+    }
+
+    /** Who takes on the learned hosts a switch's flows name, before they are judged stale. */
+    void adoptHostsWith(final HostAdopter hostAdopter) {
+        adopter = hostAdopter;
     }
 
     /** The whole configuration is in the ledger: reconcile the switches connected so far, and every one after. */
@@ -152,6 +160,7 @@ final class SwitchReconciler {
 
     private ListenableFuture<?> removeStale(final RpcTransport transport, final String node,
             final Holdings holdings) {
+        adoptHosts(node, holdings.flows());
         final var keep = ledger.keep(node);
         final var removals = new ArrayList<ListenableFuture<?>>();
         final var staleCookies = new TreeSet<Long>();
@@ -180,6 +189,8 @@ final class SwitchReconciler {
     }
 
     private ListenableFuture<?> deleteStale(final String node, final FlowCapableNode config) {
+        adoptHosts(node, config.nonnullTable().values().stream().flatMap(table -> table.nonnullFlow().values().stream())
+            .toList());
         final var keep = ledger.keep(node);
         final var holds = ledger.applied(node);
         final var staleFlows = new ArrayList<FlowInTable>();
@@ -214,6 +225,17 @@ final class SwitchReconciler {
             staleFlows.stream().map(stale -> stale.flow().getId().getValue()).toList(),
             staleGroups.stream().map(Long::toHexString).toList(), staleMeters.stream().map(Long::toHexString).toList());
         return datastore.delete(node, staleFlows, staleGroups, staleMeters);
+    }
+
+    /** The hosts a previous arbiter learned, taken on: their re-plan (on the loop, at once) puts them in the ledger. */
+    private void adoptHosts(final String node, final Collection<? extends Flow> flows) {
+        final var keep = ledger.keep(node);
+        for (var flow : flows) {
+            final long cookie = flow.getCookie() == null ? 0 : flow.getCookie().getValue().longValue();
+            if (FlowIds.isOurs(cookie) && !keep.cookies().contains(cookie)) {
+                adopter.adopt(node, cookie, flow.getMatch());
+            }
+        }
     }
 
     static <T> FutureCallback<T> logging(final String what) {

@@ -10,6 +10,7 @@ package net.gwha.impl.steering;
 import static net.gwha.impl.fixtures.LabClusters.S1;
 import static net.gwha.impl.fixtures.LabClusters.S2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
@@ -30,6 +31,7 @@ import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowPlanner.Owned;
 import net.gwha.impl.steering.FlowPlanner.Plan;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
@@ -96,6 +98,38 @@ class FlowProgrammerTest {
         // gw2 is heard at last, advertising 190: the engine ranks it before gw3.
         engine(heartbeat("gw2", 190, scheduler.nanoTime()));
         assertEquals(List.of(Uint32.valueOf(11), Uint32.valueOf(12), Uint32.valueOf(13)), buckets());
+    }
+
+    /** A flow of a predecessor's plan for a cluster with one host learned, by its id's role. */
+    private static org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow
+            predecessors(final Cluster cluster, final FlowPlanner.Host learned, final String role) {
+        return FlowPlanner.plan(cluster, List.of("gw1"), List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
+            List.of(learned)).switches().get(S1).flows().entrySet().stream()
+            .filter(entry -> entry.getKey().contains(role)).findFirst().orElseThrow().getValue();
+    }
+
+    @Test
+    void aHostThePreviousArbiterLearnedIsTakenOnFromItsResponderOnTheSwitch() {
+        elected();
+        final var responder = predecessors(LAB, host(1), "-arp-reply-");
+
+        assertTrue(programmer.adopt(S1, responder.getCookie().getValue().longValue(), responder.getMatch()));
+        assertEquals(Set.of("020000000101"), answered());
+        // Known now: nothing new.
+        assertFalse(programmer.adopt(S1, responder.getCookie().getValue().longValue(),
+            responder.getMatch()));
+        // Not a responder, another cluster's responder, or one for an address that is not this cluster's VIP.
+        final var steer = predecessors(LAB, host(1), "-steer");
+        assertFalse(programmer.adopt(S1, steer.getCookie().getValue().longValue(), steer.getMatch()));
+        final var other = predecessors(new ClusterBuilder(LAB).setName(new ClusterName("other")).build(), host(1),
+            "-arp-reply-");
+        assertFalse(programmer.adopt(S1, other.getCookie().getValue().longValue(), other.getMatch()));
+        final var elsewhere = predecessors(
+            new ClusterBuilder(LAB).setVirtualIp(LabClusters.vips("192.0.2.253")).build(),
+            new FlowPlanner.Host(S1, host(2).mac(), host(2).ip(), "192.0.2.253"), "-arp-reply-");
+        assertFalse(programmer.adopt(S1, elsewhere.getCookie().getValue().longValue(),
+            elsewhere.getMatch()));
+        assertEquals(Set.of("020000000101"), answered());
     }
 
     @Test

@@ -324,6 +324,53 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(expected, flowIds(S1));
     }
 
+    /**
+     * A new arbiter meets the ARP responders its predecessor installed for the hosts it learned: it takes the hosts
+     * on, keeping their flows, where it would remove them as stale. A deleted cluster's responder still goes.
+     */
+    @Test
+    void aConnectingSwitchKeepsTheHostsThePreviousArbiterLearned() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var programmer = new FlowProgrammer(under, FlowPlanner.Options.DEFAULT,
+            (cluster, decided, confirmed) -> { }, steering, () -> CONFIRMED_AT);
+        under.adoptHostsWith(programmer::adopt);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        programmer.configured(cluster);
+        scheduler.runDue();
+        final var responder = responder(cluster, LabClusters.VIP);
+        final var gone = responder(LabClusters.builder(LabClusters.gateway(7, 100, S1, 17)).setName(
+            new ClusterName("gone")).setVrid(Uint8.valueOf(60)).setVirtualIp(LabClusters.vips("192.0.2.250")).build(),
+            "192.0.2.250");
+        final var tx = getDataBroker().newWriteOnlyTransaction();
+        tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+            InventoryPaths.flowPath(S1, responder.getId().getValue()), responder);
+        tx.commit().get(10, TimeUnit.SECONDS);
+        final var onSwitch = new ArrayList<FlowAndStatisticsMapList>();
+        FlowPlanner.plan(cluster, List.of()).switches().get(S1).flows().values().forEach(flow -> onSwitch.add(
+            reported(flow)));
+        onSwitch.add(reported(responder));
+        onSwitch.add(reported(gone));
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(onSwitch)
+            .build());
+
+        connect(S1);
+        programmer.loaded();
+
+        until(() -> rpcs.calls().stream().anyMatch(call -> call.input() instanceof RemoveFlowInput));
+        final var removed = rpcs.takeCalls().stream().filter(call -> call.input() instanceof RemoveFlowInput)
+            .map(call -> ((RemoveFlowInput) call.input()).getCookie()).toList();
+        assertEquals(List.of(gone.getCookie()), removed);
+        assertTrue(flowIds(S1).contains(responder.getId().getValue()));
+    }
+
+    /** The ARP responder a plan of the cluster has for a host that asked for the VIP. */
+    private static Flow responder(final Cluster cluster, final String vip) {
+        return FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
+            List.of(new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10", vip))).switches()
+            .get(S1).flows().values().stream().filter(flow -> flow.getId().getValue().contains("-arp-reply-"))
+            .findFirst().orElseThrow();
+    }
+
     @Test
     void steeringStaysWhileNoGatewayIsElectedYet() throws Exception {
         final var under = writer(FlowWriter.Mode.RPC);
