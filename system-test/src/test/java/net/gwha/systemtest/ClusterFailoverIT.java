@@ -59,8 +59,13 @@ class ClusterFailoverIT {
     private static final int DEAD_INTERVAL_MS = 300;
     // Scheduling on two cores shared with three JVMs, the probe's resolution.
     private static final int MARGIN_MS = 700;
-    // The flows written through another node too: 750 ms from the decision to the switch's answer, once, here.
-    private static final int RELAYED_FAILOVER_MS = 1500;
+    /**
+     * Tells a relayed failover that went its way from one that waited for something (the 12 s grace of a relayed
+     * switch gone silent, the 15 s of a switch not heard yet): its speed is bench-cluster's to measure. In CI on an
+     * otherwise idle machine the arbiter's node was held up for 1.1 s right after the decision and the flows, written
+     * through another node, came 1.6 s after it.
+     */
+    private static final int RELAYED_FAILOVER_MS = 5000;
     /**
      * A new arbiter: Pekko's detection and, for the oldest node, the downing that moves the ownership supervisor
      * (4 to 9 s measured, see the README), the previous state read, the lease it waits out; on a loaded machine.
