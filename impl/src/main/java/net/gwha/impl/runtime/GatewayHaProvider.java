@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import net.gwha.impl.config.ClusterConfigListener;
 import net.gwha.impl.config.ClusterConfigReader;
@@ -38,6 +39,7 @@ import net.gwha.impl.steering.FlowProgrammer;
 import net.gwha.impl.steering.FlowWriter;
 import net.gwha.impl.steering.SteeringLoop;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.controller.cluster.ActorSystemProvider;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
@@ -141,7 +143,12 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final @Nullable Scheduler timers;
     private final String nodeName;
     private final ArbiterRecord arbiterRecord;
-    private final Registration registration;
+    private final ClusterSingletonServiceProvider singletons;
+    private final ArbiterPlacement placement;
+    private final Object seatLock = new Object();
+    // Under seatLock: this node's candidacy for the arbiter's role, null while handed over or once closed.
+    private @Nullable Registration registration;
+    private boolean closed;
     private final PacketRelay relay;
     private final GatewayHaService routed;
     private final GatewayHaRpcs rpcs;
@@ -153,11 +160,14 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationPublishService notifications,
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final RpcProviderService rpcProvider,
-            @Reference final ClusterSingletonServiceProvider singletons, final Configuration configuration) {
+            @Reference final ClusterSingletonServiceProvider singletons,
+            @Reference final ActorSystemProvider actorSystems, final Configuration configuration) {
         this(broker, notifications, notificationService, rpcService, rpcProvider, singletons,
             configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()),
             configuration.nodeName().isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
-                : configuration.nodeName(), System::nanoTime, System::currentTimeMillis, null);
+                : configuration.nodeName(), System::nanoTime, System::currentTimeMillis, null,
+            seat -> ArbiterPlacement.onItsOwnThread(new PekkoMembership(actorSystems),
+                new EntityCandidates(rpcService, IDENTIFIER.value()), seat));
     }
 
     /**
@@ -165,21 +175,23 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
      *
      * @param timers fires the engine's timers on {@code nanoClock}'s time; {@code null} on the real clock
      *     (see {@link HaRuntime})
+     * @param placement where the arbiter runs, given this node's candidacy
      */
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
             final FlowWriter.Mode flowPath, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
-            final @Nullable Scheduler timers) {
+            final @Nullable Scheduler timers, final Function<ArbiterPlacement.Seat, ArbiterPlacement> placement) {
         this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, flowPath,
-            FlowPlanner.Options.DEFAULT, "test-node", nanoClock, wallClockMillis, timers);
+            FlowPlanner.Options.DEFAULT, "test-node", nanoClock, wallClockMillis, timers, placement);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
             final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final String nodeName,
-            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
+            final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers,
+            final Function<ArbiterPlacement.Seat, ArbiterPlacement> placement) {
         this.timers = timers;
         this.nodeName = nodeName;
         arbiterRecord = new ArbiterRecord(broker);
@@ -195,7 +207,32 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         routed = new RoutedOperations(new StateReader(broker), rpcService);
         relay = new PacketRelay(notificationService, rpcService, () -> instance.get() != null);
         rpcs = new GatewayHaRpcs(rpcProvider, this);
-        registration = singletons.registerClusterSingletonService(this);
+        this.singletons = singletons;
+        this.placement = placement.apply(new ArbiterPlacement.Seat() {
+            @Override
+            public void leave() {
+                final Registration left;
+                synchronized (seatLock) {
+                    left = registration;
+                    registration = null;
+                }
+                if (left != null) {
+                    left.close();
+                }
+            }
+
+            @Override
+            public void rejoin() {
+                synchronized (seatLock) {
+                    if (!closed && registration == null) {
+                        registration = singletons.registerClusterSingletonService(GatewayHaProvider.this);
+                    }
+                }
+            }
+        });
+        synchronized (seatLock) {
+            registration = singletons.registerClusterSingletonService(this);
+        }
     }
 
     @Override
@@ -268,6 +305,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                 relayed.close();
                 commands.close();
             }));
+        placement.driving();
     }
 
     @Override
@@ -277,6 +315,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             return Futures.immediateFuture(null);
         }
         LOG.info("This node no longer drives Gateway HA election");
+        placement.stopped();
         current.close();
         // Not waited for: cut off from the majority it never commits, and the role must move on regardless. A next
         // holder that reads the record before the release commits waits for the lease to run out.
@@ -340,7 +379,16 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     public void close() {
         rpcs.close();
         relay.close();
-        registration.close();
+        placement.close();
+        final Registration left;
+        synchronized (seatLock) {
+            closed = true;
+            left = registration;
+            registration = null;
+        }
+        if (left != null) {
+            left.close();
+        }
         closeServiceInstance();
     }
 }

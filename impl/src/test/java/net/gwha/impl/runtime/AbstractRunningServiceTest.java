@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.RETURNS_MOCKS;
 import static org.mockito.Mockito.mock;
 
+import com.google.common.util.concurrent.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         // A single node: the singleton provider only hands over the role when the test says so.
         provider = new GatewayHaProvider(getDataBroker(), customizer.createNotificationPublishService(),
             notifications, flowRpcs, rpcProvider.service(), service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE,
-            nanos::get, () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers);
+            nanos::get, () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers, this::stayingPut);
         provider.instantiateServiceInstance();
     }
 
@@ -121,7 +122,12 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         return new GatewayHaProvider(getDataBroker(), mock(NotificationPublishService.class),
             mock(NotificationService.class, RETURNS_MOCKS), new RemoteRpcs(rpcProvider), registered.service(),
             service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
-            () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers);
+            () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers, this::stayingPut);
+    }
+
+    /** A placement that never hands the role over: no node here hosts a supervisor. */
+    private ArbiterPlacement stayingPut(final ArbiterPlacement.Seat seat) {
+        return new ArbiterPlacement(() -> false, () -> Futures.immediateFuture(1), seat, nanos::get, timers);
     }
 
     @AfterEach
