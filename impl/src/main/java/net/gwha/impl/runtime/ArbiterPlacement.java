@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ final class ArbiterPlacement implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final Scheduler timers;
     private Runnable stopTimers = () -> { };
-    private @Nullable ScheduledFuture<?> nextCheck;
+    private final AtomicReference<@Nullable ScheduledFuture<?>> nextCheck = new AtomicReference<>();
     private long lastHandOver;
     private boolean handedOver;
     private boolean closed;
@@ -92,24 +93,24 @@ final class ArbiterPlacement implements AutoCloseable {
 
     /** This node drives election from now on: where it runs is checked until {@link #stopped()}. */
     synchronized void driving() {
-        if (!closed && nextCheck == null) {
-            nextCheck = timers.schedule(this::check, SETTLE.toNanos());
+        if (!closed && nextCheck.get() == null) {
+            nextCheck.set(timers.schedule(this::check, SETTLE.toNanos()));
         }
     }
 
     /** This node no longer drives election. */
     synchronized void stopped() {
-        if (nextCheck != null) {
-            nextCheck.cancel(false);
-            nextCheck = null;
+        final var pending = nextCheck.getAndSet(null);
+        if (pending != null) {
+            pending.cancel(false);
         }
     }
 
     private synchronized void check() {
-        if (nextCheck == null) {
+        if (nextCheck.get() == null) {
             return;
         }
-        nextCheck = timers.schedule(this::check, CHECK_EVERY.toNanos());
+        nextCheck.set(timers.schedule(this::check, CHECK_EVERY.toNanos()));
         if (handedOver && nanoClock.getAsLong() - lastHandOver < QUIET.toNanos() || !membership.oldestOfSeveral()) {
             return;
         }
@@ -131,7 +132,7 @@ final class ArbiterPlacement implements AutoCloseable {
     private void handOver(final int count) {
         synchronized (this) {
             // Stopped or closed while the candidates were read, or already handing over.
-            if (nextCheck == null || closed) {
+            if (nextCheck.get() == null || closed) {
                 return;
             }
             stopped();

@@ -143,11 +143,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final @Nullable Scheduler timers;
     private final String nodeName;
     private final ArbiterRecord arbiterRecord;
-    private final ClusterSingletonServiceProvider singletons;
     private final ArbiterPlacement placement;
     private final Object seatLock = new Object();
-    // Under seatLock: this node's candidacy for the arbiter's role, null while handed over or once closed.
-    private @Nullable Registration registration;
+    // This node's candidacy for the arbiter's role, null while handed over or once closed. Registering again and
+    // closing go under seatLock, so that a candidacy never outlives close().
+    private final AtomicReference<@Nullable Registration> registration = new AtomicReference<>();
     private boolean closed;
     private final PacketRelay relay;
     private final GatewayHaService routed;
@@ -207,15 +207,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         routed = new RoutedOperations(new StateReader(broker), rpcService);
         relay = new PacketRelay(notificationService, rpcService, () -> instance.get() != null);
         rpcs = new GatewayHaRpcs(rpcProvider, this);
-        this.singletons = singletons;
         this.placement = placement.apply(new ArbiterPlacement.Seat() {
             @Override
             public void leave() {
-                final Registration left;
-                synchronized (seatLock) {
-                    left = registration;
-                    registration = null;
-                }
+                final var left = registration.getAndSet(null);
                 if (left != null) {
                     left.close();
                 }
@@ -224,15 +219,13 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Override
             public void rejoin() {
                 synchronized (seatLock) {
-                    if (!closed && registration == null) {
-                        registration = singletons.registerClusterSingletonService(GatewayHaProvider.this);
+                    if (!closed && registration.get() == null) {
+                        registration.set(singletons.registerClusterSingletonService(GatewayHaProvider.this));
                     }
                 }
             }
         });
-        synchronized (seatLock) {
-            registration = singletons.registerClusterSingletonService(this);
-        }
+        registration.set(singletons.registerClusterSingletonService(this));
     }
 
     @Override
@@ -380,12 +373,10 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         rpcs.close();
         relay.close();
         placement.close();
-        final Registration left;
         synchronized (seatLock) {
             closed = true;
-            left = registration;
-            registration = null;
         }
+        final var left = registration.getAndSet(null);
         if (left != null) {
             left.close();
         }
