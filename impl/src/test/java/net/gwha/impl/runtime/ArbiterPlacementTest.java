@@ -29,7 +29,11 @@ class ArbiterPlacementTest {
     private boolean oldestOfSeveral = true;
     private int candidates = 3;
     private final ArbiterPlacement placement = new ArbiterPlacement(() -> oldestOfSeveral,
-        () -> Futures.immediateFuture(candidates), new ArbiterPlacement.Seat() {
+        () -> Futures.immediateFuture(candidates), recordingSeat(), nanos::get, timers);
+
+    /** Records in {@code seat} what the placement does with this node's candidacy. */
+    private ArbiterPlacement.Seat recordingSeat() {
+        return new ArbiterPlacement.Seat() {
             @Override
             public void leave() {
                 seat.add("leave");
@@ -39,7 +43,8 @@ class ArbiterPlacementTest {
             public void rejoin() {
                 seat.add("rejoin");
             }
-        }, nanos::get, timers);
+        };
+    }
 
     private void pass(final Duration time) {
         final long end = nanos.get() + time.toNanos();
@@ -100,17 +105,7 @@ class ArbiterPlacementTest {
     @Test
     void aNodeThatStoppedDrivingWhileTheCandidatesWereReadStays() {
         final var answer = SettableFuture.<Integer>create();
-        final var slow = new ArbiterPlacement(() -> true, () -> answer, new ArbiterPlacement.Seat() {
-            @Override
-            public void leave() {
-                seat.add("leave");
-            }
-
-            @Override
-            public void rejoin() {
-                seat.add("rejoin");
-            }
-        }, nanos::get, timers);
+        final var slow = new ArbiterPlacement(() -> true, () -> answer, recordingSeat(), nanos::get, timers);
         slow.driving();
         pass(ArbiterPlacement.SETTLE);
         slow.stopped();
