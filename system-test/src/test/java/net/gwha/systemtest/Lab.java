@@ -113,6 +113,11 @@ final class Lab {
         lab(60, "restart-switch");
     }
 
+    /** The host forgets every neighbour it has not been told of for good, the VIP's MAC with them: it asks again. */
+    void forgetNeighbours(final String host) {
+        lab(30, "exec", host, "ip", "neigh", "flush", "dev", "eth0");
+    }
+
     /** The VRRP state keepalived last reported on the host: MASTER, BACKUP, FAULT, STOP or UNKNOWN. */
     String vrrpState(final String host) {
         return lab(30, "vrrp-state", host).strip();

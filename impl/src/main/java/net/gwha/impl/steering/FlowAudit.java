@@ -34,11 +34,22 @@ import org.slf4j.LoggerFactory;
  * is sent again (removed by {@code ovs-ofctl del-flows}, changed by another application). A flow is recognised by
  * its cookie, which {@link FlowIds} makes unique per flow on a switch. Not judged: what was written since the
  * switch's previous audit (the forwarding-rules manager may still be installing it), so a loss is repaired within
- * two periods; flows with an idle timeout, which the switch removes by design; a group's buckets and a meter's
- * bands, which the statistics do not report (a missing group or meter is restored, ahead of the flows). A flow
- * restored for its actions and reported alike again is not restored again: the switch renders it its own way, and
- * repeating the write would change nothing.
- * Repairs are logged and counted per cluster. Runs on the steering loop.
+ * two periods; a group's buckets and a meter's bands, which the statistics do not report (a missing group or meter
+ * is restored, ahead of the flows). A flow restored for its actions and reported alike again is not restored again:
+ * the switch renders it its own way, and repeating the write would change nothing.
+ *
+ * <p>Flows with an idle timeout are judged like the others. The only ones are the switch-side ARP answers to learned
+ * hosts, and the controller forgets a host, which takes its answer out of the plan, before the switch could idle
+ * that answer out: {@link FlowProgrammer#HOST_TTL} after the host's last request the controller heard, against
+ * {@link FlowPlanner#HOST_IDLE_SECONDS} after the last one the switch answered or the answer was written, and the
+ * controller hears a host only while the switch lacks its answer. So an answer the plan still holds and the switch
+ * lacks was removed by someone else (an operator's del-flows, another application), and is restored; one that
+ * expired has left the plan first. Left alone, a lost answer stayed lost: the host's next request reaches the
+ * controller, which knows the host already and plans nothing new. (A host taken over from a previous arbiter's
+ * answer counts as heard at the take-over, while the switch's idle time of that answer began earlier: should it
+ * idle out first, it is restored until the controller forgets the host, at most {@code HOST_TTL} later.)
+ *
+ * <p>Repairs are logged and counted per cluster. Runs on the steering loop.
  */
 final class FlowAudit {
     static final Duration PERIOD = Duration.ofSeconds(4);
@@ -180,7 +191,7 @@ final class FlowAudit {
         final var restore = new ArrayList<Change>();
         final var why = new TreeMap<String, String>();
         plan.flows().forEach((id, flow) -> {
-            if (flow.getIdleTimeout().toJava() != 0 || recent.containsKey(flowKey(id))) {
+            if (recent.containsKey(flowKey(id))) {
                 return;
             }
             final var found = reported.getOrDefault(flow.getCookie().getValue().longValue(), List.of());

@@ -83,6 +83,9 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private static final long CONFIRMED_AT = 42;
     private static final String FOREIGN = "someone-elses-flow";
+    // The host that asked for the VIP, for a switch-side ARP responder.
+    private static final FlowPlanner.Host HOST = new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"),
+        "192.0.2.10", LabClusters.VIP);
 
     private final RecordingRpcs rpcs = new RecordingRpcs();
     // The writer's thread: runs what is queued when the test pumps it; time moves only when the test says.
@@ -363,10 +366,74 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertTrue(flowIds(S1).contains(responder.getId().getValue()));
     }
 
+    /**
+     * What SharedNetworkIT does to a learned host's ARP responder: deleted behind the controller's back, it is
+     * restored like every flow of the plan, idle timeout or not. Once the controller has forgotten the host (it asked
+     * the controller no more for the host's time to live), the responder has left the plan, and a switch that no
+     * longer holds it (idled out, or deleted) is left so.
+     */
+    @Test
+    void aLearnedHostsResponderIsRestoredUntilTheControllerForgetsTheHost() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var programmer = new FlowProgrammer(under, FlowPlanner.Options.DEFAULT,
+            (cluster, decided, confirmed) -> { }, steering, scheduler::nanoTime);
+        final var cluster = LabClusters.oneSwitch(SteeringMode.MacRewrite);
+        programmer.configured(cluster);
+        programmer.loaded();
+        connect(S1);
+        until(() -> asked(rpcs.calls()));
+        final var responder = responder(cluster, LabClusters.VIP);
+        final var planned = FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
+            List.of(HOST)).switches().get(S1);
+        programmer.hostAsked("lab", HOST);
+        scheduler.advance(FlowProgrammer.HOST_BATCH);
+        until(() -> flowIds(S1).contains(responder.getId().getValue()));
+        // ovs-ofctl del-flows took the responder.
+        holds(planned, flow -> !flow.equals(responder));
+        rpcs.takeCalls();
+
+        scheduler.advance(Duration.ofSeconds(10));
+        until(() -> rpcs.calls().stream().anyMatch(call -> call.rpc().equals("SendBarrier")));
+
+        assertEquals(List.of(responder.getFlowName()), added(rpcs.takeCalls()));
+        assertEquals(Map.of("lab", 1L), repaired);
+
+        // Restored; the host no longer asks the controller (the switch answers it), which forgets it a time to live
+        // after its request, and removes the responder itself.
+        holds(planned, flow -> true);
+        scheduler.advance(FlowProgrammer.HOST_TTL);
+        until(() -> !flowIds(S1).contains(responder.getId().getValue()));
+        // The switch no longer holds it either.
+        holds(planned, flow -> !flow.equals(responder));
+        rpcs.takeCalls();
+
+        scheduler.advance(FlowAudit.PERIOD.multipliedBy(3));
+
+        assertEquals(List.of(), added(rpcs.takeCalls()));
+        assertEquals(Map.of("lab", 1L), repaired);
+    }
+
+    /** The switch reports these flows of a plan, and all of its groups and meters. */
+    private void holds(final FlowPlanner.SwitchPlan plan, final Predicate<Flow> which) {
+        rpcs.answer("GetFlowStatistics", new GetFlowStatisticsOutputBuilder().setFlowAndStatisticsMapList(
+            plan.flows().values().stream().filter(which).map(FlowWriterTest::held).toList()).build());
+        rpcs.answer("GetGroupStatistics", new GetGroupStatisticsOutputBuilder().setGroupStats(BindingMap.of(
+            plan.groups().keySet().stream().map(FlowWriterTest::groupStats).toList())).build());
+        rpcs.answer("GetMeterStatistics", new GetMeterStatisticsOutputBuilder().setMeterStats(BindingMap.of(
+            plan.meters().keySet().stream().map(id -> new MeterStatsBuilder().setMeterId(new MeterId(
+                Uint32.valueOf(id))).build()).toList())).build());
+    }
+
+    /** The flows these calls added, by name. */
+    private static List<String> added(final List<RecordingRpcs.Call> calls) {
+        return calls.stream().filter(call -> call.input() instanceof AddFlowInput)
+            .map(call -> ((AddFlowInput) call.input()).getFlowName()).toList();
+    }
+
     /** The ARP responder a plan of the cluster has for a host that asked for the VIP. */
     private static Flow responder(final Cluster cluster, final String vip) {
         return FlowPlanner.plan(cluster, List.of(), SwitchLinks.none(), FlowPlanner.Options.DEFAULT,
-            List.of(new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:00:0a"), "192.0.2.10", vip))).switches()
+            List.of(new FlowPlanner.Host(S1, HOST.mac(), HOST.ip(), vip))).switches()
             .get(S1).flows().values().stream().filter(flow -> flow.getId().getValue().contains("-arp-reply-"))
             .findFirst().orElseThrow();
     }
