@@ -39,8 +39,8 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.C
  *   <li>{@link IpAddressRules#virtualIpInTwoClusters}: no virtual IP belongs to two clusters</li>
  *   <li>{@link IpAddressRules#duplicateGatewayAddresses}: no two gateways of a cluster share an address</li>
  *   <li>{@link MacAddressRules#duplicateGatewayMacs}: no two gateways of a cluster share a MAC</li>
- *   <li>{@link SwitchRules#sharedSwitchPorts}: no two gateways on one switch port, within a cluster or across
- *       clusters</li>
+ *   <li>{@link SwitchRules#sharedSwitchPorts}: no two gateways of a cluster on one switch port; clusters that
+ *       share a port have different VRIDs</li>
  *   <li>{@link SwitchRules#nonOpenflowNodeIds}: attachment node ids and switches are openflowplugin node ids</li>
  *   <li>{@link MacAddressRules#groupMacs}: the virtual MAC and gateway MACs are unicast</li>
  *   <li>{@link MacAddressRules#virtualMacEqualsGatewayMac}: the virtual MAC is no gateway's MAC, of any cluster</li>

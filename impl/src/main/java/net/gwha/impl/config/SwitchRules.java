@@ -29,9 +29,11 @@ final class SwitchRules {
     }
 
     /**
-     * Rule 2: no two gateways on one switch port (node-id and port-number), within a cluster or across clusters:
-     * port-down would fail both, and the port identifies the gateway a heartbeat came from. Within a cluster,
-     * reported on the later gateway by name; across clusters, on each.
+     * Rule 2: no two gateways of a cluster on one switch port (node-id and port-number): the port identifies the
+     * gateway a heartbeat came from. Across clusters a port may be shared, as one router runs a VRRP group per
+     * subnet on one interface: switch, port and VRID then tell the clusters' heartbeats apart, so two clusters on
+     * one port must have different VRIDs. Within a cluster, reported on the later gateway by name; across
+     * clusters, on each.
      */
     static void sharedSwitchPorts(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
@@ -49,15 +51,17 @@ final class SwitchRules {
                         break;
                     }
                 }
+                final var vrid = view.cluster().getVrid();
                 for (var other : clusters) {
-                    if (other == view) {
+                    if (other == view || vrid == null || !vrid.equals(other.cluster().getVrid())) {
                         continue;
                     }
                     for (var otherGateway : other.gateways()) {
                         if (port.equals(portKey(otherGateway))) {
                             out.add(view.violation(gatewayField(gateway, "attachment"), port
                                 + " is also the attachment of gateway '" + gatewayName(otherGateway)
-                                + "' of cluster '" + other.name() + "'"));
+                                + "' of cluster '" + other.name() + "' with the same vrid " + vrid
+                                + ": clusters that share a port must have different vrids"));
                         }
                     }
                 }

@@ -324,15 +324,28 @@ class ClusterValidatorTest {
         }
 
         @Test
-        void samePortAcrossClustersIsReportedOnBoth() {
+        void samePortsAcrossClustersWithDifferentVridsPass() {
+            // one router pair, one VRRP group per subnet on the same interfaces, opposite priorities
             final var other = clusterBuilder("c2", 2, vips("198.51.100.1"),
+                gateway("gw1", "192.0.2.11", "02:00:00:00:00:11", "openflow:1", 1),
+                gateway("gw2", "192.0.2.12", "02:00:00:00:00:12", "openflow:1", 2)).build();
+            assertEquals(List.of(), check(validBuilder().build(), other));
+        }
+
+        @Test
+        void samePortAcrossClustersWithSameVridIsReportedOnBoth() {
+            final var other = clusterBuilder("c2", 1, vips("198.51.100.1"),
                 gateway("gw7", "198.51.100.11", "02:00:00:00:01:11", "openflow:1", 2),
-                gateway("gw8", "198.51.100.12", "02:00:00:00:01:12", "openflow:2", 2)).build();
+                gateway("gw8", "198.51.100.12", "02:00:00:00:01:12", "openflow:2", 2))
+                .setVirtualMac(new MacAddress("02:00:5e:00:02:01")).build();
             assertEquals(List.of(
                 "cluster 'c1': gateway 'gw2' attachment openflow:1 port 2 is also the attachment of gateway 'gw7' of "
-                    + "cluster 'c2'",
+                    + "cluster 'c2' with the same vrid 1: clusters that share a port must have different vrids",
+                "cluster 'c1': vrid 1 is also the vrid of cluster 'c2' on switch openflow:1",
                 "cluster 'c2': gateway 'gw7' attachment openflow:1 port 2 is also the attachment of gateway 'gw2' of "
-                    + "cluster 'c1'"), check(validBuilder().build(), other));
+                    + "cluster 'c1' with the same vrid 1: clusters that share a port must have different vrids",
+                "cluster 'c2': vrid 1 is also the vrid of cluster 'c1' on switch openflow:1"),
+                check(validBuilder().build(), other));
         }
 
         @Test
