@@ -71,24 +71,29 @@ public final class ClusterDirectory {
         }
     }
 
-    private record Port(String node, long port) {
+    /**
+     * Where a heartbeat comes from: several clusters may have a gateway on one port (a router running a VRRP group
+     * per subnet on one interface), told apart by VRID, which the validator keeps unique per switch.
+     */
+    private record PortVrid(String node, long port, int vrid) {
     }
 
     /** What is looked up per advertisement, built once per configuration change. */
-    private record Index(Map<String, Entry> byName, Map<Port, Member> byPort, Map<Integer, List<Entry>> byVrid) {
+    private record Index(Map<String, Entry> byName, Map<PortVrid, Member> byPortVrid,
+            Map<Integer, List<Entry>> byVrid) {
         static final Index EMPTY = new Index(Map.of(), Map.of(), Map.of());
 
         static Index of(final Map<String, Entry> entries) {
-            final var byPort = new HashMap<Port, Member>();
+            final var byPortVrid = new HashMap<PortVrid, Member>();
             final var byVrid = new HashMap<Integer, List<Entry>>();
             // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
             for (var entry : new TreeMap<>(entries).values()) {
-                entry.members().forEach(member -> byPort.putIfAbsent(new Port(member.node(), member.port()),
-                    member));
+                entry.members().forEach(member -> byPortVrid.putIfAbsent(
+                    new PortVrid(member.node(), member.port(), entry.vrid()), member));
                 byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
             }
             byVrid.replaceAll((vrid, list) -> List.copyOf(list));
-            return new Index(Map.copyOf(entries), Map.copyOf(byPort), Map.copyOf(byVrid));
+            return new Index(Map.copyOf(entries), Map.copyOf(byPortVrid), Map.copyOf(byVrid));
         }
     }
 
@@ -129,10 +134,11 @@ public final class ClusterDirectory {
 
     /**
      * Whom an advertisement is from. A heartbeat only when VRID, ingress switch and port, source MAC and source
-     * address are all those of one gateway; anything else with a configured VRID is a forgery, counted on the
-     * cluster that has that VRID on the ingress switch (a VRID is unique per switch, not network-wide), on the
-     * gateway it claims when that gateway is the cluster's. Where no cluster has the VRID on that switch, a forgery
-     * is still counted on the gateway whose MAC or address it claims, if that gateway's cluster has the VRID.
+     * address are all those of one gateway (the VRID picks the cluster among those sharing the port); anything else
+     * with a configured VRID is a forgery, counted on the cluster that has that VRID on the ingress switch (a VRID is
+     * unique per switch, not network-wide), on the gateway it claims when that gateway is the cluster's. Where no
+     * cluster has the VRID on that switch, a forgery is still counted on the gateway whose MAC or address it claims,
+     * if that gateway's cluster has the VRID.
      *
      * @param vrid the advertisement's VRID
      * @param mac its source MAC
@@ -143,9 +149,8 @@ public final class ClusterDirectory {
      */
     public Attribution attribute(final int vrid, final Mac mac, final Ipv4 ip, final String node, final long port) {
         final var current = index;
-        final var atPort = current.byPort().get(new Port(node, port));
-        if (atPort != null && atPort.mac().equals(mac) && atPort.ip().equals(ip)
-                && current.byName().get(atPort.cluster()).vrid() == vrid) {
+        final var atPort = current.byPortVrid().get(new PortVrid(node, port, vrid));
+        if (atPort != null && atPort.mac().equals(mac) && atPort.ip().equals(ip)) {
             return new Attribution.Heartbeat(atPort);
         }
         final var withVrid = current.byVrid().getOrDefault(vrid, List.of());

@@ -39,6 +39,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.Pa
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceivedBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInput;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * Packet-ins as openflowplugin delivers them, with the lab's captured keepalived advertisement (gw2: VRID 51,
@@ -140,6 +141,33 @@ class PacketInHandlerTest {
         assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("far"));
         assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("lab"));
         assertEquals(0, counters.unattributed().spoofed());
+    }
+
+    /**
+     * One router pair running a VRRP group per subnet: two clusters' gateways on the same ports, with the same
+     * addresses and MACs, told apart by VRID. A forgery of the second group is counted on the second cluster only,
+     * and a group the routers run that no cluster configures belongs to nobody.
+     */
+    @Test
+    void clustersSharingGatewayPortsAreToldApartByVrid() throws IOException {
+        directory.put(LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 250, S1, 12))
+            .setName(new ClusterName("pair")).setVrid(Uint8.valueOf(52)).setVirtualIp(LabClusters.vips("192.0.2.253"))
+            .build());
+
+        handler.onPacket(packet(12, labAdvert()));
+        handler.onPacket(packet(12, withVrid(labAdvert(), 52)));
+
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW),
+            new Event.HeartbeatReceived("pair", "gw2", 150, 10, NOW)), heartbeats);
+
+        handler.onPacket(packet(1, withVrid(labAdvert(), 52)));
+        handler.onPacket(packet(12, withVrid(labAdvert(), 53)));
+
+        assertEquals(2, heartbeats.size());
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("pair", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab"));
+        assertEquals(1, counters.unattributed().spoofed());
     }
 
     @Test
@@ -274,6 +302,13 @@ class PacketInHandlerTest {
         final var advert = labAdvert();
         advert[11] = (byte) index;
         advert[29] = (byte) index;
+        fixChecksums(advert);
+        return advert;
+    }
+
+    /** An advertisement with another VRID (byte 35 of an untagged frame), checksums fixed. */
+    private static byte[] withVrid(final byte[] advert, final int vrid) {
+        advert[35] = (byte) vrid;
         fixChecksums(advert);
         return advert;
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.dom.adapter.test.AbstractConcurrentDataBrokerTest;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnectorBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.port.rev130925.flow.capable.port.StateBuilder;
@@ -38,6 +39,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.No
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * Switch and port events from openflowplugin's operational inventory, written here as openflowplugin writes them,
@@ -48,6 +50,7 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
     private static final long NOW = 7;
 
     private final List<Event> events = new ArrayList<>();
+    private final ClusterDirectory directory = new ClusterDirectory();
     private PortListener listener;
     private NotificationPublishService notifications;
 
@@ -59,7 +62,6 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
     void start() throws Exception {
         // The broker test's setup() carries JUnit 4's @Before, which Jupiter ignores.
         setup();
-        final var directory = new ClusterDirectory();
         directory.put(LabClusters.oneSwitch(SteeringMode.MacRewrite));
         final var customizer = getDataBrokerTestCustomizer();
         notifications = customizer.createNotificationPublishService();
@@ -111,6 +113,18 @@ class PortListenerTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(List.of(down("gw2")), awaitEvents(1));
         write(12, false);
         assertEquals(List.of(up("gw2")), awaitEvents(1));
+    }
+
+    /** A router running a VRRP group per subnet on one interface: its port going down fails it in every cluster. */
+    @Test
+    void aPortSharedByTwoClustersIsDownInBoth() throws Exception {
+        directory.put(LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 200, S1, 12))
+            .setName(new ClusterName("pair")).setVrid(Uint8.valueOf(52)).setVirtualIp(LabClusters.vips("192.0.2.253"))
+            .build());
+        write(12, true);
+        assertEquals(Set.of(down("gw2"), new Event.PortStatus("pair", "gw2", false, NOW)), Set.copyOf(awaitEvents(2)));
+        write(12, false);
+        assertEquals(Set.of(up("gw2"), new Event.PortStatus("pair", "gw2", true, NOW)), Set.copyOf(awaitEvents(2)));
     }
 
     @Test
