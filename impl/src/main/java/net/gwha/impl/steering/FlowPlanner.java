@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -63,15 +64,18 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       VLAN tags, which the actions leave alone). Hosts re-check their neighbours every 30 s or so; while the
  *       controller restarts, these keep the virtual IP reachable. They idle out after {@value #HOST_IDLE_SECONDS} s
  *       without a request;</li>
- *   <li>{@value #PRIORITY_PUNT} {@code vrrp-<gw>}: VRRP (IP protocol 112 to 224.0.0.18) from a gateway's port to the
- *       controller only, through the gateway's meter: gateways never hear each other, so every one advertises;</li>
+ *   <li>{@value #PRIORITY_PUNT} {@code gwha--vrrp-<port>} (shared): VRRP (IP protocol 112 to 224.0.0.18) from a
+ *       gateway's port to the controller only, through the port's meter: gateways never hear each other, so every
+ *       one advertises. Shared by every cluster with a gateway on the port, told apart by VRID in the controller
+ *       ({@link PuntFlows});</li>
  *   <li>{@value #PRIORITY_PUNT} {@code arp-<vip>}: ARP requests for a virtual IP, tagged or not, to the controller
  *       (shared meter), which answers with the virtual MAC under the same tags;</li>
- *   <li>{@value #PRIORITY_FORGED_MAC} {@code forged-<gw>-mac}, {@value #PRIORITY_FORGED_IP}
- *       {@code forged-<gw>-ip}: VRRP from any other port with a gateway's source MAC or address to the controller
- *       (shared meter), where it is counted as spoofed instead of reaching the gateways (two priorities, so that
- *       no frame matches two flows at one). OpenFlow cannot match the VRID, so this is the narrowest match that catches
- *       forgeries; any other VRRP, such as another router pair's, is forwarded like any traffic;</li>
+ *   <li>{@value #PRIORITY_FORGED_MAC} {@code gwha--forged-<gw mac>}, {@value #PRIORITY_FORGED_IP}
+ *       {@code gwha--forged-<gw ip>} (shared by the clusters with such a gateway): VRRP from any other port with a
+ *       gateway's source MAC or address to the controller (a cluster's shared meter), where it is counted as spoofed
+ *       instead of reaching the gateways (two priorities, so that no frame matches two flows at one). OpenFlow cannot
+ *       match the VRID, so this is the narrowest match that catches forgeries; any other VRRP, such as another
+ *       router pair's, is forwarded like any traffic;</li>
  *   <li>steering, the only flows and groups a failover changes ({@link #isSteering(String)}): frames to the virtual
  *       MAC ({@value #PRIORITY_STEER} {@code steer}); on the active gateway's switch they get its MAC and go out of
  *       its port, through a fast-failover group (buckets: the switch's gateways in election order, each watching
@@ -208,6 +212,20 @@ public final class FlowPlanner {
      */
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final List<Partition> partitions,
             final SwitchLinks topology, final Options options, final Collection<Host> hosts) {
+        return plan(cluster, electionOrder, partitions, topology, options, hosts, List.of());
+    }
+
+    /**
+     * Plans a cluster beside the other configured clusters, whose gateways may share its gateways' ports, MACs and
+     * addresses: the flows those match are shared, and planned alike by each ({@link PuntFlows}).
+     *
+     * @param neighbours the other configured clusters; the cluster itself, by name, is ignored among them
+     * @return the flows, groups and meters per switch
+     * @see #plan(Cluster, List, List, SwitchLinks, Options, Collection)
+     */
+    public static Plan plan(final Cluster cluster, final List<String> electionOrder, final List<Partition> partitions,
+            final SwitchLinks topology, final Options options, final Collection<Host> hosts,
+            final Collection<Cluster> neighbours) {
         final var name = cluster.getName().getValue();
         final var cookie = cookie(name);
         final var vips = cluster.requireVirtualIp().stream()
@@ -219,9 +237,7 @@ public final class FlowPlanner {
         final var vmac = new MacAddress(ClusterDefaults.virtualMac(cluster));
         final boolean ipRewrite = cluster.getSteeringMode() == SteeringMode.MacAndIpRewrite && !vips.isEmpty();
         final int vrid = cluster.requireVrid().toJava();
-        final var gateways = cluster.nonnullGateway().values().stream()
-            .sorted(Comparator.comparing(gw -> gw.getName().getValue()))
-            .toList();
+        final var gateways = byName(cluster);
         final var byName = new TreeMap<String, Gateway>();
         gateways.forEach(gw -> byName.put(gw.getName().getValue(), gw));
         final Function<List<String>, List<Gateway>> gatewaysOf = names -> names.stream().distinct().map(byName::get)
@@ -231,17 +247,12 @@ public final class FlowPlanner {
         partitions.forEach(part -> part.switches().forEach(sw -> orderOf.put(sw, gatewaysOf.apply(part.order()))));
         final var steer = new SteerFlows(name, cookie, vrid, vmac, vips, ipRewrite, topology);
         final var punts = new PuntFlows(name, cookie, vrid, vmac, vips, gateways,
-            ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster));
-
-        final var switches = new TreeSet<String>();
-        gateways.forEach(gw -> switches.add(node(gw)));
-        final var listed = cluster.getSwitch();
-        if (listed != null) {
-            listed.forEach(sw -> switches.add(sw.getValue()));
-        }
+            ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster),
+            neighbours.stream().filter(other -> !other.getName().equals(cluster.getName()))
+                .sorted(Comparator.comparing(other -> other.getName().getValue())).toList());
 
         final var plan = new TreeMap<String, SwitchPlan>();
-        for (var node : switches) {
+        for (var node : switchesOf(cluster)) {
             final var flows = new TreeMap<String, Flow>();
             final var groups = new TreeMap<Long, Group>();
             final var meters = new TreeMap<Long, Meter>();
@@ -351,6 +362,29 @@ public final class FlowPlanner {
             final List<Action> actions) {
         flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match),
             idleTimeout, match, meter, actions));
+    }
+
+    /**
+     * The switches a cluster is programmed on: its gateways' and those its {@code switch} list names for its hosts.
+     *
+     * @param cluster the configured cluster
+     * @return openflowplugin node ids, sorted
+     */
+    public static SortedSet<String> switchesOf(final Cluster cluster) {
+        final var switches = new TreeSet<String>();
+        cluster.nonnullGateway().values().forEach(gw -> switches.add(node(gw)));
+        final var listed = cluster.getSwitch();
+        if (listed != null) {
+            listed.forEach(sw -> switches.add(sw.getValue()));
+        }
+        return switches;
+    }
+
+    /** A cluster's gateways by name: a gateway's meter index is its position here. */
+    static List<Gateway> byName(final Cluster cluster) {
+        return cluster.nonnullGateway().values().stream()
+            .sorted(Comparator.comparing(gw -> gw.getName().getValue()))
+            .toList();
     }
 
     static NodeConnectorId connector(final Gateway gw) {

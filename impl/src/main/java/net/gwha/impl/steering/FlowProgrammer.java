@@ -12,6 +12,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.SwitchLinks;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
 import org.slf4j.Logger;
@@ -77,6 +79,8 @@ public final class FlowProgrammer {
     private final Map<String, List<String>> orders = new HashMap<>();
     private final Map<String, Decision.PartitionsChanged> partitions = new HashMap<>();
     private final LearnedHosts hosts = new LearnedHosts(MAX_HOSTS, HOST_TTL);
+    // Clusters to plan again because a cluster on one of their switches changed ({@link #replanNeighbours}).
+    private final TreeSet<String> neighboursDue = new TreeSet<>();
     private boolean expiryScheduled;
 
     private record Asked(String cluster, FlowPlanner.Host host) {
@@ -104,9 +108,10 @@ public final class FlowProgrammer {
     public void configured(final Cluster cluster) {
         loop.run(() -> {
             final var name = cluster.getName().getValue();
-            configs.put(name, cluster);
+            final var previous = configs.put(name, cluster);
             writer.own(name, FlowPlanner.owned(cluster, options));
             replan(name);
+            replanNeighbours(name, previous, cluster);
         });
     }
 
@@ -118,12 +123,42 @@ public final class FlowProgrammer {
     /** A cluster was deleted: remove every flow and group it had. */
     public void removed(final String cluster) {
         loop.run(() -> {
-            configs.remove(cluster);
+            final var previous = configs.remove(cluster);
             orders.remove(cluster);
             partitions.remove(cluster);
             hosts.forget(cluster);
             log(cluster, writer.remove(cluster));
+            replanNeighbours(cluster, previous, null);
         });
+    }
+
+    /**
+     * Plans again, once the work queued now is done, the clusters that share a switch with a cluster before or after
+     * its change: the punt flows of gateways that share a port, a MAC or an address are planned from every cluster
+     * there ({@link PuntFlows}), so a cluster added or deleted resizes or hands over their meter. Coalesced, so that
+     * a burst of configurations (a restart) plans each neighbour once, not once per cluster.
+     */
+    private void replanNeighbours(final String changed, final @Nullable Cluster before,
+            final @Nullable Cluster after) {
+        final var switches = new TreeSet<String>();
+        for (var config : new Cluster[] { before, after }) {
+            if (config != null) {
+                switches.addAll(FlowPlanner.switchesOf(config));
+            }
+        }
+        final boolean idle = neighboursDue.isEmpty();
+        configs.forEach((name, config) -> {
+            if (!name.equals(changed) && !Collections.disjoint(switches, FlowPlanner.switchesOf(config))) {
+                neighboursDue.add(name);
+            }
+        });
+        if (idle && !neighboursDue.isEmpty()) {
+            loop.execute(() -> {
+                final var due = List.copyOf(neighboursDue);
+                neighboursDue.clear();
+                due.stream().filter(configs::containsKey).forEach(this::replan);
+            });
+        }
     }
 
     /**
@@ -263,7 +298,7 @@ public final class FlowProgrammer {
         final var lan = partitions.get(cluster);
         return log(cluster, writer.apply(FlowPlanner.plan(configs.get(cluster), orders.getOrDefault(cluster, List.of()),
             lan == null ? List.of() : lan.partitions(), lan == null ? SwitchLinks.none() : lan.links(), options,
-            hosts.of(cluster))));
+            hosts.of(cluster), configs.values())));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {

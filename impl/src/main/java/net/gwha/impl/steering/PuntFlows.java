@@ -10,6 +10,7 @@ package net.gwha.impl.steering;
 import static net.gwha.impl.steering.FlowEntries.output;
 import static net.gwha.impl.steering.FlowIds.flowId;
 import static net.gwha.impl.steering.FlowIds.meterId;
+import static net.gwha.impl.steering.FlowIds.sharedCookie;
 import static net.gwha.impl.steering.FlowPlanner.PRIORITY_ARP_REPLY;
 import static net.gwha.impl.steering.FlowPlanner.PRIORITY_FORGED_IP;
 import static net.gwha.impl.steering.FlowPlanner.PRIORITY_FORGED_MAC;
@@ -21,10 +22,14 @@ import static net.gwha.impl.steering.FlowPlanner.put;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
+import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.config.ClusterDefaults.MeterBand;
 import net.gwha.impl.steering.FlowPlanner.Host;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
@@ -33,16 +38,28 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
 
 /**
  * The part of a cluster's plan that brings packets to the controller, or keeps them from the gateways: heartbeat
- * punts through each gateway's meter, forgery and ARP punts through the cluster's shared meter, the ARP guards and
- * the switch-side ARP replies ({@link FlowPlanner} lists them). Pure.
+ * punts through each gateway port's meter, forgery and ARP punts through the cluster's shared meter, the ARP guards
+ * and the switch-side ARP replies ({@link FlowPlanner} lists them). Pure.
+ *
+ * <p>The heartbeat punt of a gateway port and the forgery punts of a gateway's MAC and address match nothing of
+ * the cluster's own, so several clusters whose gateways share a port (a router running a VRRP group per subnet on
+ * one interface) would plan the same match at the same priority, which a switch holds once: whichever cluster
+ * wrote it last would own it, and deleting that cluster would take it from the others. They are therefore shared
+ * flows ({@code gwha--}, the shared cookie), named after what they match, and every cluster that needs one plans it
+ * alike from the configuration of all of them ({@code neighbours}): a port's punt goes through one meter sized for
+ * every cluster's heartbeats there, the meter of the gateway there of the cluster with the lowest VRID; a forgery
+ * punt through the shared meter of the lowest VRID among the clusters on that switch with that gateway MAC or
+ * address. The flow stays while any of them plans it.
  *
  * @param gateways every gateway of the cluster, by name: a gateway's meter index is its position here
+ * @param neighbours the other configured clusters
  */
 record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, List<String> vips,
-        List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand) {
+        List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand, List<Cluster> neighbours) {
     PuntFlows {
         vips = List.copyOf(vips);
         gateways = List.copyOf(gateways);
+        neighbours = List.copyOf(neighbours);
     }
 
     /** Adds what one switch holds to its flows and meters. */
@@ -51,25 +68,23 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, L
         final long sharedMeter = meterId(vrid, 0);
         meters.put(sharedMeter, FlowEntries.meter(flowId(cluster, "punt-meter"), sharedMeter, sharedBand.rate(),
             sharedBand.burst()));
-        for (int i = 0; i < gateways.size(); i++) {
-            final var gw = gateways.get(i);
+        for (var gw : gateways) {
             final var gwName = gw.getName().getValue();
             if (node(gw).equals(node)) {
-                final long meter = meterId(vrid, i + 1);
-                meters.put(meter, FlowEntries.meter(flowId(cluster, "vrrp-meter-" + gwName), meter,
-                    heartbeatBand.rate(), heartbeatBand.burst()));
-                put(flows, flowId(cluster, "vrrp-" + gwName), PRIORITY_PUNT, cookie, Matches.vrrpFrom(connector(gw)),
-                    OptionalLong.of(meter), List.of(output("CONTROLLER")));
+                heartbeatPunt(gw, flows, meters);
                 for (var vip : vips) {
                     put(flows, flowId(cluster, "guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
                         Matches.arpSentFrom(connector(gw), vip), OptionalLong.empty(), List.of());
                 }
             }
-            put(flows, flowId(cluster, "forged-" + gwName + "-mac"), PRIORITY_FORGED_MAC, cookie,
-                Matches.vrrpFrom(gw.getMacAddress()), OptionalLong.of(sharedMeter), List.of(output("CONTROLLER")));
-            put(flows, flowId(cluster, "forged-" + gwName + "-ip"), PRIORITY_FORGED_IP, cookie,
-                Matches.vrrpFrom(gw.getIpAddress().getValue()), OptionalLong.of(sharedMeter),
-                List.of(output("CONTROLLER")));
+            final var mac = mac(gw);
+            put(flows, FlowIds.SHARED_PREFIX + "forged-" + mac.replace(":", ""), PRIORITY_FORGED_MAC, sharedCookie(),
+                Matches.vrrpFrom(new MacAddress(mac)), OptionalLong.of(meterId(lowestVrid(node,
+                    other -> mac.equals(mac(other))), 0)), List.of(output("CONTROLLER")));
+            final var ip = gw.getIpAddress().getValue();
+            put(flows, FlowIds.SHARED_PREFIX + "forged-" + ip, PRIORITY_FORGED_IP, sharedCookie(),
+                Matches.vrrpFrom(ip), OptionalLong.of(meterId(lowestVrid(node,
+                    other -> ip.equals(other.getIpAddress().getValue())), 0)), List.of(output("CONTROLLER")));
         }
         for (var vip : vips) {
             put(flows, flowId(cluster, "arp-" + vip), PRIORITY_PUNT, cookie, Matches.arpRequestFor(vip),
@@ -83,5 +98,54 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, L
                     OptionalLong.empty(), FlowEntries.answerArp(vmac, host.vip(), host.mac(), host.ip()));
             }
         }
+    }
+
+    /**
+     * The heartbeat punt of a gateway's port and its meter, alike in every cluster with a gateway there: the meter
+     * passes the sum of their heartbeat meters' rates and bursts, under the id of the gateway's meter in the cluster
+     * with the lowest VRID there (VRIDs are unique per switch).
+     */
+    private void heartbeatPunt(final Gateway gw, final Map<String, Flow> flows, final Map<Long, Meter> meters) {
+        final var port = FlowPlanner.port(gw);
+        long rate = heartbeatBand.rate();
+        long burst = heartbeatBand.burst();
+        int ownerVrid = vrid;
+        long meter = meterId(vrid, gateways.indexOf(gw) + 1);
+        for (var other : neighbours) {
+            final var otherGateways = FlowPlanner.byName(other);
+            for (int i = 0; i < otherGateways.size(); i++) {
+                final var otherGw = otherGateways.get(i);
+                if (node(otherGw).equals(node(gw)) && FlowPlanner.port(otherGw).equals(port)) {
+                    final var band = ClusterDefaults.heartbeatMeter(other);
+                    rate += band.rate();
+                    burst += band.burst();
+                    final int otherVrid = other.requireVrid().toJava();
+                    if (otherVrid < ownerVrid) {
+                        ownerVrid = otherVrid;
+                        meter = meterId(otherVrid, i + 1);
+                    }
+                }
+            }
+        }
+        meters.put(meter, FlowEntries.meter(FlowIds.SHARED_PREFIX + "vrrp-meter-" + port, meter, rate, burst));
+        put(flows, FlowIds.SHARED_PREFIX + "vrrp-" + port, PRIORITY_PUNT, sharedCookie(),
+            Matches.vrrpFrom(connector(gw)), OptionalLong.of(meter), List.of(output("CONTROLLER")));
+    }
+
+    /** The lowest VRID among this cluster and those programmed on a switch with a gateway that matches. */
+    private int lowestVrid(final String node, final Predicate<Gateway> matches) {
+        int lowest = vrid;
+        for (var other : neighbours) {
+            if (FlowPlanner.switchesOf(other).contains(node)
+                    && other.nonnullGateway().values().stream().anyMatch(matches)) {
+                lowest = Math.min(lowest, other.requireVrid().toJava());
+            }
+        }
+        return lowest;
+    }
+
+    /** A gateway's MAC as matched: the model allows either case, a match on it is compared as written. */
+    private static String mac(final Gateway gw) {
+        return gw.getMacAddress().getValue().toLowerCase(Locale.ROOT);
     }
 }

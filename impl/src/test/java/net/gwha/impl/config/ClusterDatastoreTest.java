@@ -179,13 +179,13 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
     @Test
     void deletedClusterLeavesNoFlows() throws Exception {
         put(Fixtures.validBuilder().build());
-        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp-gw1").isPresent());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha--vrrp-1").isPresent());
 
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.delete(LogicalDatastoreType.CONFIGURATION, clusterPath("c1"));
         tx.commit().get(10, TimeUnit.SECONDS);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-vrrp-gw1").isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha--vrrp-1").isEmpty());
         // Let the state writer finish too: closing its chain with a write in flight fails.
         await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isEmpty());
     }

@@ -48,24 +48,24 @@ class FlowPlannerTest {
         assertEquals(Set.of(S1), plan.switches().keySet());
         final var s1 = plan.switches().get(S1);
         assertEquals(List.of(
+            forged(1, "mac"), forged(2, "mac"), forged(3, "mac"), forged(1, "ip"), forged(2, "ip"), forged(3, "ip"),
             "gwha--lldp table=0,priority=2," + SHARED + ",dl_type=0x88cc actions=meter:0x47570000,output:CONTROLLER",
             "gwha--normal table=0,priority=1," + SHARED + " actions=output:NORMAL",
+            "gwha--vrrp-11 table=0,priority=1000," + SHARED + ",in_port=openflow:1:11," + VRRP
+                + " actions=meter:0x47573301,output:CONTROLLER",
+            "gwha--vrrp-12 table=0,priority=1000," + SHARED + ",in_port=openflow:1:12," + VRRP
+                + " actions=meter:0x47573302,output:CONTROLLER",
+            "gwha--vrrp-13 table=0,priority=1000," + SHARED + ",in_port=openflow:1:13," + VRRP
+                + " actions=meter:0x47573303,output:CONTROLLER",
             "gwha-lab-arp-192.0.2.254 table=0,priority=1000," + LAB
                 + ",dl_type=0x806,arp_op=1,arp_tpa=192.0.2.254/32" + PUNT,
-            forged(1, "ip"), forged(1, "mac"), forged(2, "ip"), forged(2, "mac"), forged(3, "ip"), forged(3, "mac"),
             "gwha-lab-guard-gw1-192.0.2.254 table=0,priority=1100," + LAB
                 + ",in_port=openflow:1:11,dl_type=0x806,arp_spa=192.0.2.254/32 actions=drop",
             "gwha-lab-guard-gw2-192.0.2.254 table=0,priority=1100," + LAB
                 + ",in_port=openflow:1:12,dl_type=0x806,arp_spa=192.0.2.254/32 actions=drop",
             "gwha-lab-guard-gw3-192.0.2.254 table=0,priority=1100," + LAB
                 + ",in_port=openflow:1:13,dl_type=0x806,arp_spa=192.0.2.254/32 actions=drop",
-            "gwha-lab-steer table=0,priority=900," + LAB + ",dl_dst=00:00:5e:00:01:33 actions=group:0x47573300",
-            "gwha-lab-vrrp-gw1 table=0,priority=1000," + LAB + ",in_port=openflow:1:11," + VRRP
-                + " actions=meter:0x47573301,output:CONTROLLER",
-            "gwha-lab-vrrp-gw2 table=0,priority=1000," + LAB + ",in_port=openflow:1:12," + VRRP
-                + " actions=meter:0x47573302,output:CONTROLLER",
-            "gwha-lab-vrrp-gw3 table=0,priority=1000," + LAB + ",in_port=openflow:1:13," + VRRP
-                + " actions=meter:0x47573303,output:CONTROLLER"),
+            "gwha-lab-steer table=0,priority=900," + LAB + ",dl_dst=00:00:5e:00:01:33 actions=group:0x47573300"),
             Describe.flows(s1.flows()));
         assertEquals(List.of("group_id=0x47573300,type=group-ff"
             + ",bucket=bucket_id:0,watch_port:11,actions=set_field:02:00:00:00:00:01->eth_dst,output:11"
@@ -82,10 +82,10 @@ class FlowPlannerTest {
             s1.meters().values().stream().map(Describe::meter).toList());
     }
 
-    /** The punt of advertisements that forge gateway i by address or by MAC, from any port. */
+    /** The punt of advertisements that forge gateway i by address or by MAC, from any port: shared, by either. */
     private static String forged(final int gateway, final String by) {
-        return "gwha-lab-forged-gw" + gateway + "-" + by + " table=0,priority=" + (by.equals("mac") ? 990 : 989) + ","
-            + LAB + ",dl_type=0x800"
+        return "gwha--forged-" + (by.equals("mac") ? "02000000000" + gateway : "192.0.2." + gateway)
+            + " table=0,priority=" + (by.equals("mac") ? 990 : 989) + "," + SHARED + ",dl_type=0x800"
             + (by.equals("mac") ? ",dl_src=02:00:00:00:00:0" + gateway + ",nw_proto=112"
                 : ",nw_proto=112,nw_src=192.0.2." + gateway + "/32") + ",nw_dst=224.0.0.18/32" + PUNT;
     }
@@ -251,10 +251,10 @@ class FlowPlannerTest {
         assertEquals(List.of(S1, S2, "openflow:3"), List.copyOf(plan.switches().keySet()));
         // gw4's switch: a plain rewrite to gw4 (it is alone there), its VRRP punt and guard.
         final var s2 = plan.switches().get(S2);
-        final var forged = Set.of("gwha-lab-forged-gw1-ip", "gwha-lab-forged-gw1-mac", "gwha-lab-forged-gw2-ip",
-            "gwha-lab-forged-gw2-mac", "gwha-lab-forged-gw4-ip", "gwha-lab-forged-gw4-mac");
+        final var forged = Set.of("gwha--forged-192.0.2.1", "gwha--forged-020000000001", "gwha--forged-192.0.2.2",
+            "gwha--forged-020000000002", "gwha--forged-192.0.2.4", "gwha--forged-020000000004");
         final var onS2 = new TreeSet<>(Set.of("gwha--lldp", "gwha--normal", "gwha-lab-arp-192.0.2.254",
-            "gwha-lab-guard-gw4-192.0.2.254", "gwha-lab-steer", "gwha-lab-vrrp-gw4"));
+            "gwha-lab-guard-gw4-192.0.2.254", "gwha-lab-steer", "gwha--vrrp-14"));
         onS2.addAll(forged);
         assertEquals(onS2, s2.flows().keySet());
         assertEquals(Set.of(0x47570000L, 0x47573300L, 0x47573303L), s2.meters().keySet());
@@ -267,7 +267,7 @@ class FlowPlannerTest {
         assertEquals("table=0,priority=900," + LAB + ",dl_dst=00:00:5e:00:01:33 actions=output:100",
             Describe.flow(s1.flows().get("gwha-lab-steer")));
         assertTrue(s1.groups().isEmpty());
-        assertTrue(s1.flows().containsKey("gwha-lab-vrrp-gw1") && s1.flows().containsKey("gwha-lab-guard-gw2-"
+        assertTrue(s1.flows().containsKey("gwha--vrrp-11") && s1.flows().containsKey("gwha-lab-guard-gw2-"
             + "192.0.2.254"));
         assertEquals(Set.of(0x47570000L, 0x47573300L, 0x47573301L, 0x47573302L), s1.meters().keySet());
         // A host-only switch: ARP punt, steering toward the active switch, normal forwarding; of VRRP only what
@@ -351,9 +351,9 @@ class FlowPlannerTest {
         // 100 ms heartbeats: 10 a second, 4 x that on a gateway's port.
         assertEquals("meter=0x47573303 pktps burst stats bands=type=drop rate=40 burst_size=40",
             Describe.meter(plan.switches().get(S2).meters().get(0x47573303L)));
-        assertEquals("table=0,priority=1000," + LAB + ",in_port=openflow:2:14," + VRRP
+        assertEquals("table=0,priority=1000," + SHARED + ",in_port=openflow:2:14," + VRRP
             + " actions=meter:0x47573303,output:CONTROLLER",
-            Describe.flow(plan.switches().get(S2).flows().get("gwha-lab-vrrp-gw4")));
+            Describe.flow(plan.switches().get(S2).flows().get("gwha--vrrp-14")));
     }
 
     /**
@@ -366,10 +366,10 @@ class FlowPlannerTest {
         final var priorities = new java.util.LinkedHashMap<String, Integer>();
         priorities.put("gwha-lab-guard-gw\\d-[0-9.]+", 1100);
         priorities.put("gwha-lab-arp-reply-[0-9.]+-[0-9a-f]+", 1050);
-        priorities.put("gwha-lab-vrrp-gw\\d", 1000);
+        priorities.put("gwha--vrrp-\\d+", 1000);
         priorities.put("gwha-lab-arp-[0-9.]+", 1000);
-        priorities.put("gwha-lab-forged-gw\\d-mac", 990);
-        priorities.put("gwha-lab-forged-gw\\d-ip", 989);
+        priorities.put("gwha--forged-[0-9a-f]{12}", 990);
+        priorities.put("gwha--forged-\\d+(\\.\\d+){3}", 989);
         priorities.put("gwha-lab-steer-[0-9.]+", 910);
         priorities.put("gwha-lab-return-gw\\d-[0-9.]+", 905);
         priorities.put("gwha-lab-steer", 900);
@@ -428,9 +428,9 @@ class FlowPlannerTest {
         // A gateway moved to another port is another flow.
         final var moved = LabClusters.builder(LabClusters.gateway(1, 200, S1, 19), LabClusters.gateway(2, 150, S1, 12))
             .build();
-        assertFalse(FlowPlanner.plan(moved, List.of("gw1")).switches().get(S1).flows().get("gwha-lab-vrrp-gw1")
+        assertFalse(FlowPlanner.plan(moved, List.of("gw1")).switches().get(S1).flows().get("gwha--vrrp-19")
             .getCookie().equals(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite), List.of("gw1"))
-                .switches().get(S1).flows().get("gwha-lab-vrrp-gw1").getCookie()));
+                .switches().get(S1).flows().get("gwha--vrrp-11").getCookie()));
     }
 
     @Test

@@ -37,6 +37,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /** The programmer between a real engine and a recording writer: which plans it makes of the engine's decisions. */
 class FlowProgrammerTest {
@@ -264,6 +265,36 @@ class FlowProgrammerTest {
     }
 
     /** A writer that takes every plan at once. */
+    /**
+     * A cluster on the same router ports as another: the other is planned again beside it (the port's punt meter is
+     * sized for both), once per burst of configurations, and again alone when it is deleted.
+     */
+    @Test
+    void clustersSharingAPortArePlannedAgainWhenTheOtherComesOrGoes() {
+        final var pair = LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 200, S1, 12))
+            .setName(new ClusterName("pair"))
+            .setVrid(Uint8.valueOf(52))
+            .setVirtualIp(LabClusters.vips("192.0.2.253")).build();
+        programmer.configured(LAB);
+        programmer.configured(pair);
+        scheduler.runDue();
+
+        // lab, pair, then lab again beside pair (pair itself is not planned twice: it was planned beside lab).
+        assertEquals(List.of("lab", "pair", "lab"), sink.plans.stream().map(Plan::cluster).toList());
+        final var beside = sink.plans.getLast().switches().get(S1);
+        assertEquals(Optional.of(0x47573301L), FlowEntries.meter(beside.flows().get("gwha--vrrp-11")));
+        assertEquals(sink.plans.get(1).switches().get(S1).meters().get(0x47573301L),
+            beside.meters().get(0x47573301L));
+
+        programmer.removed("lab");
+        scheduler.runDue();
+        assertEquals(List.of("lab"), sink.removed);
+        final var alone = sink.plans.getLast();
+        assertEquals("pair", alone.cluster());
+        assertEquals(Optional.of(0x47573401L), FlowEntries.meter(alone.switches().get(S1).flows()
+            .get("gwha--vrrp-11")));
+    }
+
     static final class RecordingSink implements FlowSink {
         final List<Plan> plans = new ArrayList<>();
         final List<String> removed = new ArrayList<>();

@@ -275,7 +275,7 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         final var goneSteer = gone.switches().get(S1).flows().get("gwha-gone-steer");
         final var gw9 = FlowPlanner.plan(LabClusters.builder(LabClusters.gateway(1, 200, S1, 11),
             LabClusters.gateway(9, 90, S1, 19)).build(), List.of("gw1")).switches().get(S1).flows()
-            .get("gwha-lab-vrrp-gw9");
+            .get("gwha--vrrp-19");
         final var tx = getDataBroker().newWriteOnlyTransaction();
         tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, InventoryPaths.flowPath(S1, "gwha-gone-steer"),
             goneSteer);
