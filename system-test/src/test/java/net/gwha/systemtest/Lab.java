@@ -26,10 +26,17 @@ import java.util.stream.Collectors;
  * gw5 and gw6 on ports 15 and 16, priorities 200 and 150, VIP 198.51.100.254, the same VRID 51) and an ordinary VRRP
  * pair on openflow:1 (r1 on port 21 with priority 200, r2 on port 22 with 100, VRID 77, VIP 192.0.2.200) that
  * belongs to no cluster.
+ *
+ * <p>gw1..gw4 also run a second VRRP group on the same interface, as a router pair with one group per subnet does:
+ * VRID 52 for {@value #GROUP2_VIP}, priorities 250 minus their first group's (gw1 50, gw2 100, gw3 150, gw4 200).
+ * Where no cluster has VRID 52 those advertisements belong to nobody (punted from a gateway's port and counted as
+ * unattributed, or forwarded between ports that are no cluster's).
  */
 final class Lab {
     static final String VIP = "192.0.2.254";
     static final String VIP2 = "198.51.100.254";
+    /** The second VRRP group gw1..gw4 run on the same eth0: VRID 52. */
+    static final String GROUP2_VIP = "192.0.2.253";
     /** The hosts only some tests want heard. */
     static final List<String> EXTRAS = List.of("gw5", "gw6", "r1", "r2");
 
@@ -54,7 +61,7 @@ final class Lab {
     }
 
     void up() {
-        lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4", "--lan2", "--vrrp-pair");
+        lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4", "--lan2", "--vrrp-pair", "--group2");
         EXTRAS.forEach(this::stopKeepalived);
     }
 
@@ -73,7 +80,16 @@ final class Lab {
 
     /** Whether the gateway's VIP answers from it (20 answers in a row) within the time: gw5, gw6 to client2. */
     boolean vipAnswersFrom(final String gateway, final int seconds) {
-        return Scripts.run(env, seconds + 10L, "lab", "wait-vip", gateway, Integer.toString(seconds)).exitCode() == 0;
+        return vipAnswersFrom(gateway, seconds, false);
+    }
+
+    /** The same, for the second group's VIP ({@value #GROUP2_VIP}) when {@code group2}. */
+    boolean vipAnswersFrom(final String gateway, final int seconds, final boolean group2) {
+        final var args = new ArrayList<>(List.of("wait-vip", gateway, Integer.toString(seconds)));
+        if (group2) {
+            args.add("--group2");
+        }
+        return Scripts.run(env, seconds + 10L, "lab", args.toArray(String[]::new)).exitCode() == 0;
     }
 
     void freeze(final String gateway) {
