@@ -65,6 +65,40 @@ record ClusterUnderCheck(String name, Cluster cluster, List<Gateway> gateways, L
             gatewaySwitches, configured);
     }
 
+    /** The cluster's VLAN id, null when it is untagged. */
+    @Nullable Integer vlan() {
+        final var vlan = cluster.getVlan();
+        return vlan == null ? null : vlan.toJava();
+    }
+
+    /**
+     * Whether the switches could confuse this cluster's frames with another's: an untagged cluster's flows match
+     * frames of any VLAN, a tagged one's only its own.
+     */
+    boolean vlanOverlaps(final ClusterUnderCheck other) {
+        final var vlan = vlan();
+        final var otherVlan = other.vlan();
+        return vlan == null || otherVlan == null || vlan.equals(otherVlan);
+    }
+
+    /**
+     * The VLAN two overlapping clusters clash on, as a message says it: empty when neither has one, so that the
+     * messages of untagged clusters read as they always have.
+     */
+    String describeVlanClash(final ClusterUnderCheck other) {
+        final var vlan = vlan();
+        final var otherVlan = other.vlan();
+        if (vlan == null && otherVlan == null) {
+            return "";
+        }
+        if (vlan != null && otherVlan != null) {
+            return " on vlan " + vlan;
+        }
+        return vlan == null
+            ? " (this cluster has no vlan: its flows match every vlan, vlan " + otherVlan + " too)"
+            : " (cluster '" + other.name() + "' has no vlan: its flows match every vlan, vlan " + vlan + " too)";
+    }
+
     Violation violation(final String field, final String problem) {
         return new Violation(name, field, problem);
     }

@@ -40,12 +40,14 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.C
  *   <li>{@link IpAddressRules#duplicateGatewayAddresses}: no two gateways of a cluster share an address</li>
  *   <li>{@link MacAddressRules#duplicateGatewayMacs}: no two gateways of a cluster share a MAC</li>
  *   <li>{@link SwitchRules#sharedSwitchPorts}: no two gateways of a cluster on one switch port; clusters that
- *       share a port have different VRIDs</li>
+ *       share a port have different VRIDs or VLANs</li>
  *   <li>{@link SwitchRules#nonOpenflowNodeIds}: attachment node ids and switches are openflowplugin node ids</li>
  *   <li>{@link MacAddressRules#groupMacs}: the virtual MAC and gateway MACs are unicast</li>
  *   <li>{@link MacAddressRules#virtualMacEqualsGatewayMac}: the virtual MAC is no gateway's MAC, of any cluster</li>
- *   <li>{@link SwitchRules#vridTwiceOnSwitch}: two clusters with one VRID do not share a gateway switch</li>
- *   <li>{@link SwitchRules#virtualMacTwiceOnSwitch}: two clusters with one virtual MAC do not share any switch</li>
+ *   <li>{@link SwitchRules#vridTwiceOnSwitch}: two clusters with one VRID do not share a gateway switch,
+ *       unless they are on two VLANs</li>
+ *   <li>{@link SwitchRules#virtualMacTwiceOnSwitch}: two clusters with one virtual MAC do not share any
+ *       switch, unless they are on two VLANs</li>
  *   <li>{@link TimingRules#heartbeatNotAdvertisable}: the heartbeat interval fits a VRRPv3 advertisement</li>
  *   <li>{@link TimingRules#deadIntervalTooShort}: the dead interval is longer than the heartbeat interval</li>
  *   <li>{@link TimingRules#floorTooShort}: the adaptive detector's floor is longer than the heartbeat interval</li>

@@ -31,8 +31,9 @@ final class SwitchRules {
     /**
      * Rule 2: no two gateways of a cluster on one switch port (node-id and port-number): the port identifies the
      * gateway a heartbeat came from. Across clusters a port may be shared, as one router runs a VRRP group per
-     * subnet on one interface: switch, port and VRID then tell the clusters' heartbeats apart, so two clusters on
-     * one port must have different VRIDs. Within a cluster, reported on the later gateway by name; across
+     * subnet on one interface: switch, port, VLAN and VRID then tell the clusters' heartbeats apart, so two
+     * clusters on one port must have different VRIDs, or name two different VLANs (an untagged cluster's flows
+     * match every VLAN). Within a cluster, reported on the later gateway by name; across
      * clusters, on each.
      */
     static void sharedSwitchPorts(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
@@ -53,7 +54,8 @@ final class SwitchRules {
                 }
                 final var vrid = view.cluster().getVrid();
                 for (var other : clusters) {
-                    if (other == view || vrid == null || !vrid.equals(other.cluster().getVrid())) {
+                    if (other == view || vrid == null || !vrid.equals(other.cluster().getVrid())
+                            || !view.vlanOverlaps(other)) {
                         continue;
                     }
                     for (var otherGateway : other.gateways()) {
@@ -61,7 +63,8 @@ final class SwitchRules {
                             out.add(view.violation(gatewayField(gateway, "attachment"), port
                                 + " is also the attachment of gateway '" + gatewayName(otherGateway)
                                 + "' of cluster '" + other.name() + "' with the same vrid " + vrid
-                                + ": clusters that share a port must have different vrids"));
+                                + view.describeVlanClash(other) + ": clusters that share a port must have different "
+                                + (view.vlan() == null && other.vlan() == null ? "vrids" : "vrids or vlans")));
                         }
                     }
                 }
@@ -94,8 +97,9 @@ final class SwitchRules {
     }
 
     /**
-     * Rule 3: a VRID is unique per switch. Two clusters with one VRID must not have gateways on the same switch,
-     * where their advertisements are punted and matched to clusters by VRID. Reported on both clusters.
+     * Rule 3: a VRID is unique per switch and VLAN. Two clusters with one VRID must not have gateways on the same
+     * switch, where their advertisements are punted and matched to clusters by VRID, unless both name a VLAN and
+     * the VLANs differ (frames of one never match the other's flows). Reported on both clusters.
      */
     static void vridTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
@@ -104,11 +108,11 @@ final class SwitchRules {
                 continue;
             }
             for (var other : clusters) {
-                if (other != view && vrid.equals(other.cluster().getVrid())) {
+                if (other != view && vrid.equals(other.cluster().getVrid()) && view.vlanOverlaps(other)) {
                     final var shared = intersection(view.gatewaySwitches(), other.gatewaySwitches());
                     if (!shared.isEmpty()) {
                         out.add(view.violation("vrid", vrid + " is also the vrid of cluster '" + other.name()
-                            + "' on " + describeSwitches(shared)));
+                            + "' on " + describeSwitches(shared) + view.describeVlanClash(other)));
                     }
                 }
             }
@@ -117,7 +121,8 @@ final class SwitchRules {
 
     /**
      * Two clusters with one effective virtual MAC (which the default derives from the VRID) must not share any
-     * switch, gateways' or hosts': the steering flows match on it. Reported on both clusters.
+     * switch, gateways' or hosts', unless both name a VLAN and the VLANs differ: the steering flows match on it
+     * (and on the VLAN). Reported on both clusters.
      */
     static void virtualMacTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
@@ -126,12 +131,12 @@ final class SwitchRules {
                 continue;
             }
             for (var other : clusters) {
-                if (other != view && virtualMac.equals(other.virtualMac())) {
+                if (other != view && virtualMac.equals(other.virtualMac()) && view.vlanOverlaps(other)) {
                     final var shared = intersection(view.allSwitches(), other.allSwitches());
                     if (!shared.isEmpty()) {
                         out.add(view.violation("virtual-mac", view.describeVirtualMac()
                             + " is also the virtual-mac of cluster '" + other.name() + "' on "
-                            + describeSwitches(shared)));
+                            + describeSwitches(shared) + view.describeVlanClash(other)));
                     }
                 }
             }

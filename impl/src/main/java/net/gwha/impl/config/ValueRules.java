@@ -72,6 +72,7 @@ final class ValueRules {
         for (var view : clusters) {
             final var cluster = view.cluster();
             checkRange(view, "vrid", cluster.getVrid(), 1, 255, "", out);
+            checkRange(view, "vlan", cluster.getVlan(), 1, 4094, "", out);
             checkRange(view, "heartbeat-interval", cluster.getHeartbeatInterval(), 10, MAX_UINT32, " ms", out);
             checkRange(view, "dead-interval", cluster.getDeadInterval(), 10, MAX_UINT32, " ms", out);
             final var detector = cluster.getFailureDetector();
@@ -91,7 +92,7 @@ final class ValueRules {
         }
     }
 
-    /** An unsigned YANG number (Uint8, Uint32) outside {@code min..max}; absent values are someone else's. */
+    /** An unsigned YANG number (Uint8, Uint16, Uint32) outside {@code min..max}; absent values are someone else's. */
     private static void checkRange(final ClusterUnderCheck view, final String field, final @Nullable Number value,
             final long min, final long max, final String unit, final List<Violation> out) {
         if (value != null && (value.longValue() < min || value.longValue() > max)) {

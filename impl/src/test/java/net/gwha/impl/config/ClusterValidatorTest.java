@@ -34,6 +34,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Decimal64;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
@@ -503,6 +504,85 @@ class ClusterValidatorTest {
             final var mac = new MacAddress("02:00:5e:00:00:01");
             assertEquals(List.of(), check(validBuilder().setVirtualMac(mac).build(),
                 otherBuilder().setVirtualMac(mac).build()));
+        }
+    }
+
+    /**
+     * VLAN trunks: a VRID and a virtual MAC are unique per switch and VLAN, and an untagged cluster, whose flows
+     * match every VLAN, overlaps them all.
+     */
+    @Nested
+    class VlanTrunks {
+        /** c2 on c1's gateway ports with c1's VRID (so its default virtual MAC too), on a VLAN of its own. */
+        private static ClusterBuilder sameRouterPair(final String name, final String vip) {
+            return clusterBuilder(name, 1, vips(vip),
+                gateway("gw1", "192.0.2.11", "02:00:00:00:00:11", "openflow:1", 1),
+                gateway("gw2", "192.0.2.12", "02:00:00:00:00:12", "openflow:1", 2));
+        }
+
+        @Test
+        void sameVridOnTwoVlansOfTheSamePortsPasses() {
+            assertEquals(List.of(), check(validBuilder().setVlan(Uint16.valueOf(10)).build(),
+                sameRouterPair("c2", "198.51.100.1").setVlan(Uint16.valueOf(20)).build()));
+        }
+
+        @Test
+        void sameVridOnTheSameVlanAndPortIsRefusedNamingTheVlan() {
+            assertEquals(List.of(
+                "cluster 'c1': gateway 'gw1' attachment openflow:1 port 1 is also the attachment of gateway 'gw1' of "
+                    + "cluster 'c2' with the same vrid 1 on vlan 10: clusters that share a port must have different "
+                    + "vrids or vlans",
+                "cluster 'c1': gateway 'gw2' attachment openflow:1 port 2 is also the attachment of gateway 'gw2' of "
+                    + "cluster 'c2' with the same vrid 1 on vlan 10: clusters that share a port must have different "
+                    + "vrids or vlans",
+                "cluster 'c1': vrid 1 is also the vrid of cluster 'c2' on switch openflow:1 on vlan 10",
+                "cluster 'c1': virtual-mac 00:00:5e:00:01:01 (the default for vrid 1) is also the virtual-mac of "
+                    + "cluster 'c2' on switch openflow:1 on vlan 10",
+                "cluster 'c2': gateway 'gw1' attachment openflow:1 port 1 is also the attachment of gateway 'gw1' of "
+                    + "cluster 'c1' with the same vrid 1 on vlan 10: clusters that share a port must have different "
+                    + "vrids or vlans",
+                "cluster 'c2': gateway 'gw2' attachment openflow:1 port 2 is also the attachment of gateway 'gw2' of "
+                    + "cluster 'c1' with the same vrid 1 on vlan 10: clusters that share a port must have different "
+                    + "vrids or vlans",
+                "cluster 'c2': vrid 1 is also the vrid of cluster 'c1' on switch openflow:1 on vlan 10",
+                "cluster 'c2': virtual-mac 00:00:5e:00:01:01 (the default for vrid 1) is also the virtual-mac of "
+                    + "cluster 'c1' on switch openflow:1 on vlan 10"),
+                check(validBuilder().setVlan(Uint16.valueOf(10)).build(),
+                    sameRouterPair("c2", "198.51.100.1").setVlan(Uint16.valueOf(10)).build()));
+        }
+
+        @Test
+        void untaggedClusterOverlapsEveryVlanAndSaysSo() {
+            final var other = sameRouterPair("c2", "198.51.100.1").setVlan(Uint16.valueOf(20))
+                .setVirtualMac(new MacAddress("02:00:5e:00:02:01")).build();
+            final var violations = check(validBuilder().build(), other);
+            assertEquals(List.of(
+                "cluster 'c1': vrid 1 is also the vrid of cluster 'c2' on switch openflow:1 (this cluster has no vlan: "
+                    + "its flows match every vlan, vlan 20 too)",
+                "cluster 'c2': vrid 1 is also the vrid of cluster 'c1' on switch openflow:1 (cluster 'c1' has no "
+                    + "vlan: its flows match every vlan, vlan 20 too)"),
+                violations.stream().filter(message -> message.contains("vrid 1 is also")).toList());
+            assertTrue(violations.stream().filter(message -> message.contains("attachment"))
+                .allMatch(message -> message.endsWith("must have different vrids or vlans")), violations::toString);
+            assertEquals(4 + 2, violations.size(), violations::toString);
+        }
+
+        @Test
+        void sameVirtualMacOnTwoVlansOfOneHostSwitchPasses() {
+            final var mac = new MacAddress("02:00:5e:00:00:01");
+            assertEquals(List.of(), check(
+                validBuilder().setVlan(Uint16.valueOf(10)).setVirtualMac(mac)
+                    .setSwitch(Set.of(new NodeId("openflow:9"))).build(),
+                otherBuilder().setVlan(Uint16.valueOf(11)).setVirtualMac(mac)
+                    .setSwitch(Set.of(new NodeId("openflow:9"))).build()));
+        }
+
+        @Test
+        void vlanOutsideTheModelsRangeIsRefused() {
+            assertEquals(List.of("cluster 'c1': vlan 4095 is not in 1..4094"),
+                check(DomWrites.with(validBuilder().build(), Uint16.valueOf(4095), "vlan")));
+            assertEquals(List.of("cluster 'c1': vlan 0 is not in 1..4094"),
+                check(DomWrites.with(validBuilder().build(), Uint16.ZERO, "vlan")));
         }
     }
 
