@@ -33,11 +33,11 @@ public final class ClusterDirectory {
     }
 
     /**
-     * One cluster: VRID, virtual MAC and IPs, members, and every switch it is programmed on (its gateways' and
-     * those listed for its hosts).
+     * One cluster: VRID, VLAN ({@link #UNTAGGED} when it names none), virtual MAC and IPs, members, and every switch
+     * it is programmed on (its gateways' and those listed for its hosts).
      */
-    public record Entry(Cluster config, int vrid, Mac virtualMac, List<Ipv4> virtualIps, List<Member> members,
-            Set<String> switches) {
+    public record Entry(Cluster config, int vrid, int vlan, Mac virtualMac, List<Ipv4> virtualIps,
+            List<Member> members, Set<String> switches) {
         public Entry {
             members = List.copyOf(members);
             switches = Set.copyOf(switches);
@@ -49,6 +49,16 @@ public final class ClusterDirectory {
 
         boolean hasGatewayOn(final String node) {
             return members.stream().anyMatch(member -> member.node().equals(node));
+        }
+
+        /**
+         * Whether a frame with this VLAN id is the cluster's: a VLAN cluster's carry its tag; an untagged cluster's
+         * flows match frames whatever their tags, so it takes any, as it always has.
+         *
+         * @param vlanId the frame's VLAN id, {@code VrrpAdvertisement.NO_VLAN} (negative) when untagged
+         */
+        public boolean carries(final int vlanId) {
+            return vlan == UNTAGGED || vlan == vlanId;
         }
     }
 
@@ -71,11 +81,16 @@ public final class ClusterDirectory {
         }
     }
 
+    /** The VLAN of an {@link Entry} that names none. */
+    public static final int UNTAGGED = 0;
+
     /**
      * Where a heartbeat comes from: several clusters may have a gateway on one port (a router running a VRRP group
-     * per subnet on one interface), told apart by VRID, which the validator keeps unique per switch.
+     * per subnet on one interface, or per VLAN on a trunk), told apart by VLAN and VRID, which the validator keeps
+     * unique per switch and VLAN ({@link #UNTAGGED} for an untagged cluster, which no VLAN cluster on its switches
+     * shares a VRID with).
      */
-    private record PortVrid(String node, long port, int vrid) {
+    private record PortVrid(String node, long port, int vlan, int vrid) {
     }
 
     /** What is looked up per advertisement, built once per configuration change. */
@@ -89,7 +104,7 @@ public final class ClusterDirectory {
             // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
             for (var entry : new TreeMap<>(entries).values()) {
                 entry.members().forEach(member -> byPortVrid.putIfAbsent(
-                    new PortVrid(member.node(), member.port(), entry.vrid()), member));
+                    new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid()), member));
                 byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
             }
             byVrid.replaceAll((vrid, list) -> List.copyOf(list));
@@ -111,7 +126,7 @@ public final class ClusterDirectory {
         }
         final var entries = new HashMap<>(index.byName());
         entries.put(name, new Entry(cluster, cluster.getVrid().toJava(),
-            Mac.parse(ClusterDefaults.virtualMac(cluster)),
+            cluster.getVlan() == null ? UNTAGGED : cluster.getVlan().toJava(), Mac.parse(ClusterDefaults.virtualMac(cluster)),
             cluster.requireVirtualIp().stream().filter(ip -> ip.getIpv4Address() != null)
                 .map(ip -> Ipv4.parse(ip.getIpv4Address().getValue())).toList(),
             members, switches));
@@ -133,29 +148,35 @@ public final class ClusterDirectory {
     }
 
     /**
-     * Whom an advertisement is from. A heartbeat only when VRID, ingress switch and port, source MAC and source
-     * address are all those of one gateway (the VRID picks the cluster among those sharing the port); anything else
-     * with a configured VRID is a forgery, counted on the cluster that has that VRID on the ingress switch (a VRID is
+     * Whom an advertisement is from. A heartbeat only when VRID, VLAN, ingress switch and port, source MAC and source
+     * address are all those of one gateway (VLAN and VRID pick the cluster among those sharing the port; an untagged
+     * cluster takes any VLAN); anything else with a configured VRID is a forgery, counted on the cluster that has that VRID on the ingress switch (a VRID is
      * unique per switch, not network-wide), on the gateway it claims when that gateway is the cluster's. Where no
      * cluster has the VRID on that switch, a forgery is still counted on the gateway whose MAC or address it claims,
      * if that gateway's cluster has the VRID.
      *
      * @param vrid the advertisement's VRID
+     * @param vlanId the VLAN id of its tag, negative when it had none
      * @param mac its source MAC
      * @param ip its source address
      * @param node the switch it came in on
      * @param port the port it came in on
      * @return the attribution
      */
-    public Attribution attribute(final int vrid, final Mac mac, final Ipv4 ip, final String node, final long port) {
+    public Attribution attribute(final int vrid, final int vlanId, final Mac mac, final Ipv4 ip, final String node,
+            final long port) {
         final var current = index;
-        final var atPort = current.byPortVrid().get(new PortVrid(node, port, vrid));
+        var atPort = vlanId > 0 ? current.byPortVrid().get(new PortVrid(node, port, vlanId, vrid)) : null;
+        if (atPort == null) {
+            atPort = current.byPortVrid().get(new PortVrid(node, port, UNTAGGED, vrid));
+        }
         if (atPort != null && atPort.mac().equals(mac) && atPort.ip().equals(ip)) {
             return new Attribution.Heartbeat(atPort);
         }
         final var withVrid = current.byVrid().getOrDefault(vrid, List.of());
-        // Where the cluster has gateways first: the validator keeps a VRID to one cluster per gateway switch.
-        final var onSwitch = withVrid.stream().filter(entry -> entry.switches().contains(node))
+        // Where the cluster has gateways first: the validator keeps a VRID to one cluster per gateway switch and VLAN.
+        final var onSwitch = withVrid.stream()
+            .filter(entry -> entry.switches().contains(node) && entry.carries(vlanId))
             .sorted(Comparator.comparing((Entry entry) -> !entry.hasGatewayOn(node))).toList();
         for (var entry : onSwitch.isEmpty() ? withVrid : onSwitch) {
             for (var member : entry.members()) {

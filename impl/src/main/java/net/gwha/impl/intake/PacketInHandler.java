@@ -57,8 +57,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Packet-ins from the cluster flows: VRRP advertisements become heartbeats, ARP requests for a virtual IP get the
- * virtual MAC in reply (under the request's VLAN tags, if any). An advertisement counts only when its VRID,
- * ingress switch and port, source MAC and source IP all match a configured gateway; anything else with a configured
+ * virtual MAC in reply (under the request's VLAN tags, if any; a VLAN cluster answers on its VLAN only). An
+ * advertisement counts only when its VRID, VLAN, ingress switch and port, source MAC and source IP all match a
+ * configured gateway; anything else with a configured
  * VRID is counted as spoofed ({@link ClusterDirectory#attribute}), anything malformed as malformed, and neither ever
  * throws. What the engine's full queue refuses is counted as dropped.
  */
@@ -153,7 +154,8 @@ public final class PacketInHandler implements AutoCloseable {
 
     private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final boolean relayed,
             final long at) {
-        switch (directory.attribute(advert.vrid(), advert.srcMac(), advert.srcIp(), ingress.node(), ingress.port())) {
+        switch (directory.attribute(advert.vrid(), advert.vlanId(), advert.srcMac(), advert.srcIp(), ingress.node(),
+                ingress.port())) {
             case ClusterDirectory.Attribution.Heartbeat(var member) -> {
                 if (!heartbeats.test(new Event.HeartbeatReceived(member.cluster(), member.gateway(),
                         advert.priority(), Math.min(advert.advertisementIntervalCentis(), 4095), at))) {
@@ -194,8 +196,14 @@ public final class PacketInHandler implements AutoCloseable {
         final var buffer = ByteBuffer.wrap(frame);
         final int arp = typeAt + 2;
         final var target = new Ipv4(buffer.getInt(arp + 24));
+        // The outermost tag is the one the switch's vlan_vid match sees.
+        final int vlanId = typeAt == ETH_TYPE_AT ? VrrpAdvertisement.NO_VLAN : buffer.getShort(ETH_TYPE_AT + 2) & 0xFFF;
         for (var entry : directory.entries()) {
             if (entry.virtualIps().contains(target)) {
+                if (!entry.carries(vlanId)) {
+                    // A VLAN cluster's virtual IP is not there to be had from another VLAN.
+                    return;
+                }
                 reply(frame, typeAt, entry.virtualMac(), target, ingress, egress);
                 final var sender = mac(buffer, arp + 8);
                 final var senderIp = new Ipv4(buffer.getInt(arp + 14));

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.Pa
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceivedBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInput;
 import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
@@ -168,6 +170,49 @@ class PacketInHandlerTest {
         assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
         assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab"));
         assertEquals(1, counters.unattributed().spoofed());
+    }
+
+    /**
+     * One router pair on VLAN trunks: two clusters with the same VRID on the same ports, on VLANs 10 and 20. A
+     * heartbeat counts for the cluster of its tag only; one tagged with another VLAN, or untagged, counts for neither
+     * and is spoofed; a VIP's ARP requests are answered on its own VLAN only, under its tag.
+     */
+    @Test
+    void clustersOnTwoVlansOfOnePortAreToldApartByTheTag() throws IOException {
+        directory.remove("lab");
+        for (var vlan : List.of(10, 20)) {
+            directory.put(LabClusters.builder(LabClusters.gateway(1, 200, S1, 11), LabClusters.gateway(2, 150, S1, 12))
+                .setName(new ClusterName("v" + vlan)).setVlan(Uint16.valueOf(vlan))
+                .setVirtualIp(LabClusters.vips("192.0.2." + (200 + vlan))).build());
+        }
+
+        handler.onPacket(packet(12, tagged(labAdvert(), 20)));
+        handler.onPacket(packet(12, tagged(labAdvert(), 10)));
+        assertEquals(List.of(new Event.HeartbeatReceived("v20", "gw2", 150, 10, NOW),
+            new Event.HeartbeatReceived("v10", "gw2", 150, 10, NOW)), heartbeats);
+
+        handler.onPacket(packet(12, tagged(labAdvert(), 30)));
+        handler.onPacket(packet(12, labAdvert()));
+        // cut inside its tag: malformed; under two tags: not an advertisement of ours; neither throws
+        handler.onPacket(packet(12, Arrays.copyOf(tagged(labAdvert(), 10), 16)));
+        handler.onPacket(packet(12, tagged(tagged(labAdvert(), 10), 10)));
+        assertEquals(2, heartbeats.size());
+        assertEquals(1, counters.unattributed().malformed());
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("v10", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("v20", "gw2"));
+
+        // who has 192.0.2.210 (VLAN 10's VIP), asked on VLAN 20, then on VLAN 10
+        final var request = "0806" + "0001" + "0800" + "06" + "04" + "0001" + "02000000000a" + "c000020a"
+            + "000000000000" + "c00002d2";
+        handler.onPacket(packet(1, HexFormat.of().parseHex("ffffffffffff" + "02000000000a" + "81000014" + request)));
+        assertEquals(List.of(), rpcs.takeCalls());
+        handler.onPacket(packet(1, HexFormat.of().parseHex("ffffffffffff" + "02000000000a" + "8100000a" + request)));
+        final var calls = rpcs.takeCalls();
+        assertEquals(1, calls.size());
+        assertArrayEquals(HexFormat.of().parseHex("02000000000a" + "00005e000133" + "8100000a" + "0806"
+            + "0001" + "0800" + "06" + "04" + "0002" + "00005e000133" + "c00002d2" + "02000000000a" + "c000020a"),
+            assertInstanceOf(TransmitPacketInput.class, calls.getFirst().input()).getPayload());
+        assertEquals(List.of("v10 openflow:1 02:00:00:00:00:0a 192.0.2.10 asked for 192.0.2.210"), hostsAsked);
     }
 
     @Test
@@ -311,6 +356,17 @@ class PacketInHandlerTest {
         advert[35] = (byte) vrid;
         fixChecksums(advert);
         return advert;
+    }
+
+    /** A frame with an 802.1Q tag of this VLAN after its MAC addresses. */
+    private static byte[] tagged(final byte[] frame, final int vlan) {
+        final byte[] result = new byte[frame.length + 4];
+        System.arraycopy(frame, 0, result, 0, 12);
+        result[12] = (byte) 0x81;
+        result[14] = (byte) (vlan >>> 8);
+        result[15] = (byte) vlan;
+        System.arraycopy(frame, 12, result, 16, frame.length - 12);
+        return result;
     }
 
     /** keepalived 2.2.7 in the lab as gw2, captured on the wire. */
