@@ -126,7 +126,8 @@ public final class ClusterDirectory {
         }
         final var entries = new HashMap<>(index.byName());
         entries.put(name, new Entry(cluster, cluster.getVrid().toJava(),
-            cluster.getVlan() == null ? UNTAGGED : cluster.getVlan().toJava(), Mac.parse(ClusterDefaults.virtualMac(cluster)),
+            cluster.getVlan() == null ? UNTAGGED : cluster.getVlan().toJava(),
+            Mac.parse(ClusterDefaults.virtualMac(cluster)),
             cluster.requireVirtualIp().stream().filter(ip -> ip.getIpv4Address() != null)
                 .map(ip -> Ipv4.parse(ip.getIpv4Address().getValue())).toList(),
             members, switches));
@@ -150,8 +151,9 @@ public final class ClusterDirectory {
     /**
      * Whom an advertisement is from. A heartbeat only when VRID, VLAN, ingress switch and port, source MAC and source
      * address are all those of one gateway (VLAN and VRID pick the cluster among those sharing the port; an untagged
-     * cluster takes any VLAN); anything else with a configured VRID is a forgery, counted on the cluster that has that VRID on the ingress switch (a VRID is
-     * unique per switch, not network-wide), on the gateway it claims when that gateway is the cluster's. Where no
+     * cluster takes any VLAN); anything else with a configured VRID is a forgery, counted on the cluster that has
+     * that VRID and carries the advertisement's VLAN on the ingress switch (a VRID is unique per switch and VLAN, not
+     * network-wide), on the gateway it claims when that gateway is the cluster's. Where no
      * cluster has the VRID on that switch, a forgery is still counted on the gateway whose MAC or address it claims,
      * if that gateway's cluster has the VRID.
      *

@@ -197,7 +197,8 @@ public final class PacketInHandler implements AutoCloseable {
         final int arp = typeAt + 2;
         final var target = new Ipv4(buffer.getInt(arp + 24));
         // The outermost tag is the one the switch's vlan_vid match sees.
-        final int vlanId = typeAt == ETH_TYPE_AT ? VrrpAdvertisement.NO_VLAN : buffer.getShort(ETH_TYPE_AT + 2) & 0xFFF;
+        final int vlanId = typeAt == ETH_TYPE_AT ? VrrpAdvertisement.NO_VLAN
+            : buffer.getShort(ETH_TYPE_AT + 2) & 0xFFF;
         for (var entry : directory.entries()) {
             if (entry.virtualIps().contains(target)) {
                 if (!entry.carries(vlanId)) {

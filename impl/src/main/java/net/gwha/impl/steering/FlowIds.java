@@ -23,9 +23,11 @@ import org.opendaylight.yangtools.yang.common.Uint64;
  * of the flow's priority and match, which is what identifies a flow on a switch: two flows of a cluster never share
  * a cookie, so a flow the switch holds can be recognised as one of the current plan, or removed by its cookie alone
  * ({@link FlowPlanner#owned}), without comparing matches as the switch reports them. Group ids are
- * {@code 0x4757VVII}: the tag, the VRID (unique per switch, so no two clusters collide on one) and an index (0:
- * steering of all frames, 1 + i: steering of IPv4 to the i-th virtual IP in mac-and-ip-rewrite mode). Meter ids
- * are made the same way ({@link #meterId}); the LLDP punt's meter, which clusters share, is {@code 0x47570000}.
+ * {@code 0xTTTTVVII}: a tag, the VRID and an index (0: steering of all frames, 1 + i: steering of IPv4 to the i-th
+ * virtual IP in mac-and-ip-rewrite mode). The tag is {@code 0x4757} plus the cluster's VLAN id (0 untagged), as a
+ * VRID is unique per switch and VLAN: no two clusters collide on one, and the ids of untagged clusters are those
+ * they always had. Meter ids are made the same way ({@link #meterId}); the LLDP punt's meter, which clusters share,
+ * is {@code 0x47570000}.
  * Two clusters with one VRID may share a switch that carries only their hosts (the validator allows it): they then
  * share that switch's punt meter too.
  */
@@ -33,8 +35,8 @@ public final class FlowIds {
     static final String COOKIE_TAG_HEX = "0x4757";
     static final long COOKIE_TAG = 0x4757L << 48;
     static final long COOKIE_MASK = 0xFFFFL << 48;
-    static final long GROUP_MASK = 0xFFFFL << 16;
     static final long GROUP_TAG = 0x4757L << 16;
+    private static final int MAX_VLAN = 4094;
     /** The meter several clusters share on a switch, that of the LLDP punt: no cluster has VRID 0. */
     static final long SHARED_METER = GROUP_TAG;
     static final String SHARED_PREFIX = "gwha--";
@@ -50,12 +52,13 @@ public final class FlowIds {
 
     /** Whether a group id, as read from a switch or the inventory, has the project's tag. */
     public static boolean isOurGroup(final long groupId) {
-        return (groupId & GROUP_MASK) == GROUP_TAG;
+        final long tag = (groupId >>> 16) - (GROUP_TAG >>> 16);
+        return tag >= 0 && tag <= MAX_VLAN;
     }
 
     /** Whether a meter id, as read from a switch or the inventory, has the project's tag. */
     public static boolean isOurMeter(final long meterId) {
-        return (meterId & GROUP_MASK) == GROUP_TAG;
+        return isOurGroup(meterId);
     }
 
     /** The cookie of a cluster's flows: the project tag in the high 16 bits, the name's CRC-32 in the low 32. */
@@ -81,18 +84,23 @@ public final class FlowIds {
         return (crc.getValue() & 0xFFFFL) << 32;
     }
 
-    /** A group id, {@code 0x4757VVII}: index 0 steers all frames, 1 + i IPv4 to the i-th virtual IP. */
-    static long groupId(final int vrid, final int index) {
-        return GROUP_TAG | (vrid & 0xFFL) << 8 | index & 0xFFL;
+    /**
+     * A group id, {@code 0xTTTTVVII}: the tag {@code 0x4757} plus the VLAN, the VRID, and the index: 0 steers all
+     * frames, 1 + i IPv4 to the i-th virtual IP.
+     *
+     * @param vlan the cluster's VLAN id, 0 when it names none
+     */
+    static long groupId(final int vlan, final int vrid, final int index) {
+        return GROUP_TAG + ((long) vlan << 16) | (vrid & 0xFFL) << 8 | index & 0xFFL;
     }
 
     /**
-     * A meter id, {@code 0x4757VVII} like a group's (meters have ids of their own): index 0 meters what the cluster
+     * A meter id, {@code 0xTTTTVVII} like a group's (meters have ids of their own): index 0 meters what the cluster
      * punts from ports other than its gateways', 1 + i the i-th gateway's port, by gateway name (so up to 255
      * gateways a cluster).
      */
-    static long meterId(final int vrid, final int index) {
-        return groupId(vrid, index);
+    static long meterId(final int vlan, final int vrid, final int index) {
+        return groupId(vlan, vrid, index);
     }
 
     static String flowId(final String cluster, final String role) {

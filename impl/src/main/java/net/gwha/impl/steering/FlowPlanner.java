@@ -104,6 +104,13 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  * </ol>
  * The project's matches are narrow (a port, a MAC, an address, a protocol), so its priorities shadow other
  * applications' flows only where they match the same traffic.
+ *
+ * <h2>VLAN clusters</h2>
+ * A cluster that names a VLAN has every flow above (but the shared normal forwarding and LLDP punt) match that VLAN
+ * (OpenFlow vlan_vid with the present bit); no action touches the tag, so steered frames, ARP replies and return
+ * traffic keep it. Its shared flows carry the VLAN in their id ({@code gwha--vrrp-<port>-vlan<id>}), and its group
+ * and meter ids carry it too ({@link FlowIds}), so two clusters with one VRID on two VLANs of one switch collide
+ * nowhere. An untagged cluster's flows match frames whatever their tags, as they always have.
  */
 public final class FlowPlanner {
     /** Tunables of a plan. */
@@ -237,6 +244,7 @@ public final class FlowPlanner {
         final var vmac = new MacAddress(ClusterDefaults.virtualMac(cluster));
         final boolean ipRewrite = cluster.getSteeringMode() == SteeringMode.MacAndIpRewrite && !vips.isEmpty();
         final int vrid = cluster.requireVrid().toJava();
+        final int vlan = vlan(cluster);
         final var gateways = byName(cluster);
         final var byName = new TreeMap<String, Gateway>();
         gateways.forEach(gw -> byName.put(gw.getName().getValue(), gw));
@@ -245,8 +253,8 @@ public final class FlowPlanner {
         final var ordered = gatewaysOf.apply(electionOrder);
         final var orderOf = new TreeMap<String, List<Gateway>>();
         partitions.forEach(part -> part.switches().forEach(sw -> orderOf.put(sw, gatewaysOf.apply(part.order()))));
-        final var steer = new SteerFlows(name, cookie, vrid, vmac, vips, ipRewrite, topology);
-        final var punts = new PuntFlows(name, cookie, vrid, vmac, vips, gateways,
+        final var steer = new SteerFlows(name, cookie, vrid, vlan, vmac, vips, ipRewrite, topology);
+        final var punts = new PuntFlows(name, cookie, vrid, vlan, vmac, vips, gateways,
             ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster),
             neighbours.stream().filter(other -> !other.getName().equals(cluster.getName()))
                 .sorted(Comparator.comparing(other -> other.getName().getValue())).toList());
@@ -261,7 +269,7 @@ public final class FlowPlanner {
             if (!toward.isEmpty()) {
                 steer.plan(node, toward, flows, groups);
                 if (ipRewrite && node(toward.getFirst()).equals(node)) {
-                    ReturnFlows.plan(name, cookie, vmac, toward.getFirst(), hosts, vips, flows);
+                    ReturnFlows.plan(name, cookie, vmac, toward.getFirst(), hosts, vips, vlan, flows);
                 }
             }
             if (options.normalForwarding()) {
@@ -378,6 +386,12 @@ public final class FlowPlanner {
             listed.forEach(sw -> switches.add(sw.getValue()));
         }
         return switches;
+    }
+
+    /** A cluster's VLAN id, 0 when it names none (untagged: its flows match frames whatever their tags). */
+    static int vlan(final Cluster cluster) {
+        final var vlan = cluster.getVlan();
+        return vlan == null ? 0 : vlan.toJava();
     }
 
     /** A cluster's gateways by name: a gateway's meter index is its position here. */

@@ -28,9 +28,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.vlan.match.fields.VlanIdBuilder;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
@@ -46,6 +48,20 @@ final class Matches {
     /** Everything: the lowest-priority catch-all. */
     static Match any() {
         return new MatchBuilder().build();
+    }
+
+    /**
+     * A match narrowed to frames whose (outer) 802.1Q tag carries this VLAN id: OpenFlow's vlan_vid with the
+     * present bit, which openflowplugin sets for a VLAN id marked present.
+     *
+     * @param vlan the VLAN id, 1 to 4094; 0 (an untagged cluster) leaves the match as it is, tags or not
+     */
+    static Match onVlan(final Match match, final int vlan) {
+        return vlan == 0 ? match : new MatchBuilder(match)
+            .setVlanMatch(new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanIdPresent(true)
+                .setVlanId(new org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.VlanId(
+                    Uint16.valueOf(vlan))).build()).build())
+            .build();
     }
 
     /** LLDP, which openflowplugin's topology manager needs punted. */

@@ -51,50 +51,62 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
  * punt through the shared meter of the lowest VRID among the clusters on that switch with that gateway MAC or
  * address. The flow stays while any of them plans it.
  *
+ * <p>A VLAN cluster's flows all match its VLAN, so its shared flows are those of the clusters on that VLAN and carry
+ * it in their name ({@code gwha--vrrp-<port>-vlan<id>}): clusters with one VRID on two VLANs of a port plan two.
+ *
+ * @param vlan the cluster's VLAN id, 0 when it names none
  * @param gateways every gateway of the cluster, by name: a gateway's meter index is its position here
  * @param neighbours the other configured clusters
  */
-record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, List<String> vips,
+record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddress vmac, List<String> vips,
         List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand, List<Cluster> neighbours) {
     PuntFlows {
         vips = List.copyOf(vips);
         gateways = List.copyOf(gateways);
-        neighbours = List.copyOf(neighbours);
+        // Only the clusters on the same VLAN share flows with this one.
+        final int own = vlan;
+        neighbours = neighbours.stream().filter(other -> FlowPlanner.vlan(other) == own).toList();
     }
 
     /** Adds what one switch holds to its flows and meters. */
     void plan(final String node, final Collection<Host> hosts, final Map<String, Flow> flows,
             final Map<Long, Meter> meters) {
-        final long sharedMeter = meterId(vrid, 0);
+        final long sharedMeter = meterId(vlan, vrid, 0);
+        final var suffix = vlan == 0 ? "" : "-vlan" + vlan;
         meters.put(sharedMeter, FlowEntries.meter(flowId(cluster, "punt-meter"), sharedMeter, sharedBand.rate(),
             sharedBand.burst()));
         for (var gw : gateways) {
             final var gwName = gw.getName().getValue();
             if (node(gw).equals(node)) {
-                heartbeatPunt(gw, flows, meters);
+                heartbeatPunt(gw, suffix, flows, meters);
                 for (var vip : vips) {
                     put(flows, flowId(cluster, "guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
-                        Matches.arpSentFrom(connector(gw), vip), OptionalLong.empty(), List.of());
+                        Matches.onVlan(Matches.arpSentFrom(connector(gw), vip), vlan), OptionalLong.empty(),
+                        List.of());
                 }
             }
             final var mac = mac(gw);
-            put(flows, FlowIds.SHARED_PREFIX + "forged-" + mac.replace(":", ""), PRIORITY_FORGED_MAC, sharedCookie(),
-                Matches.vrrpFrom(new MacAddress(mac)), OptionalLong.of(meterId(lowestVrid(node,
-                    other -> mac.equals(mac(other))), 0)), List.of(output("CONTROLLER")));
+            put(flows, FlowIds.SHARED_PREFIX + "forged-" + mac.replace(":", "") + suffix, PRIORITY_FORGED_MAC,
+                sharedCookie(), Matches.onVlan(Matches.vrrpFrom(new MacAddress(mac)), vlan),
+                OptionalLong.of(meterId(vlan, lowestVrid(node, other -> mac.equals(mac(other))), 0)),
+                List.of(output("CONTROLLER")));
             final var ip = gw.getIpAddress().getValue();
-            put(flows, FlowIds.SHARED_PREFIX + "forged-" + ip, PRIORITY_FORGED_IP, sharedCookie(),
-                Matches.vrrpFrom(ip), OptionalLong.of(meterId(lowestVrid(node,
-                    other -> ip.equals(other.getIpAddress().getValue())), 0)), List.of(output("CONTROLLER")));
+            put(flows, FlowIds.SHARED_PREFIX + "forged-" + ip + suffix, PRIORITY_FORGED_IP, sharedCookie(),
+                Matches.onVlan(Matches.vrrpFrom(ip), vlan),
+                OptionalLong.of(meterId(vlan,
+                    lowestVrid(node, other -> ip.equals(other.getIpAddress().getValue())), 0)),
+                List.of(output("CONTROLLER")));
         }
         for (var vip : vips) {
-            put(flows, flowId(cluster, "arp-" + vip), PRIORITY_PUNT, cookie, Matches.arpRequestFor(vip),
-                OptionalLong.of(sharedMeter), List.of(output("CONTROLLER")));
+            put(flows, flowId(cluster, "arp-" + vip), PRIORITY_PUNT, cookie,
+                Matches.onVlan(Matches.arpRequestFor(vip), vlan), OptionalLong.of(sharedMeter),
+                List.of(output("CONTROLLER")));
         }
         for (var host : hosts) {
             if (host.node().equals(node) && vips.contains(host.vip())) {
                 put(flows, flowId(cluster, "arp-reply-" + host.vip() + "-" + host.mac().getValue().replace(":", "")),
                     PRIORITY_ARP_REPLY, cookie, FlowPlanner.HOST_IDLE_SECONDS,
-                    Matches.arpRequestFrom(host.mac(), host.ip(), host.vip()),
+                    Matches.onVlan(Matches.arpRequestFrom(host.mac(), host.ip(), host.vip()), vlan),
                     OptionalLong.empty(), FlowEntries.answerArp(vmac, host.vip(), host.mac(), host.ip()));
             }
         }
@@ -103,14 +115,15 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, L
     /**
      * The heartbeat punt of a gateway's port and its meter, alike in every cluster with a gateway there: the meter
      * passes the sum of their heartbeat meters' rates and bursts, under the id of the gateway's meter in the cluster
-     * with the lowest VRID there (VRIDs are unique per switch).
+     * with the lowest VRID there (VRIDs are unique per switch and VLAN).
      */
-    private void heartbeatPunt(final Gateway gw, final Map<String, Flow> flows, final Map<Long, Meter> meters) {
+    private void heartbeatPunt(final Gateway gw, final String suffix, final Map<String, Flow> flows,
+            final Map<Long, Meter> meters) {
         final var port = FlowPlanner.port(gw);
         long rate = heartbeatBand.rate();
         long burst = heartbeatBand.burst();
         int ownerVrid = vrid;
-        long meter = meterId(vrid, gateways.indexOf(gw) + 1);
+        long meter = meterId(vlan, vrid, gateways.indexOf(gw) + 1);
         for (var other : neighbours) {
             final var otherGateways = FlowPlanner.byName(other);
             for (int i = 0; i < otherGateways.size(); i++) {
@@ -122,14 +135,16 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, L
                     final int otherVrid = other.requireVrid().toJava();
                     if (otherVrid < ownerVrid) {
                         ownerVrid = otherVrid;
-                        meter = meterId(otherVrid, i + 1);
+                        meter = meterId(vlan, otherVrid, i + 1);
                     }
                 }
             }
         }
-        meters.put(meter, FlowEntries.meter(FlowIds.SHARED_PREFIX + "vrrp-meter-" + port, meter, rate, burst));
-        put(flows, FlowIds.SHARED_PREFIX + "vrrp-" + port, PRIORITY_PUNT, sharedCookie(),
-            Matches.vrrpFrom(connector(gw)), OptionalLong.of(meter), List.of(output("CONTROLLER")));
+        meters.put(meter, FlowEntries.meter(FlowIds.SHARED_PREFIX + "vrrp-meter-" + port + suffix, meter, rate,
+            burst));
+        put(flows, FlowIds.SHARED_PREFIX + "vrrp-" + port + suffix, PRIORITY_PUNT, sharedCookie(),
+            Matches.onVlan(Matches.vrrpFrom(connector(gw)), vlan), OptionalLong.of(meter),
+            List.of(output("CONTROLLER")));
     }
 
     /** The lowest VRID among this cluster and those programmed on a switch with a gateway that matches. */

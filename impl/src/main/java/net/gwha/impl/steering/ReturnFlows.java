@@ -44,9 +44,10 @@ final class ReturnFlows {
      *     wins for a host that asked for several (its first is usually the one it uses most, its default gateway,
      *     and a later one does not take its replies); virtual IPs the cluster no longer has are ignored
      * @param vips the cluster's virtual IPs
+     * @param vlan the cluster's VLAN id, which the flows match (the tag stays on), 0 when it names none
      */
     static void plan(final String cluster, final FlowCookie cookie, final MacAddress vmac, final Gateway active,
-            final Collection<Host> hosts, final List<String> vips, final Map<String, Flow> flows) {
+            final Collection<Host> hosts, final List<String> vips, final int vlan, final Map<String, Flow> flows) {
         final var byHost = new TreeMap<String, String>(Comparator.comparing(Ipv4::parse));
         for (var host : hosts) {
             if (vips.contains(host.vip())) {
@@ -56,7 +57,8 @@ final class ReturnFlows {
         final var gwName = active.getName().getValue();
         final var realIp = active.getIpAddress().getValue();
         byHost.forEach((host, vip) -> put(flows, flowId(cluster, "return-" + gwName + "-" + host), PRIORITY_RETURN,
-            cookie, Matches.ipv4Between(connector(active), active.getMacAddress(), realIp, host), OptionalLong.empty(),
+            cookie, Matches.onVlan(Matches.ipv4Between(connector(active), active.getMacAddress(), realIp, host), vlan),
+            OptionalLong.empty(),
             List.of(setIpv4Source(vip), setEthSource(vmac), output("NORMAL"))));
     }
 }

@@ -36,10 +36,14 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
  * The steering flows and fast-failover groups of a cluster's plan, the only part a failover changes: frames to the
  * virtual MAC toward the active gateway of the switch's partition ({@link FlowPlanner} lists them). Pure.
  *
+ * A VLAN cluster's steering matches its VLAN, and no action touches the tag: frames leave tagged as they came, toward
+ * the gateways' trunk ports.
+ *
+ * @param vlan the cluster's VLAN id, 0 when it names none
  * @param topology the port toward another switch, for switches without the active gateway
  */
-record SteerFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, List<String> vips, boolean ipRewrite,
-        SwitchLinks topology) {
+record SteerFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddress vmac, List<String> vips,
+        boolean ipRewrite, SwitchLinks topology) {
     SteerFlows {
         vips = List.copyOf(vips);
     }
@@ -53,11 +57,12 @@ record SteerFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, 
             final Map<Long, Group> groups) {
         final var active = ordered.getFirst();
         final var steer = flowId(cluster, "steer");
+        final var toVmac = Matches.onVlan(Matches.toMac(vmac), vlan);
         if (!node(active).equals(node)) {
             // Unchanged toward the active gateway's switch, which rewrites; no known path, no steering here.
             final var toward = topology.portToward(node, node(active));
             if (toward.isPresent()) {
-                put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
+                put(flows, steer, PRIORITY_STEER, cookie, toVmac, OptionalLong.empty(),
                     List.of(output(Long.toString(toward.getAsLong()))));
             }
             return;
@@ -66,12 +71,11 @@ record SteerFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, 
         final boolean failover = local.size() > 1;
 
         if (failover) {
-            final long groupId = groupId(vrid, 0);
+            final long groupId = groupId(vlan, vrid, 0);
             groups.put(groupId, group(groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()))));
-            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
-                List.of(toGroup(groupId)));
+            put(flows, steer, PRIORITY_STEER, cookie, toVmac, OptionalLong.empty(), List.of(toGroup(groupId)));
         } else {
-            put(flows, steer, PRIORITY_STEER, cookie, Matches.toMac(vmac), OptionalLong.empty(),
+            put(flows, steer, PRIORITY_STEER, cookie, toVmac, OptionalLong.empty(),
                 List.of(setEthDestination(active.getMacAddress()), output(port(active).toString())));
         }
         if (!ipRewrite) {
@@ -79,9 +83,9 @@ record SteerFlows(String cluster, FlowCookie cookie, int vrid, MacAddress vmac, 
         }
         for (int i = 0; i < vips.size(); i++) {
             final var vip = vips.get(i);
-            final var match = Matches.ipv4To(vmac, vip);
+            final var match = Matches.onVlan(Matches.ipv4To(vmac, vip), vlan);
             if (failover) {
-                final long groupId = groupId(vrid, i + 1);
+                final long groupId = groupId(vlan, vrid, i + 1);
                 groups.put(groupId, group(groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()),
                     setIpv4Destination(gw.getIpAddress().getValue()))));
                 put(flows, flowId(cluster, "steer-" + vip), PRIORITY_STEER_IP, cookie, match, OptionalLong.empty(),

@@ -42,6 +42,11 @@ final class Describe {
         if (match.getInPort() != null) {
             fields.add("in_port=" + match.getInPort().getValue());
         }
+        final var vlan = match.getVlanMatch() == null ? null : match.getVlanMatch().getVlanId();
+        if (vlan != null) {
+            fields.add(Boolean.TRUE.equals(vlan.getVlanIdPresent()) ? "dl_vlan=" + vlan.getVlanId().getValue()
+                : "vlan_tci=0x0000");
+        }
         final var eth = match.getEthernetMatch();
         if (eth != null) {
             if (eth.getEthernetType() != null) {
