@@ -36,8 +36,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
  * The steering flows and fast-failover groups of a cluster's plan, the only part a failover changes: frames to the
  * virtual MAC toward the active gateway of the switch's partition ({@link FlowPlanner} lists them). Pure.
  *
- * A VLAN cluster's steering matches its VLAN, and no action touches the tag: frames leave tagged as they came, toward
- * the gateways' trunk ports.
+ * <p>A VLAN cluster's steering matches its VLAN, and no action touches the tag: frames leave tagged as they came,
+ * toward the gateways' trunk ports.
  *
  * @param vlan the cluster's VLAN id, 0 when it names none
  * @param topology the port toward another switch, for switches without the active gateway

@@ -67,8 +67,8 @@ class VlanClustersTest {
                 assertFalse(text.substring(actions).toLowerCase(Locale.ROOT).contains("vlan"), text);
                 kinds.add(id.replace("-vlan10", "").replaceAll("-[0-9a-f]{12}|-gw\\d|-[0-9.]+", ""));
             });
-            onSwitch.groups().values().forEach(group -> assertFalse(Describe.group(group).toLowerCase(Locale.ROOT).contains("vlan"),
-                Describe.group(group)));
+            onSwitch.groups().values().forEach(group -> assertFalse(
+                Describe.group(group).toLowerCase(Locale.ROOT).contains("vlan"), Describe.group(group)));
         });
         // every kind of flow the planner makes, on its VLAN
         assertEquals(Set.of("gwha--forged", "gwha--vrrp", "gwha-lab-arp", "gwha-lab-arp-reply",
