@@ -37,6 +37,10 @@ final class Lab {
     static final String VIP2 = "198.51.100.254";
     /** The second VRRP group gw1..gw4 run on the same eth0: VRID 52. */
     static final String GROUP2_VIP = "192.0.2.253";
+    /** The VLANs of {@link #upVlanTrunks()}. */
+    static final int VLAN_A = 10;
+    static final int VLAN_B = 20;
+    static final String VLAN_B_VIP = "203.0.113.254";
     /** The hosts only some tests want heard. */
     static final List<String> EXTRAS = List.of("gw5", "gw6", "r1", "r2");
 
@@ -68,6 +72,16 @@ final class Lab {
     /** Gateways gw1..gw4 alone, without the second LAN and the VRRP pair. */
     void upGatewaysOnly() {
         lab(300, "up", "--gateways", "gw1,gw2,gw3,gw4");
+    }
+
+    /**
+     * Gateways gw1..gw3 on VLAN trunks: VLAN {@value #VLAN_A} is LAN 1 as usual (the client, {@value #VIP}), VLAN
+     * {@value #VLAN_B} is 203.0.113.0/24 (client3, {@value #VLAN_B_VIP}, the "second group" of
+     * {@link #vipAnswersFrom(String, int, boolean)}), each gateway running one keepalived instance per VLAN with the
+     * same VRID 51, priorities 200, 150, 100 on VLAN A and 50, 100, 150 on VLAN B.
+     */
+    void upVlanTrunks() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--vlans", VLAN_A + "," + VLAN_B);
     }
 
     void down() {

@@ -12,13 +12,15 @@ package net.gwha.systemtest;
  * one heavy thing at a time on a two-core machine. The benchmark scripts first, as they boot their own controllers;
  * then the three-node cluster's classes on one boot, the gentlest first and the partition last; then the classes of
  * the single controller (not annotated, so after these), whose extension stops the cluster first. The cluster's
- * extension likewise stops the single controller.
+ * extension likewise stops the single controller. Between the two, the single controller's classes that bring up a lab
+ * of their own, before the shared lab of {@link LabExtension} (whose switches have the same datapath ids) is up.
  */
 final class TestClassOrder {
     static final int BENCHMARK_SCRIPTS = 1;
     static final int CLUSTER = 2;
     static final int CLUSTER_LAB = 3;
     static final int CLUSTER_FENCE = 4;
+    static final int VLAN_LAB = 5;
 
     private TestClassOrder() {
     }
