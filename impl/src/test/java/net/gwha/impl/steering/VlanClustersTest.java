@@ -19,22 +19,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowPlanner.Options;
 import net.gwha.impl.steering.FlowPlanner.Plan;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * Clusters on VLAN trunks: every flow of a VLAN cluster matches its VLAN and no action touches the tag; two clusters
- * with one VRID on two VLANs of the same gateway ports plan no flow, group or meter under one id, and no two flows a
- * switch would take for one.
+ * Clusters on VLAN trunks: every flow of a VLAN cluster matches its VLAN and no action touches the tag; clusters with
+ * one VRID on two VLANs of the same gateway ports plan no flow, group or meter under one id, and no two flows a
+ * switch would take for one, however they come and go.
  */
 class VlanClustersTest {
     private static final List<FlowPlanner.Host> ASKED = List.of(
@@ -120,6 +131,95 @@ class VlanClustersTest {
         assertFalse(FlowIds.isOurGroup(FlowIds.groupId(4094, 255, 255) + 1));
         assertFalse(FlowIds.isOurGroup(0x4756FFFFL));
         assertFalse(FlowIds.isOurMeter(1));
+    }
+
+    /**
+     * Any number of clusters on the same gateway ports, on VLANs 10 and 20 with VRIDs that repeat across the VLANs,
+     * added and deleted in any order with the others planned again after each change: the switch holds exactly the
+     * union of the remaining clusters' plans, no id is planned two ways, no two flows share a priority and match, no
+     * two clusters share a group, and each port's heartbeat meter on a VLAN passes the sum of that VLAN's clusters'
+     * heartbeat rates there.
+     */
+    @Property(tries = 200)
+    void vlanClustersComeAndGoWithoutTakingEachOthersFlows(@ForAll("vlanClusters") final List<Cluster> clusters,
+            @ForAll("steps") final List<Integer> steps) {
+        final var ledger = new FlowLedger();
+        final var configured = new TreeMap<String, Cluster>();
+        for (int step : steps) {
+            final var cluster = clusters.get(step % clusters.size());
+            final var name = cluster.getName().getValue();
+            if (configured.remove(name) == null) {
+                configured.put(name, cluster);
+            } else {
+                ledger.remove(name);
+            }
+            configured.values().forEach(other -> ledger.apply(plan(other, order(other),
+                List.copyOf(configured.values()))));
+
+            final var plans = configured.values().stream()
+                .map(other -> plan(other, order(other), List.copyOf(configured.values()))).toList();
+            final var union = new TreeMap<String, Flow>();
+            final var groupOwners = new HashMap<Long, String>();
+            for (var plan : plans) {
+                final var onSwitch = plan.switches().getOrDefault(S1, FlowPlanner.SwitchPlan.EMPTY);
+                onSwitch.flows().forEach((id, flow) -> {
+                    final var before = union.put(id, flow);
+                    assertTrue(before == null || before.equals(flow), () -> id + " planned two ways");
+                });
+                onSwitch.groups().keySet().forEach(group -> {
+                    final var before = groupOwners.put(group, plan.cluster());
+                    assertTrue(before == null, () -> "group " + Long.toHexString(group) + " of " + before + " and "
+                        + plan.cluster());
+                });
+            }
+            assertEquals(union, ledger.applied(S1).flows());
+            final Map<String, Set<String>> idsByMatch = new HashMap<>();
+            union.forEach((id, flow) -> idsByMatch.computeIfAbsent(flow.getPriority() + " " + flow.getMatch(),
+                key -> new HashSet<>()).add(id));
+            idsByMatch.forEach((match, ids) -> assertEquals(1, ids.size(), () -> ids + " share " + match));
+            for (int vlan : List.of(10, 20)) {
+                for (long port = 11; port <= 13; port++) {
+                    final long onPort = port;
+                    final int onVlan = vlan;
+                    final long rate = configured.values().stream()
+                        .filter(other -> FlowPlanner.vlan(other) == onVlan && other.nonnullGateway().values()
+                            .stream().anyMatch(gw -> FlowPlanner.port(gw).longValue() == onPort))
+                        .mapToLong(other -> ClusterDefaults.heartbeatMeter(other).rate()).sum();
+                    final var punt = union.get("gwha--vrrp-" + port + "-vlan" + vlan);
+                    if (rate == 0) {
+                        assertTrue(punt == null, "punt of an unused port " + port + " on vlan " + vlan);
+                    } else {
+                        final var meter = FlowEntries.meter(punt).orElseThrow();
+                        assertEquals(rate, ledger.applied(S1).meters().get(meter).getMeterBandHeaders()
+                            .nonnullMeterBandHeader().values().iterator().next().getBandRate().toJava());
+                    }
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Cluster>> vlanClusters() {
+        final var one = Arbitraries.of(10, 20).flatMap(vlan -> Arbitraries.integers().between(1, 4).flatMap(vrid ->
+            Arbitraries.of(100, 300, 1000).flatMap(interval -> Arbitraries.subsetOf(11, 12, 13).ofMinSize(2)
+                .map(ports -> {
+                    final var gateways = ports.stream().sorted().map(port -> LabClusters.gateway(port - 10,
+                        100 + (vrid * port) % 100, S1, port)).toArray(Gateway[]::new);
+                    return LabClusters.builder(gateways).setName(new ClusterName("v" + vlan + "g" + vrid))
+                        .setVrid(Uint8.valueOf(vrid)).setVlan(Uint16.valueOf(vlan))
+                        .setVirtualIp(LabClusters.vips("198.51.100." + (vlan + vrid)))
+                        .setHeartbeatInterval(Uint32.valueOf(interval)).build();
+                }))));
+        return one.list().ofMinSize(1).ofMaxSize(5).uniqueElements(cluster -> cluster.getName());
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> steps() {
+        return Arbitraries.integers().between(0, 4).list().ofMinSize(1).ofMaxSize(10);
+    }
+
+    private static List<String> order(final Cluster cluster) {
+        return cluster.nonnullGateway().values().stream().map(gw -> gw.getName().getValue()).sorted().toList();
     }
 
     private static Cluster onVlan(final String name, final int vlan, final String vip) {
