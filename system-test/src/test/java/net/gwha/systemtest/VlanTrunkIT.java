@@ -120,11 +120,18 @@ class VlanTrunkIT {
             assertEquals(2, flows.lines().filter(line -> line.contains("in_port=" + onPort + ",")
                 && line.contains("nw_proto=112")).count(), flows);
         }
-        // Every heartbeat counted for its own VLAN's cluster, none spoofed.
+        // Every gateway heard in both VLANs' clusters, nothing spoofed: each heartbeat counted for its own VLAN's
+        // cluster. Counters reach the datastore every 10 s: wait for a write newer than the election.
         for (var name : List.of("v10", "v20")) {
+            final long heard = accepted(state(name));
+            await(name + " counters written again").atMost(SETTLE).pollInterval(POLL)
+                .until(() -> accepted(state(name)) > heard);
             final var state = state(name);
-            assertTrue(state.get("heartbeats-accepted").getAsLong() > 0, describe());
-            assertEquals(0, state.get("heartbeats-spoofed").getAsLong(), describe());
+            final var gateways = gateways(state);
+            assertEquals(3, gateways.size(), describe());
+            gateways.forEach(gateway -> assertTrue(count(gateway, "heartbeats-accepted") > 0, describe()));
+            assertEquals(0, count(state, "heartbeats-spoofed")
+                + gateways.stream().mapToLong(gateway -> count(gateway, "heartbeats-spoofed")).sum(), describe());
         }
     }
 
@@ -185,6 +192,26 @@ class VlanTrunkIT {
         }
         return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("gwha:cluster-state").get(0)
             .getAsJsonObject();
+    }
+
+    private static List<JsonObject> gateways(final JsonObject state) {
+        final var gateways = new ArrayList<JsonObject>();
+        final var array = state.getAsJsonArray("gateway-state");
+        if (array != null) {
+            array.forEach(gateway -> gateways.add(gateway.getAsJsonObject()));
+        }
+        return gateways;
+    }
+
+    /** The heartbeats the cluster's gateways have had accepted, as last written. */
+    private static long accepted(final JsonObject state) {
+        return gateways(state).stream().mapToLong(gateway -> count(gateway, "heartbeats-accepted")).sum();
+    }
+
+    /** A counter; absent is 0. */
+    private static long count(final JsonObject object, final String key) {
+        final var value = object.get(key);
+        return value == null || value.isJsonNull() ? 0 : value.getAsLong();
     }
 
     private static String text(final JsonObject object, final String key) {
