@@ -122,6 +122,14 @@ final class Lab {
         lab(30, "start-keepalived", gateway);
     }
 
+    /**
+     * Restarts the gateway's keepalived with {@code use_vmac} (advertisements and gratuitous ARPs from the virtual
+     * MAC, the VIPs on its macvlan) or without (the VIPs on lo), and waits until it holds its VIP again.
+     */
+    void useVmac(final String gateway, final boolean on) {
+        lab(30, "use-vmac", gateway, on ? "on" : "off");
+    }
+
     /** Starts the gateway's keepalived if it is not running. */
     void ensureKeepalived(final String gateway) {
         Scripts.run(env, 30, "lab", "start-keepalived", gateway);

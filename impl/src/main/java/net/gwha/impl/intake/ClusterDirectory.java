@@ -64,7 +64,10 @@ public final class ClusterDirectory {
 
     /** Whom an advertisement is from, as far as the configuration can tell. */
     public sealed interface Attribution {
-        /** VRID, switch, port, MAC and address all those of this gateway: a heartbeat. */
+        /**
+         * VRID, switch, port and address all those of this gateway, and the source MAC its own or its cluster's
+         * virtual MAC (keepalived's {@code use_vmac}): a heartbeat.
+         */
         record Heartbeat(Member member) implements Attribution {
         }
 
@@ -151,9 +154,13 @@ public final class ClusterDirectory {
     /**
      * Whom an advertisement is from. A heartbeat only when VRID, VLAN, ingress switch and port, source MAC and source
      * address are all those of one gateway (VLAN and VRID pick the cluster among those sharing the port; an untagged
-     * cluster takes any VLAN); anything else with a configured VRID is a forgery, counted on the cluster that has
-     * that VRID and carries the advertisement's VLAN on the ingress switch (a VRID is unique per switch and VLAN, not
-     * network-wide), on the gateway it claims when that gateway is the cluster's. Where no
+     * cluster takes any VLAN), where the source MAC may also be the cluster's virtual MAC: keepalived with
+     * {@code use_vmac} advertises from a macvlan interface that has it. That is as safe as the gateway's own MAC,
+     * because what binds a heartbeat to a gateway is its port: whoever sends from that port can use the gateway's MAC
+     * as well, and the virtual MAC from any other port, or with another address, is no heartbeat. Anything else with
+     * a configured VRID is a forgery, counted on the cluster that has that VRID and carries the advertisement's VLAN
+     * on the ingress switch (a VRID is unique per switch and VLAN, not network-wide), on the gateway it claims when
+     * that gateway is the cluster's. Where no
      * cluster has the VRID on that switch, a forgery is still counted on the gateway whose MAC or address it claims,
      * if that gateway's cluster has the VRID.
      *
@@ -172,7 +179,8 @@ public final class ClusterDirectory {
         if (atPort == null) {
             atPort = current.byPortVrid().get(new PortVrid(node, port, UNTAGGED, vrid));
         }
-        if (atPort != null && atPort.mac().equals(mac) && atPort.ip().equals(ip)) {
+        if (atPort != null && atPort.ip().equals(ip)
+                && (atPort.mac().equals(mac) || current.byName().get(atPort.cluster()).virtualMac().equals(mac))) {
             return new Attribution.Heartbeat(atPort);
         }
         final var withVrid = current.byVrid().getOrDefault(vrid, List.of());

@@ -58,10 +58,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Packet-ins from the cluster flows: VRRP advertisements become heartbeats, ARP requests for a virtual IP get the
  * virtual MAC in reply (under the request's VLAN tags, if any; a VLAN cluster answers on its VLAN only). An
- * advertisement counts only when its VRID, VLAN, ingress switch and port, source MAC and source IP all match a
- * configured gateway; anything else with a configured
- * VRID is counted as spoofed ({@link ClusterDirectory#attribute}), anything malformed as malformed, and neither ever
- * throws. What the engine's full queue refuses is counted as dropped.
+ * advertisement counts only when its VRID, VLAN, ingress switch and port, source MAC (or its cluster's virtual MAC)
+ * and source IP all match a configured gateway; anything else with a configured VRID is counted as spoofed
+ * ({@link ClusterDirectory#attribute}), anything malformed as malformed, and neither ever throws. What the engine's
+ * full queue refuses is counted as dropped.
  */
 public final class PacketInHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketInHandler.class);
@@ -224,12 +224,14 @@ public final class PacketInHandler implements AutoCloseable {
 
     /**
      * Whether the switch may answer this sender from now on: a unicast MAC that is the frame's own source, a real
-     * address (not an RFC 5227 probe from 0.0.0.0), neither a gateway nor a virtual IP of the cluster.
+     * address (not an RFC 5227 probe from 0.0.0.0), neither a gateway nor a virtual IP of the cluster, nor its
+     * virtual MAC (which a gateway running keepalived with {@code use_vmac} sends from): a responder for that MAC would
+     * answer the switch's own steering target as if it were a host.
      */
     private static boolean answerableInSwitch(final ClusterDirectory.Entry entry, final Mac frameSource,
             final Mac sender, final Ipv4 senderIp) {
         return sender.equals(frameSource) && (sender.bits() & MULTICAST_BIT) == 0 && senderIp.bits() != 0
-            && !entry.virtualIps().contains(senderIp)
+            && !sender.equals(entry.virtualMac()) && !entry.virtualIps().contains(senderIp)
             && entry.members().stream()
                 .noneMatch(member -> member.mac().equals(sender) || member.ip().equals(senderIp));
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
@@ -215,6 +216,53 @@ class PacketInHandlerTest {
         assertEquals(List.of("v10 openflow:1 02:00:00:00:00:0a 192.0.2.10 asked for 192.0.2.210"), hostsAsked);
     }
 
+    /**
+     * keepalived with {@code use_vmac} advertises from the virtual MAC (00:00:5e:00:01:33 for the lab's VRID 51) with
+     * the gateway's own address: its heartbeat when it comes in on the gateway's port, a forgery from any other port,
+     * with any other address, or with another VRID's virtual MAC.
+     */
+    @Test
+    void anAdvertisementFromTheVirtualMacIsAHeartbeatOnlyOnItsGatewaysPortWithItsAddress() throws IOException {
+        final var vmac = "00005e000133";
+        handler.onPacket(packet(12, fromMac(labAdvert(), vmac)));
+
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
+
+        // gw2's address from a host's port and from gw1's port; gw1's address and nobody's from gw2's port
+        handler.onPacket(packet(1, fromMac(labAdvert(), vmac)));
+        handler.onPacket(packet(11, fromMac(labAdvert(), vmac)));
+        handler.onPacket(packet(12, fromMac(advertFrom(1), vmac)));
+        handler.onPacket(packet(12, fromMac(advertFrom(9), vmac)));
+        // the virtual MAC of VRID 52, which no cluster here has
+        handler.onPacket(packet(12, fromMac(labAdvert(), "00005e000134")));
+
+        assertEquals(1, heartbeats.size());
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 3), counters.of("lab", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab", "gw1"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab"));
+    }
+
+    /**
+     * A configured virtual MAC replaces the default (keepalived's {@code use_vmac vrrp.51 02:00:5e:00:00:51}), so the
+     * RFC 5798 default is then no heartbeat; and on a port shared by two groups each VRID takes its own cluster's.
+     */
+    @Test
+    void theVirtualMacAcceptedIsTheClustersOwnConfiguredOrDefault() throws IOException {
+        directory.put(LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 250, S1, 12))
+            .setName(new ClusterName("pair")).setVrid(Uint8.valueOf(52)).setVirtualIp(LabClusters.vips("192.0.2.253"))
+            .setVirtualMac(new MacAddress("02:00:5E:00:00:52")).build());
+
+        handler.onPacket(packet(12, fromMac(withVrid(labAdvert(), 52), "02005e000052")));
+        handler.onPacket(packet(12, fromMac(withVrid(labAdvert(), 52), "00005e000134")));
+        handler.onPacket(packet(12, fromMac(withVrid(labAdvert(), 52), "00005e000133")));
+        handler.onPacket(packet(12, fromMac(labAdvert(), "02005e000052")));
+
+        assertEquals(List.of(new Event.HeartbeatReceived("pair", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("pair", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab", "gw2"));
+    }
+
     @Test
     void aForgeryWhereNoClusterHasItsVridStillNamesTheGatewayItClaims() throws IOException {
         handler.onPacket(packet(S2, 12, labAdvert()));
@@ -310,6 +358,20 @@ class PacketInHandlerTest {
         assertEquals(List.of(), hostsAsked);
     }
 
+    /**
+     * A use_vmac gateway's gratuitous ARP never reaches the controller (the guard drops ARP claiming a virtual IP from
+     * a gateway's port), but an ARP request for the virtual IP from the virtual MAC, from wherever it comes, must not
+     * make the switch answer that MAC as a host.
+     */
+    @Test
+    void theVirtualMacIsNeverLearnedAsAHost() {
+        handler.onPacket(packet(1, arpRequest("00005e000133", "00005e000133", "c000020a", "c00002fe")));
+        handler.onPacket(packet(12, arpRequest("00005e000133", "00005e000133", "c000020b", "c00002fe")));
+
+        assertEquals(2, rpcs.takeCalls().size());
+        assertEquals(List.of(), hostsAsked);
+    }
+
     private static byte[] arpRequest(final String frameSource, final String senderMac, final String senderIp,
             final String targetIp) {
         return HexFormat.of().parseHex("ffffffffffff" + frameSource + "0806"
@@ -348,6 +410,12 @@ class PacketInHandlerTest {
         advert[11] = (byte) index;
         advert[29] = (byte) index;
         fixChecksums(advert);
+        return advert;
+    }
+
+    /** An advertisement with another source MAC (bytes 6 to 11, outside every checksum). */
+    private static byte[] fromMac(final byte[] advert, final String mac) {
+        System.arraycopy(HexFormat.of().parseHex(mac), 0, advert, 6, 6);
         return advert;
     }
 
