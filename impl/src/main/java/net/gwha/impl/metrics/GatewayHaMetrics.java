@@ -195,15 +195,24 @@ public final class GatewayHaMetrics {
                 detection.labelValues(cluster, YangNames.of(cause));
             }
             programming.labelValues(cluster);
+            repaired.putIfAbsent(cluster, 0L);
         }
     }
 
     public void writeFailed(final String node) {
+        switchSeen(node);
         writeFailures.labelValues(node).inc();
     }
 
     public void planResent(final String node) {
+        switchSeen(node);
         resends.labelValues(node).inc();
+    }
+
+    // A switch's series start at 0 when it is first written to, which re-sends its plan (see started()).
+    private void switchSeen(final String node) {
+        writeFailures.labelValues(node);
+        resends.labelValues(node);
     }
 
     /** A cluster's new total of flows and groups restored by the flow audit. */

@@ -7,6 +7,7 @@
  */
 package net.gwha.impl.metrics;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.io.IOException;
 import javax.servlet.ServletException;
 import javax.servlet.http.HttpServlet;
@@ -53,7 +54,8 @@ public final class MetricsEndpoint implements AutoCloseable {
     private static final class MetricsServlet extends HttpServlet {
         private static final long serialVersionUID = 1L;
 
-        @SuppressWarnings("serial")
+        @SuppressFBWarnings(value = "SE_BAD_FIELD", justification = "Serializable by inheritance only: a servlet "
+            + "registered with the web server is never serialized")
         private final GatewayHaMetrics metrics;
 
         MetricsServlet(final GatewayHaMetrics metrics) {

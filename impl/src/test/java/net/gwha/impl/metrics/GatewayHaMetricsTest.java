@@ -97,6 +97,7 @@ class GatewayHaMetricsTest {
         final var scrape = Scrape.of(metrics);
         assertEquals(OptionalDouble.of(2), scrape.value("gwha_flow_write_failures_total", "switch", "openflow:1"));
         assertEquals(OptionalDouble.of(1), scrape.value("gwha_flow_plan_resends_total", "switch", "openflow:2"));
+        assertEquals(OptionalDouble.of(0), scrape.value("gwha_flow_write_failures_total", "switch", "openflow:2"));
         assertEquals(OptionalDouble.of(5), scrape.value("gwha_flows_repaired_total", "cluster", "lan"));
 
         metrics.forget("lan");
