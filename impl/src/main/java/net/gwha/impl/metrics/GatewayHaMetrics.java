@@ -199,6 +199,11 @@ public final class GatewayHaMetrics {
         }
     }
 
+    /** A switch's write series start at 0 when it connects, so that increase() sees its first failure. */
+    public void switchConnected(final String node) {
+        switchSeen(node);
+    }
+
     public void writeFailed(final String node) {
         switchSeen(node);
         writeFailures.labelValues(node).inc();
@@ -209,7 +214,6 @@ public final class GatewayHaMetrics {
         resends.labelValues(node).inc();
     }
 
-    // A switch's series start at 0 when it is first written to, which re-sends its plan (see started()).
     private void switchSeen(final String node) {
         writeFailures.labelValues(node);
         resends.labelValues(node);

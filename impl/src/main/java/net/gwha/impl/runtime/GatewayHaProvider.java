@@ -266,6 +266,11 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                 }
 
                 @Override
+                public void switchConnected(final String node) {
+                    metrics.switchConnected(node);
+                }
+
+                @Override
                 public void writeFailed(final String node) {
                     metrics.writeFailed(node);
                 }

@@ -84,6 +84,11 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             // only counted where someone counts
         }
 
+        /** A switch (re)connected: it is reconciled with its plan. */
+        default void switchConnected(final String node) {
+            // only counted where someone counts
+        }
+
         /** A switch's whole plan was sent again: it (re)connected, or a write to it failed. */
         default void planResent(final String node) {
             // only counted where someone counts

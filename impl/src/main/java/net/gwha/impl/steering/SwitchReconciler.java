@@ -83,6 +83,7 @@ final class SwitchReconciler {
 
     /** A switch (re)appeared in the operational inventory, which openflowplugin writes when it connects. */
     void connected(final String node) {
+        writes.switchConnected(node);
         if (loaded) {
             reconcile(node);
         } else {

@@ -94,10 +94,15 @@ class GatewayHaMetricsTest {
         metrics.flowsRepaired("lan", 3);
         metrics.flowsRepaired("lan", 5);
 
-        final var scrape = Scrape.of(metrics);
+        var scrape = Scrape.of(metrics);
         assertEquals(OptionalDouble.of(2), scrape.value("gwha_flow_write_failures_total", "switch", "openflow:1"));
         assertEquals(OptionalDouble.of(1), scrape.value("gwha_flow_plan_resends_total", "switch", "openflow:2"));
         assertEquals(OptionalDouble.of(0), scrape.value("gwha_flow_write_failures_total", "switch", "openflow:2"));
+
+        metrics.switchConnected("openflow:3");
+        scrape = Scrape.of(metrics);
+        assertEquals(OptionalDouble.of(0), scrape.value("gwha_flow_write_failures_total", "switch", "openflow:3"));
+        assertEquals(OptionalDouble.of(0), scrape.value("gwha_flow_plan_resends_total", "switch", "openflow:3"));
         assertEquals(OptionalDouble.of(5), scrape.value("gwha_flows_repaired_total", "cluster", "lan"));
 
         metrics.forget("lan");
