@@ -59,9 +59,18 @@ class ArchitectureTest {
     void adaptersDoNotReachForTheRuntime() {
         final ArchRule rule = noClasses().that()
             .resideInAnyPackage("net.gwha.impl.intake..", "net.gwha.impl.steering..", "net.gwha.impl.config..",
-                "net.gwha.impl.state..", "net.gwha.impl.ops..", "net.gwha.impl.packet..")
+                "net.gwha.impl.state..", "net.gwha.impl.ops..", "net.gwha.impl.packet..",
+                "net.gwha.impl.metrics..")
             .should().dependOnClassesThat().resideInAPackage("net.gwha.impl.runtime..")
             .because("adapters talk to small interfaces of their own; only the runtime knows them all");
+        rule.check(main);
+    }
+
+    @Test
+    void prometheusStaysInTheMetrics() {
+        final ArchRule rule = noClasses().that().resideOutsideOfPackage("net.gwha.impl.metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
+            .because("the runtime feeds the metrics through their own methods; only they know the client library");
         rule.check(main);
     }
 

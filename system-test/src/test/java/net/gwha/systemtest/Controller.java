@@ -31,6 +31,11 @@ final class Controller {
         return new Restconf(8181 + portOffset);
     }
 
+    /** Jetty's port: RESTCONF and the metrics endpoint. */
+    int httpPort() {
+        return 8181 + portOffset;
+    }
+
     int openflowPort() {
         return 6653 + portOffset;
     }

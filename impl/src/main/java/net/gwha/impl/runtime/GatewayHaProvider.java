@@ -24,6 +24,7 @@ import net.gwha.impl.intake.LinkTopology;
 import net.gwha.impl.intake.PacketInHandler;
 import net.gwha.impl.intake.PacketRelay;
 import net.gwha.impl.intake.PortListener;
+import net.gwha.impl.metrics.GatewayHaMetrics;
 import net.gwha.impl.ops.GatewayHaRpcs;
 import net.gwha.impl.ops.GatewayHaService;
 import net.gwha.impl.ops.RelayedCommands;
@@ -113,13 +114,14 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     /** What this node runs while it drives election. */
     private record Instance(ArbiterFence fence, HaRuntime runtime, StateWriter stateWriter,
             ClusterConfigListener configListener, PacketInHandler packetIn, PortListener ports, FlowWriter flowWriter,
-            SteeringLoop steering, LinkTopology links, GatewayHaService operations, Registration relays)
-            implements AutoCloseable {
+            SteeringLoop steering, LinkTopology links, GatewayHaService operations, Registration relays,
+            Registration metering) implements AutoCloseable {
         @Override
         public void close() {
             // First, so that nothing more reaches a switch while the rest stops.
             fence.close();
             relays.close();
+            metering.close();
             links.close();
             ports.close();
             flowWriter.close();
@@ -136,6 +138,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final NotificationService notificationService;
     private final RpcService rpcService;
     private final RpcProviderService rpcProvider;
+    private final GatewayHaMetrics metrics;
     private final FlowWriter.Mode flowPath;
     private final FlowPlanner.Options planOptions;
     private final LongSupplier nanoClock;
@@ -161,8 +164,9 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             @Reference final NotificationService notificationService, @Reference final RpcService rpcService,
             @Reference final RpcProviderService rpcProvider,
             @Reference final ClusterSingletonServiceProvider singletons,
-            @Reference final ActorSystemProvider actorSystems, final Configuration configuration) {
-        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons,
+            @Reference final ActorSystemProvider actorSystems, @Reference final GatewayHaMetrics metrics,
+            final Configuration configuration) {
+        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, metrics,
             configuration.flowPath(), new FlowPlanner.Options(configuration.normalForwarding()),
             configuration.nodeName().isBlank() ? ManagementFactory.getRuntimeMXBean().getName()
                 : configuration.nodeName(), System::nanoTime, System::currentTimeMillis, null,
@@ -180,16 +184,18 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
-            final FlowWriter.Mode flowPath, final LongSupplier nanoClock, final LongSupplier wallClockMillis,
-            final @Nullable Scheduler timers, final Function<ArbiterPlacement.Seat, ArbiterPlacement> placement) {
-        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, flowPath,
-            FlowPlanner.Options.DEFAULT, "test-node", nanoClock, wallClockMillis, timers, placement);
+            final GatewayHaMetrics metrics, final FlowWriter.Mode flowPath, final LongSupplier nanoClock,
+            final LongSupplier wallClockMillis, final @Nullable Scheduler timers,
+            final Function<ArbiterPlacement.Seat, ArbiterPlacement> placement) {
+        this(broker, notifications, notificationService, rpcService, rpcProvider, singletons, metrics,
+            flowPath, FlowPlanner.Options.DEFAULT, "test-node", nanoClock, wallClockMillis, timers, placement);
     }
 
     private GatewayHaProvider(final DataBroker broker, final NotificationPublishService notifications,
             final NotificationService notificationService, final RpcService rpcService,
             final RpcProviderService rpcProvider, final ClusterSingletonServiceProvider singletons,
-            final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions, final String nodeName,
+            final GatewayHaMetrics metrics, final FlowWriter.Mode flowPath, final FlowPlanner.Options planOptions,
+            final String nodeName,
             final LongSupplier nanoClock, final LongSupplier wallClockMillis, final @Nullable Scheduler timers,
             final Function<ArbiterPlacement.Seat, ArbiterPlacement> placement) {
         this.timers = timers;
@@ -202,6 +208,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         this.notificationService = notificationService;
         this.rpcService = rpcService;
         this.rpcProvider = rpcProvider;
+        this.metrics = metrics;
         this.nanoClock = nanoClock;
         this.wallClockMillis = wallClockMillis;
         routed = new RoutedOperations(new StateReader(broker), rpcService);
@@ -251,10 +258,36 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         LOG.info("Flows reach the switches by {}, {}", flowPath, planOptions);
         final var steering = new SteeringLoop();
         final var flowWriter = new FlowWriter(broker, rpcService, flowPath, nanoClock, steering,
-            stateWriter::flowsRepaired, fence::steering);
+            new FlowWriter.WriteListener() {
+                @Override
+                public void flowsRepaired(final String cluster, final long total) {
+                    stateWriter.flowsRepaired(cluster, total);
+                    metrics.flowsRepaired(cluster, total);
+                }
+
+                @Override
+                public void switchConnected(final String node) {
+                    metrics.switchConnected(node);
+                }
+
+                @Override
+                public void writeFailed(final String node) {
+                    metrics.writeFailed(node);
+                }
+
+                @Override
+                public void planResent(final String node) {
+                    metrics.planResent(node);
+                }
+            }, fence::steering);
         fence.onResumed(flowWriter::caughtUp);
-        final var flows = new FlowProgrammer(flowWriter, planOptions, runtime::flowsConfirmed, steering, nanoClock);
+        final var flows = new FlowProgrammer(flowWriter, planOptions, (cluster, decided, confirmed) -> {
+            runtime.flowsConfirmed(cluster, decided, confirmed);
+            metrics.flowsConfirmed(cluster, decided, confirmed);
+        }, steering, nanoClock);
         flowWriter.adoptHostsWith(flows::adopt);
+        // The metrics see a decision as the engine made it, before any adapter acts on it.
+        runtime.addDecisionSink(metrics::onDecisions);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,
@@ -270,6 +303,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                     directory.remove(cluster);
                     flows.removed(cluster);
                     counters.forget(cluster);
+                    metrics.forget(cluster);
                 }
 
                 @Override
@@ -297,7 +331,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
             steering, new LinkTopology(broker, runtime::submit, runtime::now), operations, () -> {
                 relayed.close();
                 commands.close();
-            }));
+            }, metrics.drive(runtime::views, counters)));
         placement.driving();
     }
 

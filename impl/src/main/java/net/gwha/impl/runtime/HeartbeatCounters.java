@@ -62,6 +62,7 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
         return dropped.sum();
     }
 
+    @Override
     public Counts of(final String cluster, final String gateway) {
         final var counter = counters.get(cluster + '/' + gateway);
         return counter == null ? new Counts(0, 0, 0) : counter.counts();

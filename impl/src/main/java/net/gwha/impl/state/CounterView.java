@@ -13,6 +13,9 @@ public interface CounterView {
     record Counts(long accepted, long malformed, long spoofed) {
     }
 
+    /** A gateway's counters, as they are now (a cluster's view holds them as of its last change). */
+    Counts of(String cluster, String gateway);
+
     /** A cluster's own counters: advertisements with its VRID that named none of its gateways. */
     Counts of(String cluster);
 

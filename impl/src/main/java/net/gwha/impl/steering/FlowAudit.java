@@ -58,7 +58,7 @@ final class FlowAudit {
     private final FlowLedger ledger;
     private final RpcTransport rpc;
     private final SteeringLoop loop;
-    private final FlowWriter.RepairListener listener;
+    private final FlowWriter.WriteListener listener;
     private final Map<String, AtomicLong> repairs = new ConcurrentHashMap<>();
     // Confined to the loop.
     // node -> which connection of it the audits running belong to: those of an earlier one stop
@@ -74,7 +74,7 @@ final class FlowAudit {
     private final Map<String, Set<String>> givenUp = new HashMap<>();
 
     FlowAudit(final FlowLedger ledger, final RpcTransport rpc, final SteeringLoop loop,
-            final FlowWriter.RepairListener listener) {
+            final FlowWriter.WriteListener listener) {
         this.ledger = ledger;
         this.rpc = rpc;
         this.loop = loop;

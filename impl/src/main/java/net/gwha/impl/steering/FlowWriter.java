@@ -73,15 +73,32 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         RPC_AND_DATASTORE
     }
 
-    /** Told of a cluster's new total of flows and groups restored on a switch ({@link FlowAudit}). */
+    /** Told what became of the writes to the switches. */
     @FunctionalInterface
-    public interface RepairListener {
+    public interface WriteListener {
+        /** A cluster's new total of flows and groups restored on a switch ({@link FlowAudit}). */
         void flowsRepaired(String cluster, long total);
+
+        /** Flows, groups or meters sent to a switch through the RPCs failed; its plan is sent again soon. */
+        default void writeFailed(final String node) {
+            // only counted where someone counts
+        }
+
+        /** A switch (re)connected: it is reconciled with its plan. */
+        default void switchConnected(final String node) {
+            // only counted where someone counts
+        }
+
+        /** A switch's whole plan was sent again: it (re)connected, or a write to it failed. */
+        default void planResent(final String node) {
+            // only counted where someone counts
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowWriter.class);
 
     private final Mode mode;
+    private final WriteListener writes;
     private final LongSupplier nanoClock;
     private final SteeringLoop loop;
     // Empty only in DATASTORE mode. SpotBugs ignores @Nullable on fields.
@@ -106,15 +123,17 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
      * @param mode which path carries which change
      * @param nanoClock the clock of the confirmation times, the engine's (failover latencies are differences)
      * @param loop the thread the writer works on
-     * @param repairs told when flows or groups lost or changed on a switch were restored
+     * @param writes told when flows or groups lost or changed on a switch were restored, when writes fail and plans
+     *     are sent again
      * @param mayWrite whether this node may write to the switches now (the split-brain fence), asked before every
      *     write and RPC: while false they fail without reaching the datastore or a switch, the plan is re-sent a
      *     few times, and the flow audit restores what is missing once it is true again
      */
     public FlowWriter(final DataBroker broker, final @Nullable RpcService rpcService, final Mode mode,
-            final LongSupplier nanoClock, final SteeringLoop loop, final RepairListener repairs,
+            final LongSupplier nanoClock, final SteeringLoop loop, final WriteListener writes,
             final BooleanSupplier mayWrite) {
         this.mode = mode;
+        this.writes = writes;
         this.nanoClock = nanoClock;
         this.loop = loop;
         if (mode != Mode.DATASTORE && rpcService == null) {
@@ -123,8 +142,8 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         final BooleanSupplier open = () -> !closed && mayWrite.getAsBoolean();
         rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, open));
         datastore = new DatastoreTransport(broker, open);
-        audit = rpc.map(transport -> new FlowAudit(ledger, transport, loop, repairs));
-        reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop,
+        audit = rpc.map(transport -> new FlowAudit(ledger, transport, loop, writes));
+        reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop, writes,
             changes -> audit.ifPresent(auditor -> auditor.written(changes)));
         nodes = broker.registerTreeChangeListener(LogicalDatastoreType.OPERATIONAL,
             DataObjectReference.builder(Nodes.class).child(Node.class).build(), this::onNodes);
@@ -249,6 +268,7 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
 
                 @Override
                 public void onFailure(final Throwable cause) {
+                    changedSwitches.forEach(writes::writeFailed);
                     loop.execute(() -> changedSwitches.forEach(node -> reconciler.resendLater(node, 1)));
                 }
             }, MoreExecutors.directExecutor());

@@ -49,14 +49,17 @@ final class SwitchReconciler {
     private final DatastoreTransport datastore;
     private final SteeringLoop loop;
     private final Consumer<List<Change>> resent;
+    private final FlowWriter.WriteListener writes;
     // Switches that connected before the configuration was read; reconciled by loaded().
     private final Set<String> pending = new TreeSet<>();
     private boolean loaded;
     private HostAdopter adopter = (node, cookie, match) -> false;
 
     SwitchReconciler(final FlowLedger ledger, final Mode mode, final Optional<RpcTransport> rpc,
-            final DatastoreTransport datastore, final SteeringLoop loop, final Consumer<List<Change>> resent) {
+            final DatastoreTransport datastore, final SteeringLoop loop, final FlowWriter.WriteListener writes,
+            final Consumer<List<Change>> resent) {
         this.resent = resent;
+        this.writes = writes;
         this.ledger = ledger;
         this.mode = mode;
         this.rpc = rpc;
@@ -80,6 +83,7 @@ final class SwitchReconciler {
 
     /** A switch (re)appeared in the operational inventory, which openflowplugin writes when it connects. */
     void connected(final String node) {
+        writes.switchConnected(node);
         if (loaded) {
             reconcile(node);
         } else {
@@ -144,6 +148,7 @@ final class SwitchReconciler {
         LOG.info("{}: sending its {} flows, {} groups and {} meters again (attempt {})", node, plan.flows().size(),
             plan.groups().size(), plan.meters().size(), attempt);
         resent.accept(changes);
+        writes.planResent(node);
         Futures.addCallback(Futures.allAsList(rpc.orElseThrow().send(changes)), new FutureCallback<>() {
             @Override
             public void onSuccess(final List<Object> result) {
@@ -153,6 +158,7 @@ final class SwitchReconciler {
             @Override
             public void onFailure(final Throwable cause) {
                 LOG.debug("{}: re-sending the plan failed", node, cause);
+                writes.writeFailed(node);
                 loop.execute(() -> resendLater(node, attempt + 1));
             }
         }, MoreExecutors.directExecutor());

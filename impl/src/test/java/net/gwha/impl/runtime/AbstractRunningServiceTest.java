@@ -26,6 +26,7 @@ import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.fixtures.RecordingRpcProvider;
 import net.gwha.impl.fixtures.RecordingRpcs;
 import net.gwha.impl.fixtures.RemoteRpcs;
+import net.gwha.impl.metrics.GatewayHaMetrics;
 import net.gwha.impl.packet.Mac;
 import net.gwha.impl.packet.VrrpFrameBuilder;
 import net.gwha.impl.state.ClusterView;
@@ -92,6 +93,8 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
     protected final RecordingRpcProvider rpcProvider = new RecordingRpcProvider();
     private NotificationPublishService packetIns;
     private Registration activeChangesListener;
+    /** This node's metrics, as the provider feeds them. */
+    protected final GatewayHaMetrics metrics = new GatewayHaMetrics();
     protected GatewayHaProvider provider;
 
     protected AbstractRunningServiceTest() {
@@ -108,7 +111,8 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
         activeChangesListener = notifications.registerListener(ActiveGatewayChanged.class, activeChanges::add);
         // A single node: the singleton provider only hands over the role when the test says so.
         provider = new GatewayHaProvider(getDataBroker(), customizer.createNotificationPublishService(),
-            notifications, flowRpcs, rpcProvider.service(), service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE,
+            notifications, flowRpcs, rpcProvider.service(), service -> () -> { }, metrics,
+            FlowWriter.Mode.RPC_AND_DATASTORE,
             nanos::get, () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers, this::stayingPut);
         provider.instantiateServiceInstance();
     }
@@ -121,7 +125,7 @@ public abstract class AbstractRunningServiceTest extends AbstractConcurrentDataB
     protected final GatewayHaProvider otherNode(final RecordingRpcProvider registered) {
         return new GatewayHaProvider(getDataBroker(), mock(NotificationPublishService.class),
             mock(NotificationService.class, RETURNS_MOCKS), new RemoteRpcs(rpcProvider), registered.service(),
-            service -> () -> { }, FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
+            service -> () -> { }, new GatewayHaMetrics(), FlowWriter.Mode.RPC_AND_DATASTORE, nanos::get,
             () -> T0.plusNanos(nanos.get() - START_NANOS).toEpochMilli(), timers, this::stayingPut);
     }
 

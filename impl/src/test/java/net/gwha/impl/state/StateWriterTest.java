@@ -112,6 +112,11 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
     private static CounterView counters(final Counts unattributed, final long packetInsDropped) {
         return new CounterView() {
             @Override
+            public Counts of(final String cluster, final String gateway) {
+                return new Counts(0, 0, 0);
+            }
+
+            @Override
             public Counts of(final String cluster) {
                 return new Counts(0, 0, 0);
             }
