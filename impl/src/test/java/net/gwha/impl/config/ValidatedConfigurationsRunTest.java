@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Engine;
 import net.gwha.impl.engine.Event;
 import net.jqwik.api.Arbitraries;

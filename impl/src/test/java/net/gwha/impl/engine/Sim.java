@@ -132,19 +132,14 @@ final class Sim {
         senders.put(gateway, now);
     }
 
+    void send(final String gateway) {
+        send(gateway, priorities.getOrDefault(gateway, 100));
+    }
+
     /** The gateway sends on the family every interval from now on (first one now). */
     void send(final String gateway, final AddressFamily family) {
         priorities.putIfAbsent(gateway, 100);
         (family == AddressFamily.IPV4 ? senders : ipv6Senders).put(gateway, now);
-    }
-
-    /** The gateway stops sending on the family. */
-    void silence(final String gateway, final AddressFamily family) {
-        (family == AddressFamily.IPV4 ? senders : ipv6Senders).remove(gateway);
-    }
-
-    void send(final String gateway) {
-        send(gateway, priorities.getOrDefault(gateway, 100));
     }
 
     /** The gateway's next heartbeats advertise {@code priority} (0: resign). */
@@ -156,6 +151,11 @@ final class Sim {
     void silence(final String gateway) {
         senders.remove(gateway);
         ipv6Senders.remove(gateway);
+    }
+
+    /** The gateway stops sending on the family. */
+    void silence(final String gateway, final AddressFamily family) {
+        (family == AddressFamily.IPV4 ? senders : ipv6Senders).remove(gateway);
     }
 
     Outcome port(final String gateway, final boolean up) {
