@@ -9,6 +9,7 @@ package net.gwha.benchmarks;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.DetectorConfig;
 import net.gwha.impl.engine.Engine;
@@ -16,6 +17,7 @@ import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.Outcome;
+import net.gwha.impl.engine.VirtualAddresses;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -62,7 +64,7 @@ public class EngineBenchmark {
                 new GatewayConfig(gateways[1], 200, new Ipv4(0x0A00_0002 + i * 4), "openflow:1", true),
                 new GatewayConfig(gateways[2], 150, new Ipv4(0x0A00_0003 + i * 4), "openflow:1", true));
             engine.apply(new Event.ConfigSet(new ClusterConfig(clusters[i], 1 + i % 255, 1000, 3000, detectorConfig,
-                true, 0, 3000, false, members), now));
+                true, 0, 3000, false, members, VirtualAddresses.ipv4(1 + i % 255, new Ipv4(0xC000_0000 + i))), now));
         }
         // a minute of heartbeats: every gateway heard, every cluster elected, adaptive windows filled
         for (int i = 0; i < 60 * CLUSTERS * GATEWAYS; i++) {
@@ -78,8 +80,8 @@ public class EngineBenchmark {
         next = index + 1 == CLUSTERS * GATEWAYS ? 0 : index + 1;
         // 3,000 heartbeats per second of engine time: each gateway once a second
         now += SECOND / (CLUSTERS * GATEWAYS);
-        return engine.apply(new Event.HeartbeatReceived(clusters[index / GATEWAYS], gateways[index % GATEWAYS], 100,
-            100, now));
+        return engine.apply(new Event.HeartbeatReceived(clusters[index / GATEWAYS], gateways[index % GATEWAYS],
+            AddressFamily.IPV4, 100, 100, now));
     }
 
     @Benchmark

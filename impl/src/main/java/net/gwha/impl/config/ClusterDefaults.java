@@ -7,8 +7,9 @@
  */
 package net.gwha.impl.config;
 
-import java.util.HexFormat;
 import java.util.Locale;
+import net.gwha.impl.engine.AddressFamily;
+import net.gwha.impl.engine.VirtualAddresses;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
@@ -34,9 +35,6 @@ public final class ClusterDefaults {
     public static final long DEFAULT_SHARED_BURST = 50;
 
     private static final long MILLIS_PER_SECOND = 1000;
-
-    /** RFC 5798 section 7.3: the IPv4 VRRP virtual MAC is this prefix followed by the VRID. */
-    private static final String VRRP_MAC_PREFIX = "00:00:5e:00:01:";
 
     private ClusterDefaults() {
         // utility class
@@ -149,7 +147,7 @@ public final class ClusterDefaults {
     }
 
     /**
-     * The MAC address hosts learn for the virtual IPs, in lower case.
+     * The MAC address hosts learn for the IPv4 virtual IPs, in lower case.
      *
      * @param cluster the configured cluster
      * @return {@code virtual-mac} in lower case, or {@link #defaultVirtualMac(int)} of the VRID when absent
@@ -161,17 +159,37 @@ public final class ClusterDefaults {
     }
 
     /**
-     * The RFC 5798 virtual MAC of a VRID.
+     * The MAC address hosts learn for the IPv6 virtual IPs, in lower case.
+     *
+     * @param cluster the configured cluster
+     * @return {@code ipv6-virtual-mac} in lower case, or {@link #defaultIpv6VirtualMac(int)} of the VRID when absent
+     * @throws java.util.NoSuchElementException when both {@code ipv6-virtual-mac} and {@code vrid} are absent
+     */
+    public static String ipv6VirtualMac(final Cluster cluster) {
+        final var mac = cluster.getIpv6VirtualMac();
+        return mac != null ? normalizedMac(mac) : defaultIpv6VirtualMac(cluster.requireVrid().intValue());
+    }
+
+    /**
+     * The RFC 5798 IPv4 virtual MAC of a VRID.
      *
      * @param vrid the VRRP virtual router id, 1 to 255
      * @return {@code 00:00:5e:00:01:<vrid as two lower-case hex digits>}
      * @throws IllegalArgumentException when {@code vrid} is outside 1..255
      */
     public static String defaultVirtualMac(final int vrid) {
-        if (vrid < 1 || vrid > 255) {
-            throw new IllegalArgumentException("VRID " + vrid + " is outside 1..255");
-        }
-        return VRRP_MAC_PREFIX + HexFormat.of().toHexDigits((byte) vrid);
+        return VirtualAddresses.defaultMac(vrid, AddressFamily.IPV4);
+    }
+
+    /**
+     * The RFC 9568 IPv6 virtual MAC of a VRID.
+     *
+     * @param vrid the VRRP virtual router id, 1 to 255
+     * @return {@code 00:00:5e:00:02:<vrid as two lower-case hex digits>}
+     * @throws IllegalArgumentException when {@code vrid} is outside 1..255
+     */
+    public static String defaultIpv6VirtualMac(final int vrid) {
+        return VirtualAddresses.defaultMac(vrid, AddressFamily.IPV6);
     }
 
     /**

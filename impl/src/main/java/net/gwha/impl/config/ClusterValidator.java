@@ -28,26 +28,30 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.C
  *
  * <p>The rules, in the order their violations are listed for each cluster:
  * <ol>
- *   <li>{@link ValueRules#requiredValues}: mandatory leaves and at least one virtual IP are present</li>
+ *   <li>{@link ValueRules#requiredValues}: mandatory leaves, at least one virtual IP, and each gateway's address of
+ *       every family the cluster has virtual IPs of are present</li>
  *   <li>{@link ValueRules#outOfRange}: every number is within its YANG range</li>
  *   <li>{@link ValueRules#tooFewGateways}: at least two gateways</li>
- *   <li>{@link IpAddressRules#ipv6VirtualIps}: IPv6 virtual IPs are refused until the data plane supports them</li>
+ *   <li>{@link IpAddressRules#ipv6WithIpRewrite}: a cluster with IPv6 virtual IPs does not steer by
+ *       mac-and-ip-rewrite</li>
  *   <li>{@link IpAddressRules#unusableAddresses}: virtual IPs and gateway addresses are unicast host addresses
- *       without zone</li>
+ *       without zone, a gateway's IPv6 address link-local</li>
  *   <li>{@link IpAddressRules#virtualIpEqualsGatewayAddress}: no virtual IP is the address of any gateway, of any
  *       cluster</li>
+ *   <li>{@link IpAddressRules#virtualIpListedTwice}: no virtual IP is listed twice in other words</li>
  *   <li>{@link IpAddressRules#virtualIpInTwoClusters}: no virtual IP belongs to two clusters</li>
- *   <li>{@link IpAddressRules#duplicateGatewayAddresses}: no two gateways of a cluster share an address</li>
+ *   <li>{@link IpAddressRules#duplicateGatewayAddresses}: no two gateways of a cluster share an address of either
+ *       family</li>
  *   <li>{@link MacAddressRules#duplicateGatewayMacs}: no two gateways of a cluster share a MAC</li>
  *   <li>{@link SwitchRules#sharedSwitchPorts}: no two gateways of a cluster on one switch port; clusters that
  *       share a port have different VRIDs or VLANs</li>
  *   <li>{@link SwitchRules#nonOpenflowNodeIds}: attachment node ids and switches are openflowplugin node ids</li>
- *   <li>{@link MacAddressRules#groupMacs}: the virtual MAC and gateway MACs are unicast</li>
- *   <li>{@link MacAddressRules#virtualMacEqualsGatewayMac}: the virtual MAC is no gateway's MAC, of any cluster</li>
+ *   <li>{@link MacAddressRules#groupMacs}: the virtual MACs and gateway MACs are unicast</li>
+ *   <li>{@link MacAddressRules#virtualMacEqualsGatewayMac}: no virtual MAC is a gateway's MAC, of any cluster</li>
  *   <li>{@link SwitchRules#vridTwiceOnSwitch}: two clusters with one VRID do not share a gateway switch,
  *       unless they are on two VLANs</li>
- *   <li>{@link SwitchRules#virtualMacTwiceOnSwitch}: two clusters with one virtual MAC do not share any
- *       switch, unless they are on two VLANs</li>
+ *   <li>{@link SwitchRules#virtualMacTwiceOnSwitch}: two clusters with one virtual MAC (of either family) do not
+ *       share any switch, unless they are on two VLANs</li>
  *   <li>{@link TimingRules#heartbeatNotAdvertisable}: the heartbeat interval fits a VRRPv3 advertisement</li>
  *   <li>{@link TimingRules#deadIntervalTooShort}: the dead interval is longer than the heartbeat interval</li>
  *   <li>{@link TimingRules#floorTooShort}: the adaptive detector's floor is longer than the heartbeat interval</li>
@@ -70,9 +74,10 @@ public final class ClusterValidator {
         ValueRules::requiredValues,
         ValueRules::outOfRange,
         ValueRules::tooFewGateways,
-        IpAddressRules::ipv6VirtualIps,
+        IpAddressRules::ipv6WithIpRewrite,
         IpAddressRules::unusableAddresses,
         IpAddressRules::virtualIpEqualsGatewayAddress,
+        IpAddressRules::virtualIpListedTwice,
         IpAddressRules::virtualIpInTwoClusters,
         IpAddressRules::duplicateGatewayAddresses,
         MacAddressRules::duplicateGatewayMacs,

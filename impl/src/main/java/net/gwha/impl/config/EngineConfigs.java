@@ -8,18 +8,23 @@
 package net.gwha.impl.config;
 
 import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.DetectorConfig;
 import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.Ipv6;
+import net.gwha.impl.engine.VirtualAddresses;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.AdminState;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.DetectorType;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 
 /**
  * The engine's view of a validated cluster: YANG defaults applied, bindings turned into plain values. Every
@@ -50,6 +55,13 @@ public final class EngineConfigs {
             detectorConfig = DetectorConfig.fixed();
         }
         final var hostSwitches = cluster.getSwitch();
+        final var vips = required(name, "virtual-ip", cluster.getVirtualIp());
+        final var virtualAddresses = new VirtualAddresses(
+            vips.stream().map(IpAddress::getIpv4Address).filter(Objects::nonNull)
+                .map(vip -> Ipv4.parse(vip.getValue())).sorted().toList(),
+            vips.stream().map(IpAddress::getIpv6Address).filter(Objects::nonNull)
+                .map(vip -> Ipv6.parse(vip.getValue())).sorted().toList(),
+            ClusterDefaults.virtualMac(cluster), ClusterDefaults.ipv6VirtualMac(cluster));
         return new ClusterConfig(name, required(name, "vrid", cluster.getVrid()).toJava(),
             ClusterDefaults.heartbeatIntervalMillis(cluster), ClusterDefaults.deadIntervalMillis(cluster),
             detectorConfig, ClusterDefaults.preempt(cluster), ClusterDefaults.preemptDelayMillis(cluster),
@@ -58,7 +70,8 @@ public final class EngineConfigs {
                 .sorted(Comparator.comparing(gateway -> gateway.requireName().getValue()))
                 .map(gateway -> gateway(name, gateway))
                 .toList(),
-            hostSwitches == null ? Set.of() : hostSwitches.stream().map(NodeId::getValue).collect(Collectors.toSet()));
+            hostSwitches == null ? Set.of() : hostSwitches.stream().map(NodeId::getValue).collect(Collectors.toSet()),
+            virtualAddresses);
     }
 
     private static GatewayConfig gateway(final String cluster, final Gateway gateway) {
@@ -66,7 +79,8 @@ public final class EngineConfigs {
         final var field = "gateway '" + name + "' ";
         final var attachment = required(cluster, field + "attachment", gateway.getAttachment());
         return new GatewayConfig(name, required(cluster, field + "priority", gateway.getPriority()).toJava(),
-            Ipv4.parse(required(cluster, field + "ip-address", gateway.getIpAddress()).getValue()),
+            Optional.ofNullable(gateway.getIpAddress()).map(address -> Ipv4.parse(address.getValue())),
+            Optional.ofNullable(gateway.getIpv6LinkLocal()).map(address -> Ipv6.parse(address.getValue())),
             required(cluster, field + "attachment node-id", attachment.getNodeId()).getValue(),
             gateway.getAdminState() != AdminState.Maintenance);
     }

@@ -15,8 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The rules on MAC addresses: the virtual MAC and gateway MACs are unicast, no two gateways of a cluster share one,
- * and the virtual MAC is no gateway's.
+ * The rules on MAC addresses: the virtual MACs (IPv4 and IPv6) and gateway MACs are unicast, no two gateways of a
+ * cluster share one, and no virtual MAC is a gateway's.
  */
 final class MacAddressRules {
     private MacAddressRules() {
@@ -44,14 +44,15 @@ final class MacAddressRules {
     }
 
     /**
-     * The virtual MAC and gateway MACs must be unicast: hosts cannot use a group (multicast or broadcast) address
+     * The virtual MACs and gateway MACs must be unicast: hosts cannot use a group (multicast or broadcast) address
      * as a next hop, and a switch floods it. The all-zero MAC is refused too.
      */
     static void groupMacs(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
-            final var virtualMac = view.cluster().getVirtualMac();
-            if (virtualMac != null) {
-                checkUnicastMac(view, "virtual-mac", ClusterDefaults.normalizedMac(virtualMac), out);
+            for (var virtualMac : view.virtualMacs()) {
+                if (virtualMac.configured()) {
+                    checkUnicastMac(view, virtualMac.field(), virtualMac.mac(), out);
+                }
             }
             for (var gateway : view.gateways()) {
                 final var mac = macKey(gateway);
@@ -78,30 +79,27 @@ final class MacAddressRules {
     }
 
     /**
-     * The (effective) virtual MAC must not be a gateway's real MAC, of this cluster or any other: steering
-     * rewrites frames to the virtual MAC, so that gateway's own traffic would be captured. Across clusters,
-     * reported on both.
+     * No (effective) virtual MAC may be a gateway's real MAC, of this cluster or any other: steering rewrites
+     * frames to the virtual MAC, so that gateway's own traffic would be captured. Across clusters, reported on both.
      */
     static void virtualMacEqualsGatewayMac(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
-            final var virtualMac = view.virtualMac();
-            if (virtualMac == null) {
-                continue;
-            }
-            for (var other : clusters) {
-                for (var gateway : other.gateways()) {
-                    if (!virtualMac.equals(macKey(gateway))) {
-                        continue;
-                    }
-                    if (other == view) {
-                        out.add(view.violation("virtual-mac", view.describeVirtualMac()
-                            + " equals the mac-address of gateway '" + gatewayName(gateway) + "'"));
-                    } else {
-                        out.add(view.violation("virtual-mac", view.describeVirtualMac()
-                            + " equals the mac-address of gateway '" + gatewayName(gateway) + "' of cluster '"
-                            + other.name() + "'"));
-                        out.add(other.violation(gatewayField(gateway, "mac-address"), virtualMac
-                            + " equals the virtual-mac of cluster '" + view.name() + "'"));
+            for (var virtualMac : view.virtualMacs()) {
+                for (var other : clusters) {
+                    for (var gateway : other.gateways()) {
+                        if (!virtualMac.mac().equals(macKey(gateway))) {
+                            continue;
+                        }
+                        if (other == view) {
+                            out.add(view.violation(virtualMac.field(), view.describe(virtualMac)
+                                + " equals the mac-address of gateway '" + gatewayName(gateway) + "'"));
+                        } else {
+                            out.add(view.violation(virtualMac.field(), view.describe(virtualMac)
+                                + " equals the mac-address of gateway '" + gatewayName(gateway) + "' of cluster '"
+                                + other.name() + "'"));
+                            out.add(other.violation(gatewayField(gateway, "mac-address"), virtualMac.mac()
+                                + " equals the " + virtualMac.field() + " of cluster '" + view.name() + "'"));
+                        }
                     }
                 }
             }

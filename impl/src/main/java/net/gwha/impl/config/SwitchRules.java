@@ -120,23 +120,27 @@ final class SwitchRules {
     }
 
     /**
-     * Two clusters with one effective virtual MAC (which the default derives from the VRID) must not share any
-     * switch, gateways' or hosts', unless both name a VLAN and the VLANs differ: the steering flows match on it
-     * (and on the VLAN). Reported on both clusters.
+     * Two clusters with one effective virtual MAC, of either family (the defaults derive from the VRID), must not
+     * share any switch, gateways' or hosts', unless both name a VLAN and the VLANs differ: the steering flows match on
+     * it (and on the VLAN). Reported on both clusters.
      */
     static void virtualMacTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
-            final var virtualMac = view.virtualMac();
-            if (virtualMac == null) {
-                continue;
-            }
-            for (var other : clusters) {
-                if (other != view && virtualMac.equals(other.virtualMac()) && view.vlanOverlaps(other)) {
-                    final var shared = intersection(view.allSwitches(), other.allSwitches());
-                    if (!shared.isEmpty()) {
-                        out.add(view.violation("virtual-mac", view.describeVirtualMac()
-                            + " is also the virtual-mac of cluster '" + other.name() + "' on "
-                            + describeSwitches(shared) + view.describeVlanClash(other)));
+            for (var virtualMac : view.virtualMacs()) {
+                for (var other : clusters) {
+                    if (other == view || !view.vlanOverlaps(other)) {
+                        continue;
+                    }
+                    for (var otherMac : other.virtualMacs()) {
+                        if (!virtualMac.mac().equals(otherMac.mac())) {
+                            continue;
+                        }
+                        final var shared = intersection(view.allSwitches(), other.allSwitches());
+                        if (!shared.isEmpty()) {
+                            out.add(view.violation(virtualMac.field(), view.describe(virtualMac) + " is also the "
+                                + otherMac.field() + " of cluster '" + other.name() + "' on "
+                                + describeSwitches(shared) + view.describeVlanClash(other)));
+                        }
                     }
                 }
             }

@@ -28,8 +28,9 @@ final class ValueRules {
     }
 
     /**
-     * Mandatory leaves the datastore may not have enforced, and {@code virtual-ip}'s {@code min-elements 1}.
-     * Other rules skip what is absent, so an absent value is reported here only.
+     * Mandatory leaves the datastore may not have enforced, {@code virtual-ip}'s {@code min-elements 1}, and a
+     * gateway's address of each family the cluster has virtual IPs of. Other rules skip what is absent, so an absent
+     * value is reported here only.
      */
     static void requiredValues(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         for (var view : clusters) {
@@ -44,8 +45,16 @@ final class ValueRules {
                 if (gateway.getPriority() == null) {
                     out.add(view.violation(gatewayField(gateway, "priority"), "is missing"));
                 }
-                if (gateway.getIpAddress() == null) {
-                    out.add(view.violation(gatewayField(gateway, "ip-address"), "is missing"));
+                final var ipv4 = view.firstVirtualIp(false);
+                if (gateway.getIpAddress() == null && ipv4 != null) {
+                    out.add(view.violation(gatewayField(gateway, "ip-address"), "is missing, and the cluster has "
+                        + "IPv4 virtual IP " + ipv4 + " (the gateway's IPv4 advertisements come from its ip-address)"));
+                }
+                final var ipv6 = view.firstVirtualIp(true);
+                if (gateway.getIpv6LinkLocal() == null && ipv6 != null) {
+                    out.add(view.violation(gatewayField(gateway, "ipv6-link-local"), "is missing, and the cluster has "
+                        + "IPv6 virtual IP " + ipv6 + " (the gateway's IPv6 advertisements come from its "
+                        + "ipv6-link-local)"));
                 }
                 if (gateway.getMacAddress() == null) {
                     out.add(view.violation(gatewayField(gateway, "mac-address"), "is missing"));

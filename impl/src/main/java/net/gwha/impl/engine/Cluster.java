@@ -129,8 +129,9 @@ final class Cluster {
         for (int i = 0; i < next.length; i++) {
             final GatewayConfig gatewayConfig = newConfig.gateways().get(i);
             final int old = indexOf(gatewayConfig.name());
-            final Gateway gateway = old < 0 ? new Gateway(gatewayConfig) : gateways[old];
+            final Gateway gateway = old < 0 ? new Gateway(gatewayConfig, newConfig.families()) : gateways[old];
             gateway.config = gatewayConfig;
+            gateway.adopt(newConfig.families());
             // Rule: a maintenance command is persisted as the admin-state; a configuration that still carries the
             // other admin-state was written before the command and does not undo it
             if (!gateway.commandedAhead || gatewayConfig.inService() == gateway.inService) {
@@ -147,10 +148,12 @@ final class Cluster {
         partitions.configure(newConfig.switches(), at);
     }
 
-    void heartbeat(final String gatewayName, final int priority, final int intervalCentis, final long at,
-            final List<Decision> out) {
+    void heartbeat(final String gatewayName, final AddressFamily family, final int priority, final int intervalCentis,
+            final long at, final List<Decision> out) {
         final int index = indexOf(gatewayName);
-        if (index < 0) {
+        // a family the cluster has no virtual IP of says nothing of it
+        final Gateway.@Nullable Beat beat = index < 0 ? null : gateways[index].beat(family);
+        if (beat == null) {
             return;
         }
         final Gateway gateway = gateways[index];
@@ -161,7 +164,7 @@ final class Cluster {
             // Rule: at start-up wait at most one dead interval after the first heartbeat for the best gateway
             electionDeadline = at + judge.deadNanos();
         }
-        judge.heard(gateway, priority, intervalCentis, at);
+        judge.heard(gateway, beat, priority, intervalCentis, at);
         final boolean reordered = wasUp && gateway.liveness == Liveness.UP && effectivePriority(gateway) != before;
         evaluate(at, reordered ? FailoverCause.PRIORITY_CHANGED : null, out);
     }
@@ -388,11 +391,12 @@ final class Cluster {
         return beats(effectivePriority(first), first, effectivePriority(second), second);
     }
 
-    // Rule: a tie in priority goes to the higher IPv4 address (RFC 5798 section 6.4.3)
-    private static boolean beats(final int firstPriority, final Gateway first, final int secondPriority,
+    // Rule: a tie in priority goes to the higher address (RFC 5798 section 6.4.3) of the family: in a dual-stack
+    // cluster, which elects once for both families, the IPv4 one
+    private boolean beats(final int firstPriority, final Gateway first, final int secondPriority,
             final Gateway second) {
         return firstPriority != secondPriority ? firstPriority > secondPriority
-            : first.config.ipv4().compareTo(second.config.ipv4()) > 0;
+            : first.config.compareAddress(second.config, config.virtualAddresses().tieBreakFamily()) > 0;
     }
 
     private int indexOf(final String gatewayName) {

@@ -31,19 +31,21 @@ import java.util.TreeSet;
  * @param gateways at least one; names and addresses unique
  * @param hostSwitches the switches that carry the cluster's hosts beside its gateways' own: with those, the switches
  *     a partition of the LAN is counted on
+ * @param virtualAddresses the virtual IPs and MACs; every gateway has an address of each of their families
  */
 public record ClusterConfig(String name, int vrid, long heartbeatIntervalMillis, long deadIntervalMillis,
         DetectorConfig detector, boolean preempt, long preemptDelayMillis, long holdUpMillis,
-        boolean useAdvertisedPriority, List<GatewayConfig> gateways, Set<String> hostSwitches) {
+        boolean useAdvertisedPriority, List<GatewayConfig> gateways, Set<String> hostSwitches,
+        VirtualAddresses virtualAddresses) {
     private static final long MAX_MILLIS = 0xFFFF_FFFFL;
 
     /** A cluster whose hosts are all on its gateways' switches. */
     public ClusterConfig(final String name, final int vrid, final long heartbeatIntervalMillis,
             final long deadIntervalMillis, final DetectorConfig detector, final boolean preempt,
             final long preemptDelayMillis, final long holdUpMillis, final boolean useAdvertisedPriority,
-            final List<GatewayConfig> gateways) {
+            final List<GatewayConfig> gateways, final VirtualAddresses virtualAddresses) {
         this(name, vrid, heartbeatIntervalMillis, deadIntervalMillis, detector, preempt, preemptDelayMillis,
-            holdUpMillis, useAdvertisedPriority, gateways, Set.of());
+            holdUpMillis, useAdvertisedPriority, gateways, Set.of(), virtualAddresses);
     }
 
     public ClusterConfig {
@@ -67,16 +69,33 @@ public record ClusterConfig(String name, int vrid, long heartbeatIntervalMillis,
             throw new IllegalArgumentException(name + ": no gateways");
         }
         final var names = new HashSet<String>();
-        final var addresses = new HashSet<Ipv4>();
+        final var ipv4 = new HashSet<Ipv4>();
+        final var ipv6 = new HashSet<Ipv6>();
         for (GatewayConfig gateway : gateways) {
             if (!names.add(gateway.name())) {
                 throw new IllegalArgumentException(name + ": gateway " + gateway.name() + " is listed twice");
             }
-            // distinct addresses make the election a total order
-            if (!addresses.add(gateway.ipv4())) {
-                throw new IllegalArgumentException(name + ": address " + gateway.ipv4() + " is used twice");
+            for (var family : virtualAddresses.families()) {
+                if (!gateway.has(family)) {
+                    throw new IllegalArgumentException(name + ": gateway " + gateway.name() + " has no " + family
+                        + " address, and the cluster has " + family + " virtual IPs");
+                }
+            }
+            // distinct addresses make the election a total order, and tell the advertisements apart
+            if (gateway.ipv4().isPresent() && !ipv4.add(gateway.ipv4().orElseThrow())) {
+                throw new IllegalArgumentException(name + ": address " + gateway.ipv4().orElseThrow()
+                    + " is used twice");
+            }
+            if (gateway.ipv6LinkLocal().isPresent() && !ipv6.add(gateway.ipv6LinkLocal().orElseThrow())) {
+                throw new IllegalArgumentException(name + ": address " + gateway.ipv6LinkLocal().orElseThrow()
+                    + " is used twice");
             }
         }
+    }
+
+    /** The families the cluster runs VRRP on: those of its virtual IPs. */
+    public Set<AddressFamily> families() {
+        return virtualAddresses.families();
     }
 
     /** Every switch the cluster uses, its gateways' and its hosts', in name order. */

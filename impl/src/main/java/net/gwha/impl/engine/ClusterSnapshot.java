@@ -45,8 +45,10 @@ public record ClusterSnapshot(String name, ClusterStatus status, Optional<String
     /**
      * One gateway's state.
      *
-     * @param lastHeard its last heartbeat, absent if never heard
-     * @param advertisedPriority the priority of its last heartbeat, absent if never heard
+     * @param lastHeard its last heartbeat, absent if never heard; in a dual-stack cluster the older of its two
+     *     families' last heartbeats (it is live only while heard on both)
+     * @param advertisedPriority the priority of its last heartbeat, absent if never heard; in a dual-stack cluster
+     *     the lower of its two families' last ones
      * @param advertisedIntervalCentis the interval of its last heartbeat, absent if never heard
      * @param configuredPriority the priority its configuration gives it
      * @param effectivePriority the priority the election uses

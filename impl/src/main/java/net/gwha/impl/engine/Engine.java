@@ -73,8 +73,8 @@ public final class Engine {
                     if (cluster == null) {
                         yield Outcome.NONE;
                     }
-                    cluster.heartbeat(hb.gateway(), hb.advertisedPriority(), hb.advertisedIntervalCentis(), at,
-                        buffer);
+                    cluster.heartbeat(hb.gateway(), hb.family(), hb.advertisedPriority(),
+                        hb.advertisedIntervalCentis(), at, buffer);
                     yield outcome(cluster);
                 }
                 case PortStatus port -> {

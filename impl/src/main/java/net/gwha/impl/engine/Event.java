@@ -40,11 +40,13 @@ public sealed interface Event {
     /**
      * A VRRPv3 advertisement that the intake matched to a configured gateway.
      *
+     * @param family the family it came in, IPv4 or IPv6: a gateway of a dual-stack cluster is heard on each; one of a
+     *     family the cluster has no virtual IP of is ignored
      * @param advertisedPriority 0..255; 0 means the gateway resigns
      * @param advertisedIntervalCentis the advertisement interval the gateway claims, 0..4095
      */
-    record HeartbeatReceived(String cluster, String gateway, int advertisedPriority, int advertisedIntervalCentis,
-            long at) implements Event {
+    record HeartbeatReceived(String cluster, String gateway, AddressFamily family, int advertisedPriority,
+            int advertisedIntervalCentis, long at) implements Event {
         public HeartbeatReceived {
             if (advertisedPriority < 0 || advertisedPriority > 255) {
                 throw new IllegalArgumentException("advertised priority " + advertisedPriority + " is not in 0..255");

@@ -23,6 +23,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * disconnected. Evidence is taken per switch: the heartbeats of gateways on one switch share that switch's control
  * channel, so only they show that a gateway's silence is its own. It moves gateways between UP and DOWN by their
  * silence and never elects. Owned by one cluster, which hands it the gateways after every configuration.
+ *
+ * <p>It keeps one detector per gateway and address family of the cluster ({@link Gateway.Beat}): in a dual-stack
+ * cluster a gateway silent on one family is down (the VIPs of both families move together), and one that was down
+ * comes back only once heard steadily on each.
  */
 final class LivenessJudge {
     /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
@@ -90,11 +94,15 @@ final class LivenessJudge {
         for (Gateway gateway : next) {
             if (!sameInterval) {
                 // samples of another interval say nothing of the new rhythm
-                gateway.phi.clear();
+                for (Gateway.Beat beat : gateway.beats) {
+                    beat.phi.clear();
+                }
             }
             // a gateway moved to or from a disconnected switch is cut off or reconnected like its switch
             if (!cut(gateway, disconnected.contains(gateway.config.switchId()), at)) {
-                rearm(gateway);
+                for (Gateway.Beat beat : gateway.beats) {
+                    rearm(gateway, beat, at);
+                }
             }
         }
     }
@@ -116,16 +124,21 @@ final class LivenessJudge {
                     gateway.liveness = Liveness.UP;
                     gateway.upSince = at;
                     gateway.heard = true;
-                    gateway.lastHeard = at;
-                    gateway.advertisedPriority = previous.advertisedPriority().orElse(gateway.config.priority());
+                    final int priority = previous.advertisedPriority().orElse(gateway.config.priority());
+                    gateway.advertisedPriority = priority;
+                    for (Gateway.Beat beat : gateway.beats) {
+                        beat.heard = true;
+                        beat.lastHeard = at;
+                        beat.advertisedPriority = priority;
+                        // the gap to its first heartbeat here is no sample of its rhythm
+                        beat.gapSpansCutOff = true;
+                    }
                     gateway.assumed = true;
                     gateway.handedOverLastHeard = previous.lastHeard().orElse(NEVER);
-                    // the gap to its first heartbeat here is no sample of its rhythm
-                    gateway.gapSpansCutOff = true;
                     // Rule: a new arbiter judges no silence of a switch it has not heard yet: that switch's
                     // packet-ins may still be on their way to it (its OpenFlow master moving along with the arbiter,
                     // the relay's route to this node spreading), while those of another switch already arrive
-                    gateway.deadline = gateway.cutOff ? NEVER : at + Math.max(deadNanos, UNHEARD_SWITCH_NANOS);
+                    gateway.setDeadline(gateway.cutOff ? NEVER : at + Math.max(deadNanos, UNHEARD_SWITCH_NANOS));
                 }
                 case DOWN -> gateway.liveness = Liveness.DOWN;
                 default -> {
@@ -165,14 +178,14 @@ final class LivenessJudge {
         if (!lastIntakeBySwitch.containsKey(switchId)) {
             // the switch's first heartbeat here: gateways handed over on it are judged one dead interval from now
             for (Gateway other : gateways) {
-                if (other.assumed && other.deadline != NEVER && other.config.switchId().equals(switchId)) {
-                    other.deadline = Math.min(other.deadline, at + deadNanos);
+                if (other.assumed && other.deadline() != NEVER && other.config.switchId().equals(switchId)) {
+                    other.capDeadlines(at + deadNanos);
                 }
             }
         }
         lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
         for (Gateway other : gateways) {
-            if (other.heard && other.heardAfterDue == NEVER && at >= other.lastHeard + intervalNanos
+            if (other.heard && other.heardAfterDue == NEVER && at >= other.awaitedSince() + intervalNanos
                     && other.config.switchId().equals(switchId)) {
                 other.heardAfterDue = at;
             }
@@ -180,10 +193,16 @@ final class LivenessJudge {
         settle(at);
     }
 
-    /** Records a heartbeat, after {@link #intake} at the same instant. */
-    void heard(final Gateway gateway, final int priority, final int intervalCentis, final long at) {
-        gateway.heartbeat(priority, intervalCentis, at, deadNanos, holdUpNanos);
-        rearm(gateway);
+    /** Records a heartbeat on one of the gateway's families, after {@link #intake} at the same instant. */
+    void heard(final Gateway gateway, final Gateway.Beat beat, final int priority, final int intervalCentis,
+            final long at) {
+        gateway.heartbeat(beat, priority, intervalCentis, at, intervalNanos, deadNanos, holdUpNanos);
+        // only this family's: the others' deadlines may have been postponed since their last heartbeat
+        for (Gateway.Beat each : gateway.beats) {
+            if (each == beat || !each.heard) {
+                rearm(gateway, each, at);
+            }
+        }
     }
 
     /**
@@ -209,12 +228,18 @@ final class LivenessJudge {
                     && !gateway.portDown && !shownBefore) {
                 // declared silent during the stall, which proves nothing: as if the stall never happened
                 gateway.liveness = Liveness.UP;
-                gateway.deadline = gateway.cutOff ? NEVER
-                    : reconnected ? at + deadNanos : gateway.timedOutAt + stallNanos;
+                if (gateway.cutOff || reconnected) {
+                    gateway.setDeadline(gateway.cutOff ? NEVER : at + deadNanos);
+                } else {
+                    // the family that timed out at its deadline, and any other still running then
+                    gateway.postponeDeadlines(gateway.timedOutAt - 1, stallNanos);
+                }
                 gateway.timedOutAt = NEVER;
-                gateway.recoverStart = NEVER;
-            } else if (gateway.deadline != NEVER && gateway.deadline > stallStart) {
-                gateway.deadline += reconnected ? at - gateway.reconnectedAt : stallNanos;
+                for (Gateway.Beat beat : gateway.beats) {
+                    beat.recoverStart = NEVER;
+                }
+            } else {
+                gateway.postponeDeadlines(stallStart, reconnected ? at - gateway.reconnectedAt : stallNanos);
             }
         }
     }
@@ -259,25 +284,40 @@ final class LivenessJudge {
         }
         gateway.cutOff = cut;
         gateway.heardAfterDue = NEVER;
-        gateway.gapSpansCutOff = true;
+        for (Gateway.Beat beat : gateway.beats) {
+            beat.gapSpansCutOff = true;
+            if (!cut) {
+                beat.recoverStart = NEVER;
+            }
+        }
         if (cut) {
             // Rule: while its switch is disconnected a gateway's heartbeats cannot reach the controller, so its
             // silence proves nothing: its judgement is suspended, and it keeps its state (and the role, if active)
-            gateway.deadline = NEVER;
+            gateway.setDeadline(NEVER);
         } else {
             // Rule: once its switch is back, it is judged again from a fresh dead interval; if it was down it must
             // be heard steadily for the hold-up, from its next heartbeat on
-            gateway.deadline = gateway.liveness == Liveness.UP ? at + deadNanos : NEVER;
-            gateway.recoverStart = NEVER;
+            gateway.setDeadline(gateway.liveness == Liveness.UP ? at + deadNanos : NEVER);
             gateway.reconnectedAt = at;
         }
         return true;
     }
 
-    /** Sets the deadline from the last heartbeat; none while cut off or never heard. */
-    private void rearm(final Gateway gateway) {
-        if (gateway.heard) {
-            gateway.deadline = gateway.cutOff ? NEVER : gateway.lastHeard + threshold(gateway);
+    /**
+     * Sets a family's deadline from its last heartbeat; none while cut off or while the gateway was never heard. A
+     * family not heard yet of a gateway heard on another is due one dead interval after it started waiting.
+     */
+    private void rearm(final Gateway gateway, final Gateway.Beat beat, final long at) {
+        if (!gateway.heard) {
+            return;
+        }
+        if (gateway.cutOff) {
+            beat.deadline = NEVER;
+        } else if (beat.heard) {
+            beat.deadline = beat.lastHeard + threshold(beat);
+        } else if (beat.deadline == NEVER) {
+            beat.deadline = at + deadNanos;
+            beat.awaitedSince = at;
         }
     }
 
@@ -289,7 +329,7 @@ final class LivenessJudge {
         // cut off: their silence is their switch's
         Set<String> silentSwitches = Set.of();
         for (Gateway gateway : gateways) {
-            if (gateway.liveness == Liveness.UP && gateway.deadline <= now && !judgementWaits(gateway, now)
+            if (gateway.liveness == Liveness.UP && gateway.deadline() <= now && !judgementWaits(gateway, now)
                     && quiet(gateway, now)) {
                 silentSwitches = union(silentSwitches, gateway.config.switchId());
             }
@@ -297,7 +337,7 @@ final class LivenessJudge {
         for (Gateway gateway : gateways) {
             if (silentSwitches.contains(gateway.config.switchId()) && gateway.liveness == Liveness.UP
                     && !gateway.cutOff) {
-                gateway.timeOut(Math.min(gateway.deadline, now));
+                gateway.timeOut(Math.min(gateway.deadline(), now));
             } else if (!judgementWaits(gateway, now)) {
                 gateway.settle(now);
             }
@@ -328,8 +368,8 @@ final class LivenessJudge {
      * the intake may be stalled. Either way its own heartbeat may be held up on the way with the others.
      */
     private boolean judgementWaits(final Gateway gateway, final long now) {
-        return gateway.liveness == Liveness.UP && gateway.deadline <= now
-            && now < gateway.deadline + grace(gateway, now)
+        final long deadline = gateway.deadline();
+        return gateway.liveness == Liveness.UP && deadline <= now && now < deadline + grace(gateway, now)
             && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS || quiet(gateway, now));
     }
 
@@ -360,11 +400,11 @@ final class LivenessJudge {
     /** When a waiting judgement is due again: the end of the drain, else one dead interval past the deadline. */
     private long judgementResumes(final Gateway gateway, final long now) {
         final long drained = gateway.heardAfterDue == NEVER ? NEVER : gateway.heardAfterDue + DRAIN_NANOS;
-        final long latest = gateway.deadline + grace(gateway, now);
+        final long latest = gateway.deadline() + grace(gateway, now);
         return drained > now ? Math.min(drained, latest) : latest;
     }
 
-    private long threshold(final Gateway gateway) {
-        return adaptive ? gateway.phi.threshold(quantile, intervalNanos, floorNanos, deadNanos) : deadNanos;
+    private long threshold(final Gateway.Beat beat) {
+        return adaptive ? beat.phi.threshold(quantile, intervalNanos, floorNanos, deadNanos) : deadNanos;
     }
 }

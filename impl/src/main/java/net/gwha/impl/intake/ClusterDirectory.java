@@ -119,9 +119,11 @@ public final class ClusterDirectory {
 
     public synchronized void put(final Cluster cluster) {
         final var name = cluster.getName().getValue();
-        final var members = cluster.nonnullGateway().values().stream().map(gw -> new Member(name,
-            gw.getName().getValue(), Ipv4.parse(gw.getIpAddress().getValue()), Mac.parse(gw.getMacAddress().getValue()),
-            gw.getAttachment().getNodeId().getValue(), gw.getAttachment().getPortNumber().toJava())).toList();
+        // IPv4 advertisements only: a gateway without an IPv4 address sends none
+        final var members = cluster.nonnullGateway().values().stream().filter(gw -> gw.getIpAddress() != null)
+            .map(gw -> new Member(name, gw.getName().getValue(), Ipv4.parse(gw.getIpAddress().getValue()),
+                Mac.parse(gw.getMacAddress().getValue()), gw.getAttachment().getNodeId().getValue(),
+                gw.getAttachment().getPortNumber().toJava())).toList();
         final var switches = new TreeSet<String>();
         members.forEach(member -> switches.add(member.node()));
         if (cluster.getSwitch() != null) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.packet.Mac;
@@ -158,7 +159,8 @@ public final class PacketInHandler implements AutoCloseable {
                 ingress.port())) {
             case ClusterDirectory.Attribution.Heartbeat(var member) -> {
                 if (!heartbeats.test(new Event.HeartbeatReceived(member.cluster(), member.gateway(),
-                        advert.priority(), Math.min(advert.advertisementIntervalCentis(), 4095), at))) {
+                        AddressFamily.IPV4, advert.priority(), Math.min(advert.advertisementIntervalCentis(), 4095),
+                        at))) {
                     counters.dropped();
                 }
                 // After the heartbeat: one that ends a silence is judged by the path the silence fell on.

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.runtime.HaRuntime;
 import net.gwha.impl.runtime.HeartbeatCounters;
@@ -149,7 +150,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> readState("c1").isPresent());
 
         // Equal priorities: the higher address, gw2 (192.0.2.12), is the best and is elected once heard.
-        runtime.submit(new Event.HeartbeatReceived("c1", "gw2", 100, 100, runtime.now()));
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw2", AddressFamily.IPV4, 100, 100, runtime.now()));
 
         final var state = await().atMost(Duration.ofSeconds(10))
             .until(() -> readState("c1").orElseThrow(), found -> found.getActiveGateway() != null);
@@ -161,7 +162,7 @@ class ClusterDatastoreTest extends AbstractConcurrentDataBrokerTest {
 
         // gw1 is heard too. Both gateways share openflow:1: steering goes through a fast-failover group whose first
         // bucket is gw2's (a gateway never heard gets no bucket), and the switches confirmed it.
-        runtime.submit(new Event.HeartbeatReceived("c1", "gw1", 100, 100, runtime.now()));
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw1", AddressFamily.IPV4, 100, 100, runtime.now()));
         final var steer = await().atMost(Duration.ofSeconds(10)).until(() -> readFlow("openflow:1", "gwha-c1-steer"),
             found -> found.filter(flow -> flow.toString().contains("GroupAction")).isPresent()).orElseThrow();
         assertTrue(steer.toString().contains("GroupAction"), steer.toString());

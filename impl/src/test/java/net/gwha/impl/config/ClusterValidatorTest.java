@@ -79,7 +79,6 @@ class ClusterValidatorTest {
                 "cluster 'c1': vrid is missing",
                 "cluster 'c1': virtual-ip is missing: a cluster needs at least one virtual IP",
                 "cluster 'c1': gateway 'gw3' priority is missing",
-                "cluster 'c1': gateway 'gw3' ip-address is missing",
                 "cluster 'c1': gateway 'gw3' mac-address is missing",
                 "cluster 'c1': gateway 'gw3' attachment node-id is missing",
                 "cluster 'c1': gateway 'gw3' attachment port-number is missing"), check(cluster));
@@ -173,21 +172,6 @@ class ClusterValidatorTest {
         @Test
         void twoGatewaysPass() {
             assertEquals(List.of(), check(validBuilder().build()));
-        }
-    }
-
-    @Nested
-    class Ipv6VirtualIps {
-        @Test
-        void ipv6VipIsRefusedWithReason() {
-            assertEquals(List.of("cluster 'c1': virtual-ip 2001:db8::1 is IPv6: IPv6 virtual IPs are not supported "
-                + "by the data plane yet"), check(validBuilder().setVirtualIp(vips("192.0.2.1", "2001:db8::1"))
-                    .build()));
-        }
-
-        @Test
-        void ipv4VipsPass() {
-            assertEquals(List.of(), check(validBuilder().setVirtualIp(vips("192.0.2.1", "192.0.2.2")).build()));
         }
     }
 

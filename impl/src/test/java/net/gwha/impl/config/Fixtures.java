@@ -10,6 +10,7 @@ package net.gwha.impl.config;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.Clusters;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClustersBuilder;
@@ -45,6 +46,32 @@ final class Fixtures {
             .setAttachment(new AttachmentBuilder().setNodeId(new NodeId(node)).setPortNumber(Uint32.valueOf(port))
                 .build())
             .build();
+    }
+
+    /** A gateway with an IPv6 link-local address, and an IPv4 address unless {@code ip} is null. */
+    static Gateway gateway(final String name, final @Nullable String ip, final String linkLocal, final String mac,
+            final String node, final int port) {
+        return new GatewayBuilder(gateway(name, "192.0.2.250", mac, node, port))
+            .setIpAddress(ip == null ? null : new Ipv4Address(ip))
+            .setIpv6LinkLocal(new Ipv6Address(linkLocal))
+            .build();
+    }
+
+    /**
+     * d1: dual-stack, VRID 1, VIPs 192.0.2.1, fe80::1 and 2001:db8::1, gateways gw1 and gw2 on openflow:1 ports 1
+     * and 2, each with an IPv4 and an IPv6 link-local address.
+     */
+    static ClusterBuilder dualStackBuilder() {
+        return clusterBuilder("d1", 1, vips("192.0.2.1", "fe80::1", "2001:db8::1"),
+            gateway("gw1", "192.0.2.11", "fe80::11", "02:00:00:00:00:11", "openflow:1", 1),
+            gateway("gw2", "192.0.2.12", "fe80::12", "02:00:00:00:00:12", "openflow:1", 2));
+    }
+
+    /** v6: IPv6 only, VRID 6, VIP 2001:db8:6::1, gateways gw1 and gw2 on openflow:6 with link-local addresses only. */
+    static ClusterBuilder ipv6Builder() {
+        return clusterBuilder("v6", 6, vips("2001:db8:6::1"),
+            gateway("gw1", null, "fe80::61", "02:00:00:00:06:11", "openflow:6", 1),
+            gateway("gw2", null, "fe80::62", "02:00:00:00:06:12", "openflow:6", 2));
     }
 
     /** A valid cluster builder: the given VRID and VIPs, the given gateways. */

@@ -38,6 +38,7 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.gateway.AttachmentBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Decimal64;
@@ -54,6 +55,9 @@ class ValidatedConfigurationsRunTest {
     private static final long MAX_UINT32 = 0xFFFF_FFFFL;
     private static final List<String> GATEWAY_ADDRESSES = List.of("192.0.2.11", "192.0.2.12", "192.0.2.13",
         "198.51.100.11");
+    /** A gateway's IPv6 link-local by index; the last is none, one the first in another text. */
+    private static final List<String> LINK_LOCALS = List.of("fe80::11", "fe80::12", "fe80::13", "FE80:0::11",
+        "2001:db8::11");
     private static final List<String> MACS = List.of("02:00:00:00:00:11", "02:00:00:00:00:12", "02:00:00:00:00:13",
         "02:00:00:00:00:14");
 
@@ -75,8 +79,10 @@ class ValidatedConfigurationsRunTest {
         for (int beat = 0; beat < 8; beat++) {
             now = beat * interval;
             for (var gateway : config.gateways()) {
-                engine.apply(new Event.HeartbeatReceived(config.name(), gateway.name(), gateway.priority(),
-                    (int) (config.heartbeatIntervalMillis() / 10), now));
+                for (var family : config.families()) {
+                    engine.apply(new Event.HeartbeatReceived(config.name(), gateway.name(), family,
+                        gateway.priority(), (int) (config.heartbeatIntervalMillis() / 10), now));
+                }
             }
         }
         engine.apply(new Event.ConfigSet(config, now));
@@ -153,11 +159,17 @@ class ValidatedConfigurationsRunTest {
             .build(FailureDetectorBuilder::build);
     }
 
-    /** Mostly one or two documentation addresses; sometimes none, an unusable one, or a gateway's. */
+    /**
+     * Mostly one or two documentation addresses, IPv4, IPv6 or both; sometimes none, an unusable one, a gateway's,
+     * or one address in two texts.
+     */
     private static Arbitrary<Set<IpAddress>> virtualIps() {
         return Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.of(Set.of("192.0.2.1"), Set.of("192.0.2.1", "198.51.100.1"))),
-                Tuple.of(1, Arbitraries.of("192.0.2.1", "192.0.2.11", "0.0.0.1", "2001:db8::1").set().ofMaxSize(2)))
+                Tuple.of(5, Arbitraries.of(Set.of("192.0.2.1"), Set.of("192.0.2.1", "198.51.100.1"))),
+                Tuple.of(3, Arbitraries.of(Set.of("2001:db8::1"), Set.of("fe80::1", "2001:db8::1"),
+                    Set.of("192.0.2.1", "fe80::1"))),
+                Tuple.of(1, Arbitraries.of("192.0.2.1", "192.0.2.11", "0.0.0.1", "2001:db8::1", "2001:DB8::1",
+                    "fe80::11", "ff02::1").set().ofMaxSize(2)))
             .map(vips -> Fixtures.vips(vips.toArray(String[]::new)));
     }
 
@@ -175,11 +187,16 @@ class ValidatedConfigurationsRunTest {
                 Arbitraries.of("openflow:1", "openflow:2"),
                 Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.just(-1L)),
                     Tuple.of(1, Arbitraries.longs().between(1, 0xFFFF_FF00L))),
-                Arbitraries.of(AdminState.class).injectNull(0.5))
-            .as((priority, ip, mac, node, port, admin) -> index -> new GatewayBuilder()
+                Arbitraries.of(AdminState.class).injectNull(0.5),
+                Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.just(-1)), Tuple.of(1, Arbitraries.just(-2)),
+                    Tuple.of(1, Arbitraries.integers().between(0, 4))))
+            .as((priority, ip, mac, node, port, admin, linkLocal) -> index -> new GatewayBuilder()
                 .setName(new GatewayName("gw" + index))
                 .setPriority(Uint8.valueOf(priority))
-                .setIpAddress(new Ipv4Address(GATEWAY_ADDRESSES.get(ip < 0 ? index : ip)))
+                // absent when it collides with itself: a gateway without an address of one family
+                .setIpAddress(ip == index ? null : new Ipv4Address(GATEWAY_ADDRESSES.get(ip < 0 ? index : ip)))
+                .setIpv6LinkLocal(linkLocal == -2 ? null
+                    : new Ipv6Address(LINK_LOCALS.get(linkLocal < 0 ? index : linkLocal)))
                 .setMacAddress(new MacAddress(MACS.get(mac < 0 ? index : mac)))
                 .setAttachment(new AttachmentBuilder().setNodeId(new NodeId(node))
                     .setPortNumber(Uint32.valueOf(port < 0 ? index + 1 : port)).build())

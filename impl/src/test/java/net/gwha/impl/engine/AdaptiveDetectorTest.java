@@ -43,7 +43,7 @@ class AdaptiveDetectorTest {
     void neverLaterThanTheDeadInterval() {
         // phi 50 alone would wait 1000 + 14.9 x 100 ms
         assertEquals(2000, detectionAfterSilence(new ClusterConfig(Sim.CLUSTER, 1, 1000, 2000,
-            DetectorConfig.adaptive(50, 1000), true, 0, 3000, false, List.of(A, B))));
+            DetectorConfig.adaptive(50, 1000), true, 0, 3000, false, List.of(A, B), Sim.VIPS)));
     }
 
     @Test
@@ -89,8 +89,8 @@ class AdaptiveDetectorTest {
         final Sim sim = heldUpFrom5400();
         sim.apply(new Event.Tick(nanos(6600)));
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(6700)));
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(6701)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(6700)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(6701)));
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
         assertEquals(1, sim.changes().size());
     }
@@ -100,8 +100,8 @@ class AdaptiveDetectorTest {
         // as above, but a's queued heartbeat comes out first (gateways on two switches share no queue): b's,
         // 5 ms behind it, still counts
         final Sim sim = heldUpFrom5400();
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(6700)));
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(6705)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(6700)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(6705)));
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
         assertEquals(1, sim.changes().size());
     }
@@ -111,7 +111,7 @@ class AdaptiveDetectorTest {
         // b stays silent: a's heartbeat at 6700 is heard after b's was due, and b is down once the burst had
         // 10 ms to drain, with the cause at its deadline (1000 + 5.612 x 100 ms after its last heartbeat)
         final Sim sim = heldUpFrom5400();
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(6700)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(6700)));
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
         sim.apply(new Event.Tick(nanos(6710)));
         final var change = sim.lastChange();
@@ -124,8 +124,8 @@ class AdaptiveDetectorTest {
         final Sim sim = new Sim();
         sim.configure(adaptive(8, 1000));
         for (long time = 0; time <= 5000; time += 1000) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(time)));
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time + 400)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time + 400)));
         }
         assertEquals("b", sim.active());
         return sim;

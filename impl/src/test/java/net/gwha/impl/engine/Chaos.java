@@ -123,12 +123,13 @@ final class Chaos {
             }
         }
         apply(new Event.ConfigSet(new ClusterConfig(Sim.CLUSTER, 1, INTERVAL, DEAD, setup.detector(), preempt,
-            setup.preemptDelayMillis(), setup.holdUpMillis(), useAdvertised, list), nanos(now)));
+            setup.preemptDelayMillis(), setup.holdUpMillis(), useAdvertised, list, Sim.VIPS), nanos(now)));
     }
 
     void heartbeat(final int gateway) {
         if (present[gateway] && !disconnected) {
-            apply(new Event.HeartbeatReceived(Sim.CLUSTER, "g" + gateway, advertised[gateway], 100, nanos(now)));
+            apply(new Event.HeartbeatReceived(Sim.CLUSTER, "g" + gateway, AddressFamily.IPV4, advertised[gateway],
+                100, nanos(now)));
         }
     }
 
@@ -214,8 +215,8 @@ final class Chaos {
                     present[gateway] = true;
                 }
             }
-            case 1 -> gateways[gateway] = new GatewayConfig(old.name(), 1 + value % 254, old.ipv4(), old.switchId(),
-                old.inService());
+            case 1 -> gateways[gateway] = new GatewayConfig(old.name(), 1 + value % 254, old.ipv4(),
+                old.ipv6LinkLocal(), old.switchId(), old.inService());
             case 2 -> gateways[gateway] = withService(old, !old.inService());
             case 3 -> preempt = !preempt;
             default -> useAdvertised = !useAdvertised;
@@ -224,7 +225,8 @@ final class Chaos {
     }
 
     private static GatewayConfig withService(final GatewayConfig config, final boolean inService) {
-        return new GatewayConfig(config.name(), config.priority(), config.ipv4(), config.switchId(), inService);
+        return new GatewayConfig(config.name(), config.priority(), config.ipv4(), config.ipv6LinkLocal(),
+            config.switchId(), inService);
     }
 
     /** As the inventory reports it: a switch that connects, then the state of each of its gateway ports. */

@@ -61,14 +61,14 @@ class ConfigEditTest {
 
     @Test
     void takingTheActiveOutOfServiceReElects() {
-        sim.configure(Sim.config(A, new GatewayConfig("b", 200, B.ipv4(), B.switchId(), false), C));
+        sim.configure(Sim.config(A, new GatewayConfig("b", 200, B.ipv4(), B.ipv6LinkLocal(), B.switchId(), false), C));
         sim.assertLastChange("b", "c", FailoverCause.MAINTENANCE, 5000, 5000);
         assertEquals(GatewayState.MAINTENANCE, sim.state("b"));
     }
 
     @Test
     void aPriorityEditPreemptsAsAConfigChange() {
-        sim.configure(Sim.config(new GatewayConfig("a", 250, A.ipv4(), A.switchId(), true), B, C));
+        sim.configure(Sim.config(new GatewayConfig("a", 250, A.ipv4(), A.ipv6LinkLocal(), A.switchId(), true), B, C));
         sim.assertLastChange("b", "a", FailoverCause.CONFIG_CHANGED, 5000, 5000);
     }
 
@@ -78,7 +78,7 @@ class ConfigEditTest {
         sim.runTo(6000);
         // b last heard at 5000; a dead interval of 1.5 s makes it dead since 6500
         sim.configure(new ClusterConfig(Sim.CLUSTER, 1, 1000, 1500, DetectorConfig.fixed(), true, 0, 3000, false,
-            List.of(A, B, C)));
+            List.of(A, B, C), Sim.VIPS));
         sim.runTo(6500);
         sim.assertLastChange("b", "c", FailoverCause.HEARTBEAT_TIMEOUT, 6500, 6500);
     }

@@ -148,7 +148,8 @@ class ElectionTest {
 
     @Test
     void aMaintenanceCommandThatChangesNothingLeavesTheNextEditInForce() {
-        start(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.switchId(), false)), "a", "b");
+        start(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.ipv6LinkLocal(), B.switchId(), false)),
+            "a", "b");
         sim.runTo(1200);
         // already in maintenance: persisting it again writes nothing, so no configuration follows
         sim.maintenance("b", true);
@@ -163,13 +164,15 @@ class ElectionTest {
         sim.maintenance("b", true);
         sim.maintenance("b", false);
         // the admin-state persisted by the first command arrives after the second command
-        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.switchId(), false)));
+        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.ipv6LinkLocal(), B.switchId(),
+            false)));
         assertEquals("b", sim.active());
         // then the second command's: nothing moves
         sim.configure(Sim.config(A, B));
         assertEquals("b", sim.active());
         // an edit after that applies as any other
-        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.switchId(), false)));
+        sim.configure(Sim.config(A, new GatewayConfig("b", B.priority(), B.ipv4(), B.ipv6LinkLocal(), B.switchId(),
+            false)));
         assertEquals(GatewayState.MAINTENANCE, sim.state("b"));
         assertEquals("a", sim.active());
     }

@@ -194,7 +194,7 @@ class EnginePropertiesTest {
             .filter(i -> "LIVE".equals(live.get(chaos.gateways[i].name())))
             .boxed()
             .max(Comparator.<Integer>comparingInt(i -> chaos.useAdvertised() ? chaos.advertised(i)
-                : chaos.gateways[i].priority()).thenComparing(i -> chaos.gateways[i].ipv4()))
+                : chaos.gateways[i].priority()).thenComparing(i -> chaos.gateways[i].ipv4().orElseThrow()))
             .map(i -> chaos.gateways[i].name());
     }
 

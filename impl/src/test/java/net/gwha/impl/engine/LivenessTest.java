@@ -49,7 +49,7 @@ class LivenessTest {
     void aLateTickReportsTheDeadlineAsCause() {
         sim.runTo(5000);
         for (long time : new long[] {6000, 7000, 7900}) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
         }
         // the timer fires 250 ms late: detection latency (decision - cause) shows it
         sim.apply(new Event.Tick(nanos(8250)));
@@ -65,8 +65,8 @@ class LivenessTest {
         sim.apply(new Event.Paused(nanos(3500), nanos(9000)));
         sim.apply(new Event.Tick(nanos(9000)));
         for (long time : new long[] {9001, 9002}) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(time)));
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
         }
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
         assertEquals(1, sim.changes().size());
@@ -93,7 +93,8 @@ class LivenessTest {
         sim.runTo(9499);
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
         for (long time : new long[] {9500, 9501, 9502, 9503}) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, time % 2 == 0 ? "a" : "b", 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, time % 2 == 0 ? "a" : "b", AddressFamily.IPV4, 100,
+                100, nanos(time)));
         }
         sim.apply(new Event.Tick(nanos(9600)));
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
@@ -107,7 +108,7 @@ class LivenessTest {
         sim.silence("b");
         sim.runTo(5500);
         // b was heard last at 5000, a at 5400 (a later deadline); then nothing at all
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(5400)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(5400)));
         sim.silence("a");
         // one dead interval after b's deadline (8000 + 3000) both are down at once: nobody to take over
         sim.runTo(10_999);
@@ -121,7 +122,7 @@ class LivenessTest {
         // the intake resumes with a alone: both were declared silent during the stall, so both count as up
         // again, and b, still silent, is down at its deadline moved by the stall's length (5700 ms)
         for (long time = 11_100; time <= 13_600; time += 500) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(time)));
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
         }
         assertEquals("b", sim.active());
         sim.apply(new Event.Tick(nanos(13_699)));
@@ -138,8 +139,8 @@ class LivenessTest {
         sim.silence("b");
         sim.runTo(11_000);
         assertEquals(GatewayState.DOWN, sim.state("b"));
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", 100, 100, nanos(12_000)));
-        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", 100, 100, nanos(12_001)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(12_000)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(12_001)));
         assertEquals(GatewayState.ACTIVE, sim.state("b"));
         assertEquals(GatewayState.PASSIVE, sim.state("a"));
         assertEquals(1, sim.changes().size());

@@ -40,7 +40,8 @@ class PartitionTest {
     private final Sim sim = new Sim();
 
     private static GatewayConfig on(final GatewayConfig gateway, final String switchId) {
-        return new GatewayConfig(gateway.name(), gateway.priority(), gateway.ipv4(), switchId, gateway.inService());
+        return new GatewayConfig(gateway.name(), gateway.priority(), gateway.ipv4(), gateway.ipv6LinkLocal(),
+            switchId, gateway.inService());
     }
 
     /** Links between every two switches of each group, both ways. */

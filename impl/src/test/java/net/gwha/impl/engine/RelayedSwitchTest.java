@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class RelayedSwitchTest {
     private static final String OWN_SWITCH = "openflow:2";
     private static final GatewayConfig A_ON_OWN_SWITCH = new GatewayConfig(A.name(), A.priority(), A.ipv4(),
+        A.ipv6LinkLocal(),
         OWN_SWITCH, true);
 
     private static final long GRACE_MS = TimeUnit.NANOSECONDS.toMillis(LivenessJudge.RELAY_GRACE_NANOS);

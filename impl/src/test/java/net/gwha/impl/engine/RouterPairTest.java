@@ -76,7 +76,7 @@ class RouterPairTest {
 
     private static ClusterConfig config(final String name, final int vrid, final GatewayConfig... gateways) {
         return new ClusterConfig(name, vrid, 1000, 3000, DetectorConfig.fixed(), true, 0, 3000, false,
-            List.of(gateways));
+            List.of(gateways), VirtualAddresses.ipv4(vrid, Sim.VIP));
     }
 
     private void apply(final Event event) {
@@ -97,7 +97,8 @@ class RouterPairTest {
                 for (var cluster : CLUSTERS) {
                     for (var router : List.of("r1", "r2")) {
                         if (!silent.contains(router)) {
-                            apply(new Event.HeartbeatReceived(cluster, router, 100, 100, nanos(now)));
+                            apply(new Event.HeartbeatReceived(cluster, router, AddressFamily.IPV4, 100, 100,
+                                nanos(now)));
                         }
                     }
                 }

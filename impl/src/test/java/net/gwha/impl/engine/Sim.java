@@ -31,6 +31,9 @@ final class Sim {
     static final String CLUSTER = "c1";
     /** The switch every gateway of {@link #A}, {@link #B} and {@link #C} is attached to. */
     static final String SWITCH = "openflow:1";
+    /** The virtual IP of the clusters here; the engine only takes its family. */
+    static final Ipv4 VIP = Ipv4.parse("10.0.0.254");
+    static final VirtualAddresses VIPS = VirtualAddresses.ipv4(1, VIP);
     static final GatewayConfig A = new GatewayConfig("a", 100, Ipv4.parse("10.0.0.1"), SWITCH, true);
     static final GatewayConfig B = new GatewayConfig("b", 200, Ipv4.parse("10.0.0.2"), SWITCH, true);
     static final GatewayConfig C = new GatewayConfig("c", 150, Ipv4.parse("10.0.0.3"), SWITCH, true);
@@ -39,6 +42,8 @@ final class Sim {
     final List<Decision> decisions = new ArrayList<>();
     /** Senders: gateway to the time of its next heartbeat (ms); name order keeps runs deterministic. */
     private final Map<String, Long> senders = new TreeMap<>();
+    /** Likewise on IPv6; at one instant IPv4 goes first. */
+    private final Map<String, Long> ipv6Senders = new TreeMap<>();
     private final Map<String, Integer> priorities = new TreeMap<>();
     private long intervalMillis = 1000;
     private long now;
@@ -50,38 +55,43 @@ final class Sim {
     /** A config with interval 1 s, dead 3 s, hold-up 3 s, preemption on without delay, fixed detector. */
     static ClusterConfig config(final GatewayConfig... gateways) {
         return new ClusterConfig(CLUSTER, 1, 1000, 3000, DetectorConfig.fixed(), true, 0, 3000, false,
-            Arrays.asList(gateways));
+            Arrays.asList(gateways), VIPS);
     }
 
     static ClusterConfig withPreempt(final ClusterConfig config, final boolean preempt, final long delayMillis) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), preempt, delayMillis, config.holdUpMillis(),
-            config.useAdvertisedPriority(), config.gateways(), config.hostSwitches());
+            config.useAdvertisedPriority(), config.gateways(), config.hostSwitches(),
+            config.virtualAddresses());
     }
 
     static ClusterConfig withDetector(final ClusterConfig config, final DetectorConfig detector) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), detector, config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways(), config.hostSwitches());
+            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways(), config.hostSwitches(),
+            config.virtualAddresses());
     }
 
     static ClusterConfig withAdvertised(final ClusterConfig config) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), true, config.gateways(), config.hostSwitches());
+            config.holdUpMillis(), true, config.gateways(), config.hostSwitches(),
+            config.virtualAddresses());
     }
 
     static ClusterConfig withGateways(final ClusterConfig config, final GatewayConfig... gateways) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), config.useAdvertisedPriority(), Arrays.asList(gateways), config.hostSwitches());
+            config.holdUpMillis(), config.useAdvertisedPriority(), Arrays.asList(gateways), config.hostSwitches(),
+            config.virtualAddresses());
     }
 
     /** The same cluster with hosts on these switches too. */
     static ClusterConfig withHostSwitches(final ClusterConfig config, final String... switches) {
         return new ClusterConfig(config.name(), config.vrid(), config.heartbeatIntervalMillis(),
             config.deadIntervalMillis(), config.detector(), config.preempt(), config.preemptDelayMillis(),
-            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways(), Set.of(switches));
+            config.holdUpMillis(), config.useAdvertisedPriority(), config.gateways(), Set.of(switches),
+            config.virtualAddresses());
     }
 
     long now() {
@@ -107,7 +117,13 @@ final class Sim {
 
     /** One heartbeat now, with the gateway's current advertised priority. */
     Outcome heartbeat(final String gateway) {
-        return apply(new HeartbeatReceived(CLUSTER, gateway, priorities.getOrDefault(gateway, 100), 100, nanos(now)));
+        return heartbeat(gateway, AddressFamily.IPV4);
+    }
+
+    /** One heartbeat of the family now, with the gateway's current advertised priority. */
+    Outcome heartbeat(final String gateway, final AddressFamily family) {
+        return apply(new HeartbeatReceived(CLUSTER, gateway, family, priorities.getOrDefault(gateway, 100), 100,
+            nanos(now)));
     }
 
     /** The gateway sends every interval from now on (first one now), advertising {@code priority}. */
@@ -120,13 +136,26 @@ final class Sim {
         send(gateway, priorities.getOrDefault(gateway, 100));
     }
 
+    /** The gateway sends on the family every interval from now on (first one now). */
+    void send(final String gateway, final AddressFamily family) {
+        priorities.putIfAbsent(gateway, 100);
+        (family == AddressFamily.IPV4 ? senders : ipv6Senders).put(gateway, now);
+    }
+
     /** The gateway's next heartbeats advertise {@code priority} (0: resign). */
     void advertise(final String gateway, final int priority) {
         priorities.put(gateway, priority);
     }
 
+    /** The gateway stops sending, on every family. */
     void silence(final String gateway) {
         senders.remove(gateway);
+        ipv6Senders.remove(gateway);
+    }
+
+    /** The gateway stops sending on the family. */
+    void silence(final String gateway, final AddressFamily family) {
+        (family == AddressFamily.IPV4 ? senders : ipv6Senders).remove(gateway);
     }
 
     Outcome port(final String gateway, final boolean up) {
@@ -169,18 +198,22 @@ final class Sim {
         while (true) {
             final OptionalLong wakeup = engine.nextWakeup(CLUSTER);
             String sender = null;
+            Map<String, Long> from = senders;
             long beat = Long.MAX_VALUE;
-            for (var entry : senders.entrySet()) {
-                if (entry.getValue() < beat) {
-                    sender = entry.getKey();
-                    beat = entry.getValue();
+            for (var map : List.of(senders, ipv6Senders)) {
+                for (var entry : map.entrySet()) {
+                    if (entry.getValue() < beat) {
+                        sender = entry.getKey();
+                        beat = entry.getValue();
+                        from = map;
+                    }
                 }
             }
             final long tickNanos = wakeup.orElse(Long.MAX_VALUE);
             if (sender != null && nanos(beat) <= tickNanos && beat <= millis) {
                 now = beat;
-                heartbeat(sender);
-                senders.put(sender, beat + intervalMillis);
+                heartbeat(sender, from == senders ? AddressFamily.IPV4 : AddressFamily.IPV6);
+                from.put(sender, beat + intervalMillis);
             } else if (tickNanos <= nanos(millis)) {
                 // the fake clock ticks in milliseconds; the tick carries the exact wake-up
                 now = TimeUnit.NANOSECONDS.toMillis(tickNanos);

@@ -45,7 +45,8 @@ class SwitchDisconnectTest {
     }
 
     private static GatewayConfig onOtherSwitch(final GatewayConfig gateway) {
-        return new GatewayConfig(gateway.name(), gateway.priority(), gateway.ipv4(), OTHER_SWITCH,
+        return new GatewayConfig(gateway.name(), gateway.priority(), gateway.ipv4(), gateway.ipv6LinkLocal(),
+            OTHER_SWITCH,
             gateway.inService());
     }
 

@@ -202,7 +202,7 @@ class TakeOverTest {
 
     @Test
     void anActiveGatewayPutIntoMaintenanceMeanwhileFailsOverAtOnce() {
-        final var inMaintenance = new GatewayConfig("c", 150, C.ipv4(), Sim.SWITCH, false);
+        final var inMaintenance = new GatewayConfig("c", 150, C.ipv4(), C.ipv6LinkLocal(), Sim.SWITCH, false);
         takeOver(Sim.config(A, B, inMaintenance), cActive(true));
 
         sim.assertLastChange("c", "b", FailoverCause.MAINTENANCE, TAKE_OVER, TAKE_OVER);

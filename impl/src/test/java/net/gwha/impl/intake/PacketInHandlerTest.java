@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.fixtures.RecordingRpcs;
@@ -74,7 +75,7 @@ class PacketInHandlerTest {
 
     @Test
     void theEngineLearnsWhenASwitchsHeartbeatsStartComingRelayedAndWhenDirectlyAgain() throws IOException {
-        final var heartbeat = new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW);
+        final var heartbeat = new Event.HeartbeatReceived("lab", "gw2", AddressFamily.IPV4, 150, 10, NOW);
         handler.onPacket(packet(12, labAdvert()));
         handler.relayed("openflow:1:12", labAdvert());
         handler.relayed("openflow:1:12", labAdvert());
@@ -89,7 +90,7 @@ class PacketInHandlerTest {
     void anAdvertisementFromItsGatewaysPortIsAHeartbeat() throws IOException {
         handler.onPacket(packet(12, labAdvert()));
 
-        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", AddressFamily.IPV4, 150, 10, NOW)), heartbeats);
         assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
     }
 
@@ -127,8 +128,8 @@ class PacketInHandlerTest {
         handler.onPacket(packet(S1, 12, labAdvert()));
         handler.onPacket(packet(S2, 17, far));
 
-        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW),
-            new Event.HeartbeatReceived("far", "gw7", 150, 10, NOW)), heartbeats);
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", AddressFamily.IPV4, 150, 10, NOW),
+            new Event.HeartbeatReceived("far", "gw7", AddressFamily.IPV4, 150, 10, NOW)), heartbeats);
         assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab"));
         assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("far"));
 
@@ -160,8 +161,8 @@ class PacketInHandlerTest {
         handler.onPacket(packet(12, labAdvert()));
         handler.onPacket(packet(12, withVrid(labAdvert(), 52)));
 
-        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW),
-            new Event.HeartbeatReceived("pair", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", AddressFamily.IPV4, 150, 10, NOW),
+            new Event.HeartbeatReceived("pair", "gw2", AddressFamily.IPV4, 150, 10, NOW)), heartbeats);
 
         handler.onPacket(packet(1, withVrid(labAdvert(), 52)));
         handler.onPacket(packet(12, withVrid(labAdvert(), 53)));

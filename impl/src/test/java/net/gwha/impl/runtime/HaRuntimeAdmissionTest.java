@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +42,11 @@ class HaRuntimeAdmissionTest {
         // The loop is busy with it: whatever comes now waits.
         assertTrue(started.await(BOUND_SECONDS, TimeUnit.SECONDS));
         for (int i = 0; i < HaRuntime.MAX_QUEUED_PACKET_INS; i++) {
-            assertTrue(runtime.offer(new Event.HeartbeatReceived("none", "gw1", 100, 100, i)), "offer " + i);
+            assertTrue(runtime.offer(new Event.HeartbeatReceived("none", "gw1", AddressFamily.IPV4, 100, 100, i)),
+                "offer " + i);
         }
 
-        assertFalse(runtime.offer(new Event.HeartbeatReceived("none", "gw1", 100, 100, 0)));
+        assertFalse(runtime.offer(new Event.HeartbeatReceived("none", "gw1", AddressFamily.IPV4, 100, 100, 0)));
         assertFalse(runtime.admit(() -> { }));
 
         release.countDown();

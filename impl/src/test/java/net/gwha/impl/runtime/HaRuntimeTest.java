@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.Decision;
 import net.gwha.impl.engine.DetectorConfig;
@@ -23,6 +24,7 @@ import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.VirtualAddresses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,8 @@ class HaRuntimeTest {
     private static Event.ConfigSet config(final String cluster, final long at) {
         return new Event.ConfigSet(new ClusterConfig(cluster, 1, 1000, 3000, DetectorConfig.fixed(), true, 0, 3000,
             false, List.of(new GatewayConfig("gw1", 100, Ipv4.parse("192.0.2.1"), "openflow:1", true),
-                new GatewayConfig("gw2", 200, Ipv4.parse("192.0.2.2"), "openflow:1", true))), at);
+                new GatewayConfig("gw2", 200, Ipv4.parse("192.0.2.2"), "openflow:1", true)),
+            VirtualAddresses.ipv4(1, Ipv4.parse("192.0.2.100"))), at);
     }
 
     private void advance(final Duration duration) {
@@ -70,7 +73,7 @@ class HaRuntimeTest {
     }
 
     private void heartbeat(final String gateway) {
-        runtime.submit(new Event.HeartbeatReceived("c1", gateway, 100, 100, nanos.get()));
+        runtime.submit(new Event.HeartbeatReceived("c1", gateway, AddressFamily.IPV4, 100, 100, nanos.get()));
     }
 
     @Test

@@ -20,12 +20,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.DetectorConfig;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.VirtualAddresses;
 import net.gwha.impl.ops.OperationRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,8 @@ class OperatorCommandsTest {
     private static ClusterConfig config(final boolean gw2InService) {
         return new ClusterConfig("c1", 1, 1000, 3000, DetectorConfig.fixed(), true, 0, 3000, false,
             List.of(new GatewayConfig("gw1", 200, Ipv4.parse("192.0.2.1"), "openflow:1", true),
-                new GatewayConfig("gw2", 100, Ipv4.parse("192.0.2.2"), "openflow:1", gw2InService)));
+                new GatewayConfig("gw2", 100, Ipv4.parse("192.0.2.2"), "openflow:1", gw2InService)),
+            VirtualAddresses.ipv4(1, Ipv4.parse("192.0.2.100")));
     }
 
     /** What the configuration listener does once the datastore notified it. */
@@ -96,8 +99,8 @@ class OperatorCommandsTest {
     @Test
     void aSwitchOverRightAfterAnEditIsJudgedOnTheEdit() throws Exception {
         handOver(config(false));
-        runtime.submit(new Event.HeartbeatReceived("c1", "gw1", 200, 100, nanos.get()));
-        runtime.submit(new Event.HeartbeatReceived("c1", "gw2", 100, 100, nanos.get()));
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw1", AddressFamily.IPV4, 200, 100, nanos.get()));
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw2", AddressFamily.IPV4, 100, 100, nanos.get()));
         drain();
 
         // gw2 back in service in the datastore; the listener has not handed the edit over yet
@@ -128,7 +131,7 @@ class OperatorCommandsTest {
     @Test
     void aGatewayNeverHandedOverIsRefusedByNameAfterFiveSeconds() throws Exception {
         final var withoutGw2 = new ClusterConfig("c1", 1, 1000, 3000, DetectorConfig.fixed(), true, 0, 3000, false,
-            List.of(config(true).gateways().getFirst()));
+            List.of(config(true).gateways().getFirst()), config(true).virtualAddresses());
         handOver(withoutGw2);
         drain();
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.gwha.impl.config.EngineConfigs;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Engine;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.SwitchLinks;
@@ -77,7 +78,7 @@ class FlowProgrammerTest {
     }
 
     private static Event heartbeat(final String gateway, final int priority, final long nanos) {
-        return new Event.HeartbeatReceived("lab", gateway, priority, 100, nanos);
+        return new Event.HeartbeatReceived("lab", gateway, AddressFamily.IPV4, priority, 100, nanos);
     }
 
     /** The watch ports of the steering group's buckets in the last plan, in bucket order. */
