@@ -11,6 +11,8 @@ import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV6;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_VLAN;
 import static net.gwha.impl.packet.Protocols.IP_PROTOCOL_VRRP;
+import static net.gwha.impl.packet.Protocols.VRRP6_GROUP;
+import static net.gwha.impl.packet.Protocols.VRRP6_GROUP_MAC;
 import static net.gwha.impl.packet.Protocols.VRRP_GROUP;
 
 import java.util.List;
@@ -56,10 +58,6 @@ public final class VrrpDecoder {
     private static final int IPV6_SOURCE = 8;
     private static final int IPV6_DESTINATION = 24;
     private static final int IPV6_ADDRESS = 16;
-    // ff02::12 as two longs, and the Ethernet group it maps to (33:33 and its last 32 bits, RFC 2464 section 7)
-    private static final long VRRP6_GROUP_HIGH = 0xFF02_0000_0000_0000L;
-    private static final long VRRP6_GROUP_LOW = 0x12L;
-    private static final long VRRP6_GROUP_MAC = 0x3333_0000_0012L;
     private static final int VRRP_HEADER = 8;
     private static final int V2_AUTH_DATA = 8;
     private static final int VRRP_TYPE_ADVERTISEMENT = 1;
@@ -175,8 +173,9 @@ public final class VrrpDecoder {
         if (!source.isLinkLocal()) {
             return Malformed.of(Reason.NOT_LINK_LOCAL_SOURCE);
         }
-        if (s64(frame, ip + IPV6_DESTINATION) != VRRP6_GROUP_HIGH
-                || s64(frame, ip + IPV6_DESTINATION + 8) != VRRP6_GROUP_LOW || mac(frame, 0) != VRRP6_GROUP_MAC) {
+        if (s64(frame, ip + IPV6_DESTINATION) != VRRP6_GROUP.high()
+                || s64(frame, ip + IPV6_DESTINATION + 8) != VRRP6_GROUP.low()
+                || mac(frame, 0) != VRRP6_GROUP_MAC.bits()) {
             return Malformed.of(Reason.NOT_TO_VRRP_GROUP);
         }
         // pseudo-header (RFC 8200 section 8.1): source, destination, upper-layer length, next header
