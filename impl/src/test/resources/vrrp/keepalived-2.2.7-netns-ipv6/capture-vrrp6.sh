@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Captures keepalived's VRRPv3-over-IPv6 advertisements (and the Neighbor Discovery around them) between two
 # throwaway network namespaces joined by a veth pair. Traffic stays inside the pair. Needs root, keepalived,
-# tcpdump. Usage: capture-vrrp6.sh OUT_DIR CASE (CASE: plain | three | vmac)
+# tcpdump, python3 (and radvd for ra). Usage: capture-vrrp6.sh OUT_DIR CASE (CASE: plain | three | vmac | ra);
+# writes OUT_DIR/CASE.pcap, .conf and .log. Frames go into .hex files with tcpdump -r CASE.pcap -xx -e -v.
 set -euo pipefail
 OUT=$1 CASE=$2
 P=h6$(printf '%04x' $((RANDOM)))
@@ -25,7 +26,7 @@ ip netns add "$GW"
 ip netns add "$PEER"
 ip -n "$GW" link add veth0 type veth peer name veth1 netns "$PEER"
 for ns in "$GW" "$PEER"; do
-  # no EUI-64 link-local and no DAD delay: each end gets exactly the link-local we give it, usable at once
+  # no EUI-64 link-local: each end has exactly the link-local given below (nodad: usable at once)
   ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.addr_gen_mode=1 net.ipv6.conf.default.addr_gen_mode=1
 done
 ip netns exec "$GW" sysctl -qw net.ipv6.conf.veth0.addr_gen_mode=1
@@ -90,7 +91,7 @@ ip -n "$PEER" addr add 2001:db8::2/64 dev veth1
 sleep 3
 # one UDP datagram to the VIP makes the host solicit it (the gateway's kernel answers)
 ip netns exec "$PEER" "$PY" -c 'import socket, sys; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).sendto(b"x", (sys.argv[1], 9))' \
-  "2001:db8::$VRID" >>"$RUN/ping.log" 2>&1 || true
+  "2001:db8::$VRID" >>"$RUN/send.log" 2>&1 || true
 sleep 0.5
 kill "$KPID"; wait "$KPID" 2>/dev/null || true; KPID=
 if [[ -n $RPID ]]; then kill "$RPID"; wait "$RPID" 2>/dev/null || true; RPID=; fi
@@ -100,5 +101,4 @@ mkdir -p "$OUT"
 cp "$RUN/cap.pcap" "$OUT/$CASE.pcap"
 cp "$RUN/keepalived.conf" "$OUT/$CASE.conf"
 cp "$RUN/keepalived.log" "$OUT/$CASE.log"
-cp "$RUN/ping.log" "$OUT/$CASE.ping.log" 2>/dev/null || true
-ip netns exec "$GW" ip -6 addr 2>/dev/null | head -0 || true
+cp "$RUN/send.log" "$OUT/$CASE.send.log" 2>/dev/null || true
