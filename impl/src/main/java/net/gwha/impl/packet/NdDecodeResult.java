@@ -59,6 +59,11 @@ public sealed interface NdDecodeResult permits NeighborSolicitation, NeighborAdv
             BAD_ICMP_CHECKSUM,
             /** ICMP code is not 0. */
             BAD_CODE,
+            /**
+             * A multicast source, which no IPv6 packet may have (RFC 4291 section 2.7): an answer to it would be
+             * unicast to a group.
+             */
+            MULTICAST_SOURCE,
             /** A Router Advertisement not from a link-local address (RFC 4861 section 6.1.2). */
             NOT_LINK_LOCAL_SOURCE,
             /** A solicitation or advertisement about a multicast address. */

@@ -238,6 +238,15 @@ class NeighborDiscoveryTest {
                 f[ICMP + 1] = 1;
                 return fixChecksum(f);
             }),
+            // found by fuzzing: the answer would go to a group with the solicited flag
+            mutation(Reason.MULTICAST_SOURCE, NS, f -> {
+                putIpv6(f, IP + 8, Ipv6.parse("ff02::1"));
+                return fixChecksum(f);
+            }),
+            mutation(Reason.MULTICAST_SOURCE, NA_KERNEL, f -> {
+                putIpv6(f, IP + 8, Ipv6.parse("ffff:ffff:ffff:ffff::"));
+                return fixChecksum(f);
+            }),
             mutation(Reason.NOT_LINK_LOCAL_SOURCE, RA, f -> {
                 putIpv6(f, IP + 8, Ipv6.parse("2001:db8::1"));
                 return fixChecksum(f);
