@@ -81,7 +81,7 @@ public record Ipv6(long high, long low) implements Comparable<Ipv6> {
             try {
                 bits = Ipv4.parse(last).bits();
             } catch (IllegalArgumentException e) {
-                throw (IllegalArgumentException) invalid(text).initCause(e);
+                throw new IllegalArgumentException("not an IPv6 address: " + text, e);
             }
             result[fields.length - 1] = bits >>> 16;
             result[fields.length] = bits & 0xFFFF;
