@@ -41,10 +41,10 @@ import net.gwha.impl.packet.NdDecodeResult.NotNd.Kind;
  *       carry no extension header in practice, and one would hide the type), payload length against the frame;</li>
  *   <li>ICMPv6 type 134, 135 or 136 (else {@link NotNd}), at least the type's fixed length, hop limit 255, checksum
  *       over the IPv6 pseudo-header, code 0;</li>
- *   <li>a source that is not multicast; a Router Advertisement from a link-local address; the target of a solicitation or advertisement not
- *       multicast; every option of non-zero length within the message; duplicate address detection (source ::) to
- *       a solicited-node group and without a source link-layer option; no solicited flag towards a multicast
- *       group.</li>
+ *   <li>a source that is not multicast; a Router Advertisement from a link-local address; the target of a
+ *       solicitation or advertisement not multicast; every option of non-zero length within the message; duplicate
+ *       address detection (source ::) to a solicited-node group and without a source link-layer option; no
+ *       solicited flag towards a multicast group.</li>
  * </ol>
  */
 public final class NeighborDiscovery {
