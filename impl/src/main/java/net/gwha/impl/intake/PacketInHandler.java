@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.packet.Ipv6VrrpAdvertisement;
 import net.gwha.impl.packet.Mac;
 import net.gwha.impl.packet.VrrpAdvertisement;
 import net.gwha.impl.packet.VrrpDecodeResult;
@@ -143,6 +144,8 @@ public final class PacketInHandler implements AutoCloseable {
             final boolean relayed, final long at) {
         switch (VrrpDecoder.decode(payload)) {
             case VrrpAdvertisement advert -> heartbeat(advert, ingress, relayed, at);
+            // No gateway is bound by its IPv6 address yet: like an advertisement for a VRID nobody configured.
+            case Ipv6VrrpAdvertisement advert -> counters.countUnattributed(false);
             case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
             case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress, ingressRef);
         }

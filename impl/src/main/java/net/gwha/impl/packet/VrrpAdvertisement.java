@@ -8,11 +8,13 @@
 package net.gwha.impl.packet;
 
 import java.util.List;
+import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Ipv4;
 
 /**
  * A VRRP advertisement over IPv4 that passed every check of {@link VrrpDecoder}: a heartbeat candidate. Whether it
- * counts is for the intake to decide (VRID, source MAC and IP, ingress port against the configured gateways).
+ * counts is for the intake to decide (VRID, source MAC and IP, ingress port against the configured gateways). Over
+ * IPv6 it is an {@link Ipv6VrrpAdvertisement}.
  *
  * @param version 3 (RFC 5798) or 2 (RFC 3768)
  * @param vrid the virtual router id, 1 to 255
@@ -61,5 +63,10 @@ public record VrrpAdvertisement(int version, int vrid, int priority, int adverti
             throw new IllegalArgumentException("An advertisement carries 1 to 255 addresses, not "
                 + addresses.size());
         }
+    }
+
+    /** The address family of the VRRP instance that sent it: {@link AddressFamily#IPV4}. */
+    public AddressFamily family() {
+        return AddressFamily.IPV4;
     }
 }

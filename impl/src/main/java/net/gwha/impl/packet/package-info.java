@@ -7,9 +7,11 @@
  */
 
 /**
- * Heartbeat wire format: a pure decoder of VRRP advertisements (RFC 5798 version 3, RFC 3768 version 2) from the
- * whole Ethernet frames that switches punt to the controller. No OpenDaylight types: bytes in, an immutable
- * {@link net.gwha.impl.packet.VrrpDecodeResult} out. IPv6 VRRP is out of scope.
+ * Wire formats, pure: a decoder of VRRP advertisements (RFC 5798 version 3 over IPv4 and IPv6, RFC 3768 version 2)
+ * from the whole Ethernet frames that switches punt to the controller, and the IPv6 Neighbor Discovery messages the
+ * controller reads and answers for virtual addresses (RFC 4861). No OpenDaylight types: bytes in, an immutable
+ * {@link net.gwha.impl.packet.VrrpDecodeResult} or {@link net.gwha.impl.packet.NdDecodeResult} out, and frames built
+ * from values.
  */
 @NonNullByDefault
 package net.gwha.impl.packet;

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.Ipv6;
 
 /**
  * Captured frames and the byte surgery the tests do on them. Offsets are for untagged frames unless a method takes
@@ -39,8 +40,23 @@ final class TestFrames {
     /** All the captures. */
     static final List<String> CAPTURES = List.of(V3, V3_RESIGN, V3_THREE, V2, V2_PASS, V3_UNICAST);
 
+    /** keepalived over IPv6: VRID 61, priority 150, 10 cs, 2001:db8::61, from fe80::1 / 02:00:00:00:0a:01. */
+    static final String V6 = "v6-vrid61-prio150-10cs";
+    /** The same instance resigning on shutdown: priority 0. */
+    static final String V6_RESIGN = "v6-vrid61-prio0-resign";
+    /** VRID 62, priority 254, 1 s, three addresses, the first link-local (fe80::62). */
+    static final String V6_THREE = "v6-vrid62-prio254-100cs-3addrs";
+    /** keepalived with use_vmac: VRID 63, priority 100, 10 cs, from the virtual MAC 00:00:5e:00:02:3f. */
+    static final String V6_VMAC = "v6-vrid63-prio100-10cs-vmac";
+    /** The use_vmac instance resigning. */
+    static final String V6_VMAC_RESIGN = "v6-vrid63-prio0-resign-vmac";
+    /** All the IPv6 advertisement captures. */
+    static final List<String> CAPTURES6 = List.of(V6, V6_RESIGN, V6_THREE, V6_VMAC, V6_VMAC_RESIGN);
+
     static final int IP = 14;
     static final int VRRP = IP + 20;
+    /** Where the VRRP message of an untagged IPv6 frame starts. */
+    static final int VRRP6 = IP + 40;
 
     private TestFrames() {
         // static only
@@ -51,6 +67,21 @@ final class TestFrames {
      */
     static byte[] capture(final String name) {
         final String resource = "/vrrp/keepalived-2.2.7-netns/" + name + ".hex";
+        try (InputStream in = TestFrames.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No capture " + resource);
+            }
+            return parseHex(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads a frame captured over IPv6 (keepalived's advertisements, and Neighbor Discovery around them).
+     */
+    static byte[] capture6(final String name) {
+        final String resource = "/vrrp/keepalived-2.2.7-netns-ipv6/" + name + ".hex";
         try (InputStream in = TestFrames.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No capture " + resource);
@@ -145,6 +176,89 @@ final class TestFrames {
             sum += get16(frame, ip + i);
         }
         return sum + 112 + vrrpLength;
+    }
+
+    /**
+     * Recomputes the checksum of the ICMPv6 or VRRP message after the IPv6 header at {@code ip}, over the IPv6
+     * pseudo-header (RFC 8200 section 8.1) with the frame's next header; the message length is the payload length.
+     *
+     * @param checksumAt where the checksum is within the message: 2 for ICMPv6, 6 for VRRP
+     */
+    static byte[] fixIpv6Checksum(final byte[] frame, final int ip, final int checksumAt) {
+        final int message = ip + 40;
+        final int length = get16(frame, ip + 4);
+        put16(frame, message + checksumAt, 0);
+        put16(frame, message + checksumAt, checksum(frame, message, length, ipv6PseudoHeaderSum(frame, ip)));
+        return frame;
+    }
+
+    /** Source, destination, upper-layer length, next header. */
+    static long ipv6PseudoHeaderSum(final byte[] frame, final int ip) {
+        long sum = 0;
+        for (int i = 8; i < 40; i += 2) {
+            sum += get16(frame, ip + i);
+        }
+        return sum + get16(frame, ip + 4) + (frame[ip + 6] & 0xFF);
+    }
+
+    /** The VRRP checksum of an untagged IPv6 frame. */
+    static byte[] fixVrrp6Checksum(final byte[] frame) {
+        return fixIpv6Checksum(frame, IP, 6);
+    }
+
+    static Ipv6 getIpv6(final byte[] bytes, final int offset) {
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = high << 8 | bytes[offset + i] & 0xFF;
+            low = low << 8 | bytes[offset + 8 + i] & 0xFF;
+        }
+        return new Ipv6(high, low);
+    }
+
+    static void putIpv6(final byte[] bytes, final int offset, final Ipv6 address) {
+        for (int i = 0; i < 8; i++) {
+            bytes[offset + i] = (byte) (address.high() >>> 56 - 8 * i);
+            bytes[offset + 8 + i] = (byte) (address.low() >>> 56 - 8 * i);
+        }
+    }
+
+    static long getMac(final byte[] bytes, final int offset) {
+        return (long) get16(bytes, offset) << 32 | (long) get16(bytes, offset + 2) << 16 | get16(bytes, offset + 4);
+    }
+
+    /**
+     * Checks an accepted IPv6 frame without the decoder's code: headers where they should be, the checksum by
+     * {@link #checksum}, and every field equal to what the bytes say.
+     */
+    static void assertRevalidates6(final byte[] frame, final Ipv6VrrpAdvertisement advertisement) {
+        final boolean tagged = get16(frame, 12) == 0x8100;
+        final int ip = tagged ? 18 : 14;
+        assertEquals(tagged ? get16(frame, 14) & 0xFFF : VrrpAdvertisement.NO_VLAN, advertisement.vlanId());
+        assertEquals(0x86DD, get16(frame, ip - 2));
+        assertEquals(6, (frame[ip] & 0xFF) >>> 4);
+        assertEquals(112, frame[ip + 6] & 0xFF);
+        assertEquals(255, frame[ip + 7] & 0xFF);
+        final int vrrpLength = get16(frame, ip + 4);
+        assertTrue(ip + 40 + vrrpLength <= frame.length, "IPv6 payload length");
+        assertEquals(0x3333_0000_0012L, getMac(frame, 0));
+        assertEquals(Ipv6.parse("ff02::12"), getIpv6(frame, ip + 24));
+        assertEquals(getIpv6(frame, ip + 8), advertisement.srcIp());
+        assertTrue((frame[ip + 8] & 0xFF) == 0xFE && (frame[ip + 9] & 0xC0) == 0x80, "link-local source");
+
+        final int vrrp = ip + 40;
+        assertEquals(0x31, frame[vrrp] & 0xFF);
+        assertEquals(0, checksum(frame, vrrp, vrrpLength, ipv6PseudoHeaderSum(frame, ip)), "VRRP checksum");
+        assertEquals(frame[vrrp + 1] & 0xFF, advertisement.vrid());
+        assertEquals(frame[vrrp + 2] & 0xFF, advertisement.priority());
+        final int count = frame[vrrp + 3] & 0xFF;
+        assertEquals(count, advertisement.addresses().size());
+        assertEquals(8 + 16 * count, vrrpLength);
+        assertEquals(get16(frame, vrrp + 4) & 0xFFF, advertisement.advertisementIntervalCentis());
+        for (int i = 0; i < count; i++) {
+            assertEquals(getIpv6(frame, vrrp + 8 + 16 * i), advertisement.addresses().get(i));
+        }
+        assertEquals(getMac(frame, 6), advertisement.srcMac().bits());
     }
 
     /** Inserts one 802.1Q tag with the given tag control information (PCP, DEI, VLAN id). */

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>In every build ({@code mvn test}) this runs in Jazzer's regression mode: once per file in
  * {@code src/test/resources/net/gwha/impl/packet/VrrpDecoderFuzzTestInputs/decode/} (raw frames: the
- * keepalived captures, ours and the lab's, tagged and padded variants, malformations) and once with an empty input.
+ * keepalived captures over IPv4 and IPv6, ours and the lab's, tagged and padded variants, malformations, Neighbor
+ * Discovery) and once with an empty input.
  *
  * <p>To fuzz for real (coverage-guided, one fuzz test per JVM), from {@code impl/}:
  * <pre>
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.Test;
 class VrrpDecoderFuzzTest {
     /** Our names for advertisements: keepalived's captures (ours and the lab's) and their variants. */
     private static final Pattern NAMED_ADVERTISEMENT = Pattern.compile("(keepalived|lab-keepalived|v3)-.*");
+    /** Our names for IPv6 advertisements: keepalived's IPv6 captures and their variants. */
+    private static final Pattern NAMED_IPV6_ADVERTISEMENT = Pattern.compile("(keepalived-v6|v6)-.*");
 
     @FuzzTest(maxDuration = "60s")
     void decode(final byte @NotNull [] frame) {
@@ -52,13 +55,16 @@ class VrrpDecoderFuzzTest {
         final VrrpDecodeResult result = VrrpDecoder.decode(frame);
         if (result instanceof VrrpAdvertisement advertisement) {
             TestFrames.assertRevalidates(frame, advertisement);
+        } else if (result instanceof Ipv6VrrpAdvertisement advertisement) {
+            TestFrames.assertRevalidates6(frame, advertisement);
         }
         assertArrayEquals(copy, frame, "the decoder wrote to its input");
     }
 
     /**
-     * The seeds we named say what they are: {@code malformed-*} and {@code *-unicast} are malformed, {@code arp} is
-     * not VRRP, the captures and their variants are advertisements. Files Jazzer adds for a finding carry its own
+     * The seeds we named say what they are: {@code malformed-*} and {@code *-unicast} are malformed, {@code arp} and
+     * Neighbor Discovery ({@code nd-*}) are not VRRP, the captures and their variants are advertisements (IPv6 ones
+     * for {@code keepalived-v6-*} and {@code v6-*}). Files Jazzer adds for a finding carry its own
      * names: they only have to decode without throwing, like every seed (and the regression run above holds them to
      * the rest of the decoder's contract). However many files the corpus grows to, each kind we named is there.
      */
@@ -71,7 +77,8 @@ class VrrpDecoderFuzzTest {
                 final String name = file.getFileName().toString();
                 final VrrpDecodeResult result = VrrpDecoder.decode(Files.readAllBytes(file));
                 final Class<?> expected = name.startsWith("malformed-") || name.endsWith("-unicast") ? Malformed.class
-                    : name.equals("arp") ? NotVrrp.class
+                    : name.equals("arp") || name.startsWith("nd-") ? NotVrrp.class
+                    : NAMED_IPV6_ADVERTISEMENT.matcher(name).matches() ? Ipv6VrrpAdvertisement.class
                     : NAMED_ADVERTISEMENT.matcher(name).matches() ? VrrpAdvertisement.class : null;
                 if (expected != null) {
                     assertInstanceOf(expected, result, name);
@@ -79,7 +86,7 @@ class VrrpDecoderFuzzTest {
                 }
             }
         }
-        assertEquals(Set.of(Malformed.class, NotVrrp.class, VrrpAdvertisement.class), kinds.keySet(),
-            kinds.toString());
+        assertEquals(Set.of(Malformed.class, NotVrrp.class, VrrpAdvertisement.class, Ipv6VrrpAdvertisement.class),
+            kinds.keySet(), kinds.toString());
     }
 }

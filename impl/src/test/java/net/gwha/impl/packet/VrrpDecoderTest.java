@@ -237,14 +237,16 @@ class VrrpDecoderTest {
     }
 
     @Test
-    void ipv6VrrpIsToldApartButNotDecoded() {
+    void ipv6IsDecodedApart() {
+        // IPv6 VRRP has its own test (Ipv6VrrpDecoderTest); here, that it is no longer passed over: this frame says
+        // its payload has 20 bytes and carries 8
         final byte[] ipv6 = TestFrames.parseHex("""
             3333 0000 0012 0200 0000 0a01 86dd 6000 0000 0014 70ff fe80 0000 0000 0000 0000
             0000 0000 0001 ff02 0000 0000 0000 0000 0000 0000 0012 3133 9601 0064 0000""");
-        assertNotVrrp(Kind.IPV6_VRRP, ipv6);
+        assertMalformed(Reason.TRUNCATED, ipv6);
         ipv6[IP + 6] = 58;
         assertNotVrrp(Kind.IPV6, ipv6);
-        assertNotVrrp(Kind.NOT_IP, Arrays.copyOf(ipv6, IP + 6));
+        assertMalformed(Reason.TRUNCATED, Arrays.copyOf(ipv6, IP + 6));
     }
 
     // Malformed: every reason, each from one mutation of a captured frame with checksums made right again, so that
@@ -392,8 +394,9 @@ class VrrpDecoderTest {
 
     @Test
     void everyReasonIsCovered() {
-        assertEquals(List.of(Reason.values()), mutations().map(args -> (Reason) args.get()[0]).distinct()
-            .sorted().toList());
+        // with the IPv6 ones
+        assertEquals(List.of(Reason.values()), Stream.concat(mutations(), Ipv6VrrpDecoderTest.mutations())
+            .map(args -> (Reason) args.get()[0]).distinct().sorted().toList());
     }
 
     @ParameterizedTest

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.Ipv6;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -37,6 +38,22 @@ class VrrpRoundTripTest {
             @ForAll @IntRange(min = -1, max = 4095) final int vlanId, @ForAll final long mac, @ForAll final int ip,
             @ForAll @Size(min = 1, max = 255) final List<Integer> addresses) {
         assertRoundTrip(2, vrid, priority, intervalSeconds * 100, vlanId, mac, ip, addresses);
+    }
+
+    @Property
+    void ipv6DecodesToWhatWasSent(@ForAll @IntRange(min = 1, max = 255) final int vrid,
+            @ForAll @IntRange(min = 0, max = 255) final int priority,
+            @ForAll @IntRange(min = 1, max = 4095) final int intervalCentis,
+            @ForAll @IntRange(min = -1, max = 4095) final int vlanId, @ForAll final long mac,
+            @ForAll final long interfaceId, @ForAll @Size(min = 1, max = 255) final List<Long> addresses) {
+        // any link-local source: fe80::/10 leaves 54 free bits in the high half besides the interface id
+        final var source = new Ipv6(0xFE80_0000_0000_0000L | interfaceId >>> 10, interfaceId);
+        final List<Ipv6> ipv6s = addresses.stream().map(bits -> new Ipv6(bits * 31, bits)).toList();
+        final var sent = new Ipv6VrrpAdvertisement(vrid, priority, intervalCentis, new Mac(mac & 0xFFFF_FFFF_FFFFL),
+            source, vlanId, ipv6s);
+        final byte[] frame = new Vrrp6FrameBuilder().vrid(vrid).priority(priority).intervalCentis(intervalCentis)
+            .vlanTci(vlanId).srcMac(sent.srcMac()).srcIp(source).addresses(ipv6s).build();
+        assertEquals(sent, VrrpDecoder.decode(frame));
     }
 
     private static void assertRoundTrip(final int version, final int vrid, final int priority, final int interval,
