@@ -2,8 +2,8 @@
 """Tiny UDP service for a lab gateway: answers every datagram with
 b"<name> " + the request (truncated), so the probe learns who answered.
 
-One socket per address (the real IP and the VIP), bound with IP_FREEBIND so
-it can bind to the VIP before keepalived adds it; replying from the socket the
+One socket per address (the real IP and the VIP, IPv4 or IPv6), bound with
+IP_FREEBIND / IPV6_FREEBIND so it can bind to the VIP before keepalived adds it; replying from the socket the
 request arrived on makes the reply's source address the one the client asked.
 """
 import argparse
@@ -14,6 +14,7 @@ import socket
 import sys
 
 IP_FREEBIND = getattr(socket, "IP_FREEBIND", 15)
+IPV6_FREEBIND = 78  # linux/in6.h, not in Python's socket module
 MAX_ECHO = 64
 
 
@@ -27,9 +28,15 @@ def main():
 
     sel = selectors.DefaultSelector()
     for addr in a.addr:
-        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-        s.setsockopt(socket.SOL_IP, IP_FREEBIND, 1)
-        s.bind((addr, a.port))
+        # IPv4 or IPv6 (a link-local one with its interface: fe80::2%eth0)
+        family, _, _, _, sockaddr = socket.getaddrinfo(addr, a.port, type=socket.SOCK_DGRAM)[0]
+        s = socket.socket(family, socket.SOCK_DGRAM)
+        if family == socket.AF_INET6:
+            s.setsockopt(socket.IPPROTO_IPV6, IPV6_FREEBIND, 1)
+            s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        else:
+            s.setsockopt(socket.SOL_IP, IP_FREEBIND, 1)
+        s.bind(sockaddr)
         s.setblocking(False)
         sel.register(s, selectors.EVENT_READ)
     if a.pidfile:

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Failover probe: one timestamped UDP request to TARGET:PORT every interval
+"""Failover probe: one timestamped UDP request to TARGET:PORT (IPv4 or IPv6) every interval
 (default 1 ms) for a bounded time, records which gateway answered each one and
 prints one JSON line:
 
@@ -71,10 +71,10 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
 
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    family, _, _, _, dest = socket.getaddrinfo(a.target, a.port, type=socket.SOCK_DGRAM)[0]
+    s = socket.socket(family, socket.SOCK_DGRAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
     s.setblocking(False)
-    dest = (a.target, a.port)
 
     interval = int(a.interval_ms * 1e6)
     sent_at = []          # seq -> send time ns
@@ -191,7 +191,7 @@ def analyse(a, t0, start_epoch_ms, sent_at, answer, interval):
     rtts = sorted(v[1] for v in answer.values())
     last_send = sent_at[-1] if sent_at else t0
     return {
-        "target": f"{a.target}:{a.port}",
+        "target": f"[{a.target}]:{a.port}" if ":" in a.target else f"{a.target}:{a.port}",
         "interval_ms": a.interval_ms,
         "start_epoch_ms": round(start_epoch_ms, 3),
         "duration_ms": ms(last_send - t0),
