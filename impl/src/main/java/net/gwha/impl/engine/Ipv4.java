@@ -13,7 +13,7 @@ package net.gwha.impl.engine;
  *
  * @param bits the address in network order, most significant octet first
  */
-public record Ipv4(int bits) implements Comparable<Ipv4> {
+public record Ipv4(int bits) implements IpAddress, Comparable<Ipv4> {
     /**
      * Parses dotted-quad notation ("192.0.2.1"). Names are not resolved.
      *
@@ -51,5 +51,10 @@ public record Ipv4(int bits) implements Comparable<Ipv4> {
     @Override
     public String toString() {
         return (bits >>> 24) + "." + (bits >>> 16 & 0xFF) + "." + (bits >>> 8 & 0xFF) + "." + (bits & 0xFF);
+    }
+
+    @Override
+    public AddressFamily family() {
+        return AddressFamily.IPV4;
     }
 }

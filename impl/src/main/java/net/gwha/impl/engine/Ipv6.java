@@ -15,7 +15,7 @@ package net.gwha.impl.engine;
  * @param high the first 64 bits, most significant first
  * @param low the last 64 bits
  */
-public record Ipv6(long high, long low) implements Comparable<Ipv6> {
+public record Ipv6(long high, long low) implements IpAddress, Comparable<Ipv6> {
     private static final int GROUPS = 8;
 
     /**
@@ -152,5 +152,10 @@ public record Ipv6(long high, long low) implements Comparable<Ipv6> {
             }
         }
         return text.toString();
+    }
+
+    @Override
+    public AddressFamily family() {
+        return AddressFamily.IPV6;
     }
 }
