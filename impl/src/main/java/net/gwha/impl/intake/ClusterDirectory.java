@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import net.gwha.impl.config.ClusterDefaults;
+import net.gwha.impl.engine.AddressFamily;
+import net.gwha.impl.engine.IpAddress;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.packet.Mac;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 
@@ -28,8 +31,13 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
  * config listener, read from packet-in threads: every change publishes a new immutable index.
  */
 public final class ClusterDirectory {
-    /** A gateway's identity on the wire and its attachment. */
-    public record Member(String cluster, String gateway, Ipv4 ip, Mac mac, String node, long port) {
+    /**
+     * A gateway's identity on the wire in one address family, and its attachment: a dual-stack gateway is a member
+     * per family, as it sends a stream of advertisements per family.
+     *
+     * @param ip its IPv4 address, or its IPv6 link-local address (the source of its IPv6 advertisements)
+     */
+    public record Member(String cluster, String gateway, IpAddress ip, Mac mac, String node, long port) {
     }
 
     /**
@@ -37,14 +45,21 @@ public final class ClusterDirectory {
      * it is programmed on (its gateways' and those listed for its hosts).
      */
     public record Entry(Cluster config, int vrid, int vlan, Mac virtualMac, List<Ipv4> virtualIps,
-            List<Member> members, Set<String> switches) {
+            Mac ipv6VirtualMac, List<Ipv6> ipv6VirtualIps, List<Member> members, Set<String> switches) {
         public Entry {
+            virtualIps = List.copyOf(virtualIps);
+            ipv6VirtualIps = List.copyOf(ipv6VirtualIps);
             members = List.copyOf(members);
             switches = Set.copyOf(switches);
         }
 
         public String name() {
             return config.getName().getValue();
+        }
+
+        /** The virtual MAC of a family: hosts learn it for that family's virtual IPs. */
+        public Mac virtualMac(final AddressFamily family) {
+            return family == AddressFamily.IPV4 ? virtualMac : ipv6VirtualMac;
         }
 
         boolean hasGatewayOn(final String node) {
@@ -93,7 +108,7 @@ public final class ClusterDirectory {
      * unique per switch and VLAN ({@link #UNTAGGED} for an untagged cluster, which no VLAN cluster on its switches
      * shares a VRID with).
      */
-    private record PortVrid(String node, long port, int vlan, int vrid) {
+    private record PortVrid(String node, long port, int vlan, int vrid, AddressFamily family) {
     }
 
     /** What is looked up per advertisement, built once per configuration change. */
@@ -107,7 +122,8 @@ public final class ClusterDirectory {
             // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
             for (var entry : new TreeMap<>(entries).values()) {
                 entry.members().forEach(member -> byPortVrid.putIfAbsent(
-                    new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid()), member));
+                    new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid(), member.ip().family()),
+                    member));
                 byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
             }
             byVrid.replaceAll((vrid, list) -> List.copyOf(list));
@@ -119,11 +135,26 @@ public final class ClusterDirectory {
 
     public synchronized void put(final Cluster cluster) {
         final var name = cluster.getName().getValue();
-        // IPv4 advertisements only: a gateway without an IPv4 address sends none
-        final var members = cluster.nonnullGateway().values().stream().filter(gw -> gw.getIpAddress() != null)
-            .map(gw -> new Member(name, gw.getName().getValue(), Ipv4.parse(gw.getIpAddress().getValue()),
-                Mac.parse(gw.getMacAddress().getValue()), gw.getAttachment().getNodeId().getValue(),
-                gw.getAttachment().getPortNumber().toJava())).toList();
+        final var virtualIps = cluster.requireVirtualIp();
+        final boolean ipv4 = virtualIps.stream().anyMatch(ip -> ip.getIpv4Address() != null);
+        final boolean ipv6 = virtualIps.stream().anyMatch(ip -> ip.getIpv6Address() != null);
+        // A member per family the cluster runs: a gateway's address of a family it has no virtual IP of sends
+        // nothing the engine waits for.
+        final var members = cluster.nonnullGateway().values().stream().flatMap(gw -> {
+            final var mac = Mac.parse(gw.getMacAddress().getValue());
+            final var node = gw.getAttachment().getNodeId().getValue();
+            final long port = gw.getAttachment().getPortNumber().toJava();
+            final var gateway = gw.getName().getValue();
+            final var ofFamilies = new ArrayList<Member>(2);
+            if (ipv4 && gw.getIpAddress() != null) {
+                ofFamilies.add(new Member(name, gateway, Ipv4.parse(gw.getIpAddress().getValue()), mac, node, port));
+            }
+            if (ipv6 && gw.getIpv6LinkLocal() != null) {
+                ofFamilies.add(new Member(name, gateway, Ipv6.parse(withoutZone(gw.getIpv6LinkLocal().getValue())),
+                    mac, node, port));
+            }
+            return ofFamilies.stream();
+        }).toList();
         final var switches = new TreeSet<String>();
         members.forEach(member -> switches.add(member.node()));
         if (cluster.getSwitch() != null) {
@@ -133,10 +164,19 @@ public final class ClusterDirectory {
         entries.put(name, new Entry(cluster, cluster.getVrid().toJava(),
             cluster.getVlan() == null ? UNTAGGED : cluster.getVlan().toJava(),
             Mac.parse(ClusterDefaults.virtualMac(cluster)),
-            cluster.requireVirtualIp().stream().filter(ip -> ip.getIpv4Address() != null)
+            virtualIps.stream().filter(ip -> ip.getIpv4Address() != null)
                 .map(ip -> Ipv4.parse(ip.getIpv4Address().getValue())).toList(),
+            Mac.parse(ClusterDefaults.ipv6VirtualMac(cluster)),
+            virtualIps.stream().filter(ip -> ip.getIpv6Address() != null)
+                .map(ip -> Ipv6.parse(withoutZone(ip.getIpv6Address().getValue()))).toList(),
             members, switches));
         index = Index.of(entries);
+    }
+
+    // The model's IPv6 type allows a zone index ("fe80::1%eth0"); the validator refuses one, so this only guards.
+    private static String withoutZone(final String text) {
+        final int zone = text.indexOf('%');
+        return zone < 0 ? text : text.substring(0, zone);
     }
 
     public synchronized void remove(final String cluster) {
@@ -169,20 +209,22 @@ public final class ClusterDirectory {
      * @param vrid the advertisement's VRID
      * @param vlanId the VLAN id of its tag, negative when it had none
      * @param mac its source MAC
-     * @param ip its source address
+     * @param ip its source address: IPv4, or IPv6 link-local; its family picks the gateways' address and virtual
+     *     MAC it is compared with
      * @param node the switch it came in on
      * @param port the port it came in on
      * @return the attribution
      */
-    public Attribution attribute(final int vrid, final int vlanId, final Mac mac, final Ipv4 ip, final String node,
-            final long port) {
+    public Attribution attribute(final int vrid, final int vlanId, final Mac mac, final IpAddress ip,
+            final String node, final long port) {
         final var current = index;
-        var atPort = vlanId > 0 ? current.byPortVrid().get(new PortVrid(node, port, vlanId, vrid)) : null;
+        final var family = ip.family();
+        var atPort = vlanId > 0 ? current.byPortVrid().get(new PortVrid(node, port, vlanId, vrid, family)) : null;
         if (atPort == null) {
-            atPort = current.byPortVrid().get(new PortVrid(node, port, UNTAGGED, vrid));
+            atPort = current.byPortVrid().get(new PortVrid(node, port, UNTAGGED, vrid, family));
         }
-        if (atPort != null && atPort.ip().equals(ip)
-                && (atPort.mac().equals(mac) || current.byName().get(atPort.cluster()).virtualMac().equals(mac))) {
+        if (atPort != null && atPort.ip().equals(ip) && (atPort.mac().equals(mac)
+                || current.byName().get(atPort.cluster()).virtualMac(family).equals(mac))) {
             return new Attribution.Heartbeat(atPort);
         }
         final var withVrid = current.byVrid().getOrDefault(vrid, List.of());

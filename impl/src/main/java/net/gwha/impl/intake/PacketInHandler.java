@@ -26,11 +26,13 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
+import net.gwha.impl.engine.IpAddress;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.packet.Ipv6VrrpAdvertisement;
 import net.gwha.impl.packet.Mac;
+import net.gwha.impl.packet.NeighborDiscovery;
+import net.gwha.impl.packet.NeighborSolicitation;
 import net.gwha.impl.packet.VrrpAdvertisement;
 import net.gwha.impl.packet.VrrpDecodeResult;
 import net.gwha.impl.packet.VrrpDecoder;
@@ -143,27 +145,32 @@ public final class PacketInHandler implements AutoCloseable {
     private void handle(final byte[] payload, final Port ingress, final NodeConnectorRef ingressRef,
             final boolean relayed, final long at) {
         switch (VrrpDecoder.decode(payload)) {
-            case VrrpAdvertisement advert -> heartbeat(advert, ingress, relayed, at);
-            // No gateway is bound by its IPv6 address yet: like an advertisement for a VRID nobody configured.
-            case Ipv6VrrpAdvertisement advert -> counters.countUnattributed(false);
+            case VrrpAdvertisement advert -> heartbeat(advert.vrid(), advert.vlanId(), advert.srcMac(), advert.srcIp(),
+                advert.priority(), advert.advertisementIntervalCentis(), ingress, relayed, at);
+            case Ipv6VrrpAdvertisement advert -> heartbeat(advert.vrid(), advert.vlanId(), advert.srcMac(),
+                advert.srcIp(), advert.priority(), advert.advertisementIntervalCentis(), ingress, relayed, at);
             case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
+            case VrrpDecodeResult.NotVrrp(var kind) when kind == VrrpDecodeResult.NotVrrp.Kind.IPV6 ->
+                neighborSolicitation(payload, ingress, ingressRef);
             case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress, ingressRef);
         }
     }
 
-    /** Whether the election needs this frame: a VRRP advertisement, well-formed or not, or an ARP request. */
+    /**
+     * Whether the election needs this frame: a VRRP advertisement of either family, well-formed or not, an ARP
+     * request or a Neighbor Solicitation.
+     */
     static boolean forElection(final byte[] frame) {
-        return !(VrrpDecoder.decode(frame) instanceof VrrpDecodeResult.NotVrrp) || arpAt(frame) > 0;
+        return !(VrrpDecoder.decode(frame) instanceof VrrpDecodeResult.NotVrrp) || arpAt(frame) > 0
+            || NeighborDiscovery.decode(frame) instanceof NeighborSolicitation;
     }
 
-    private void heartbeat(final VrrpAdvertisement advert, final Port ingress, final boolean relayed,
-            final long at) {
-        switch (directory.attribute(advert.vrid(), advert.vlanId(), advert.srcMac(), advert.srcIp(), ingress.node(),
-                ingress.port())) {
+    private void heartbeat(final int vrid, final int vlanId, final Mac srcMac, final IpAddress srcIp,
+            final int priority, final int intervalCentis, final Port ingress, final boolean relayed, final long at) {
+        switch (directory.attribute(vrid, vlanId, srcMac, srcIp, ingress.node(), ingress.port())) {
             case ClusterDirectory.Attribution.Heartbeat(var member) -> {
                 if (!heartbeats.test(new Event.HeartbeatReceived(member.cluster(), member.gateway(),
-                        AddressFamily.IPV4, advert.priority(), Math.min(advert.advertisementIntervalCentis(), 4095),
-                        at))) {
+                        srcIp.family(), priority, Math.min(intervalCentis, 4095), at))) {
                     counters.dropped();
                 }
                 // After the heartbeat: one that ends a silence is judged by the path the silence fell on.
@@ -176,6 +183,27 @@ public final class PacketInHandler implements AutoCloseable {
                 counters.spoofed(member.cluster(), member.gateway());
             case ClusterDirectory.Attribution.ForgedCluster(var cluster) -> counters.spoofed(cluster);
             case ClusterDirectory.Attribution.Unattributed unattributed -> counters.countUnattributed(false);
+        }
+    }
+
+    /**
+     * A Neighbor Solicitation for an IPv6 virtual IP gets the virtual MAC in a Neighbor Advertisement, out of the port
+     * it came in on, under its VLAN tags ({@link NeighborDiscovery#answer}): the IPv6 counterpart of the ARP reply.
+     * No switch-side answer is planned for it, as OpenFlow 1.3 cannot turn a solicitation into an advertisement (the
+     * ICMPv6 type, flags and option differ), so every solicitation for a virtual IP comes here.
+     */
+    private void neighborSolicitation(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
+        if (!(NeighborDiscovery.decode(frame) instanceof NeighborSolicitation solicitation)) {
+            return;
+        }
+        final int vlanId = solicitation.vlanTags().isEmpty() ? VrrpAdvertisement.NO_VLAN
+            : solicitation.vlanTags().getFirst().vlanId();
+        for (var entry : directory.entries()) {
+            if (entry.ipv6VirtualIps().contains(solicitation.target()) && entry.carries(vlanId)) {
+                transmit(NeighborDiscovery.answer(solicitation, entry.ipv6VirtualMac()), solicitation.target(),
+                    ingress, egress);
+                return;
+            }
         }
     }
 
@@ -268,24 +296,30 @@ public final class PacketInHandler implements AutoCloseable {
         reply.putInt(vip.bits());
         reply.put(request, arp + 8, 6);
         reply.put(request, arp + 14, 4);
+        transmit(reply.array(), vip, ingress, egress);
+    }
+
+    /** Sends an answer for a virtual IP out of the port its question came in on; a failure is logged. */
+    private void transmit(final byte[] answer, final IpAddress vip, final Port ingress,
+            final NodeConnectorRef egress) {
         final var node = ((DataObjectIdentifier<?>) egress.getValue()).trimTo(Node.class);
         final var future = transmit.invoke(new TransmitPacketInputBuilder()
             .setNode(new NodeRef(node))
             .setEgress(egress)
-            .setPayload(reply.array())
+            .setPayload(answer)
             .build());
         Futures.addCallback(future,
             new FutureCallback<RpcResult<TransmitPacketOutput>>() {
                 @Override
                 public void onSuccess(final RpcResult<TransmitPacketOutput> result) {
                     if (!result.isSuccessful()) {
-                        LOG.warn("ARP reply for {} on {} refused: {}", vip, ingress, result.getErrors());
+                        LOG.warn("Answer for {} on {} refused: {}", vip, ingress, result.getErrors());
                     }
                 }
 
                 @Override
                 public void onFailure(final Throwable cause) {
-                    LOG.warn("ARP reply for {} on {} failed", vip, ingress, cause);
+                    LOG.warn("Answer for {} on {} failed", vip, ingress, cause);
                 }
             }, MoreExecutors.directExecutor());
     }

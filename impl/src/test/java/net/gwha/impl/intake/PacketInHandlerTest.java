@@ -23,16 +23,24 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.fixtures.RecordingRpcs;
+import net.gwha.impl.packet.Mac;
+import net.gwha.impl.packet.NeighborDiscovery;
+import net.gwha.impl.packet.NeighborSolicitation;
 import net.gwha.impl.runtime.HeartbeatCounters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
@@ -190,8 +198,8 @@ class PacketInHandlerTest {
 
         handler.onPacket(packet(12, tagged(labAdvert(), 20)));
         handler.onPacket(packet(12, tagged(labAdvert(), 10)));
-        assertEquals(List.of(new Event.HeartbeatReceived("v20", "gw2", 150, 10, NOW),
-            new Event.HeartbeatReceived("v10", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(List.of(new Event.HeartbeatReceived("v20", "gw2", AddressFamily.IPV4, 150, 10, NOW),
+            new Event.HeartbeatReceived("v10", "gw2", AddressFamily.IPV4, 150, 10, NOW)), heartbeats);
 
         handler.onPacket(packet(12, tagged(labAdvert(), 30)));
         handler.onPacket(packet(12, labAdvert()));
@@ -227,7 +235,7 @@ class PacketInHandlerTest {
         final var vmac = "00005e000133";
         handler.onPacket(packet(12, fromMac(labAdvert(), vmac)));
 
-        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(List.of(new Event.HeartbeatReceived("lab", "gw2", AddressFamily.IPV4, 150, 10, NOW)), heartbeats);
         assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw2"));
 
         // gw2's address from a host's port and from gw1's port; gw1's address and nobody's from gw2's port
@@ -259,7 +267,7 @@ class PacketInHandlerTest {
         handler.onPacket(packet(12, fromMac(withVrid(labAdvert(), 52), "00005e000133")));
         handler.onPacket(packet(12, fromMac(labAdvert(), "02005e000052")));
 
-        assertEquals(List.of(new Event.HeartbeatReceived("pair", "gw2", 150, 10, NOW)), heartbeats);
+        assertEquals(List.of(new Event.HeartbeatReceived("pair", "gw2", AddressFamily.IPV4, 150, 10, NOW)), heartbeats);
         assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("pair", "gw2"));
         assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("lab", "gw2"));
     }
@@ -386,6 +394,55 @@ class PacketInHandlerTest {
         handler.onPacket(packet(1, request));
 
         assertEquals(List.of(), rpcs.takeCalls());
+    }
+
+    /**
+     * An IPv6 cluster as keepalived 2.2.7 ran it in a namespace (VRID 61, from fe80::1 and 02:00:00:00:0a:01, VIP
+     * 2001:db8::61): its advertisement on its gateway's port is an IPv6 heartbeat, on any other port a forgery; a
+     * Neighbor Solicitation for the VIP gets the virtual MAC of RFC 9568 in the advertisement the kernel itself
+     * would send, out of the port it came in on.
+     */
+    @Test
+    void anIpv6GatewayIsHeardByItsLinkLocalAddressAndItsVirtualIpIsAnsweredByNeighborDiscovery() throws IOException {
+        directory.put(LabClusters.builder(ipv6Gateway(1, 150, 11), ipv6Gateway(2, 100, 12))
+            .setName(new ClusterName("six")).setVrid(Uint8.valueOf(61))
+            .setVirtualIp(Set.of(new IpAddress(new Ipv6Address("2001:db8::61")))).build());
+
+        handler.onPacket(packet(11, capture6("v6-vrid61-prio150-10cs")));
+        handler.onPacket(packet(12, capture6("v6-vrid61-prio150-10cs")));
+        assertEquals(List.of(new Event.HeartbeatReceived("six", "gw1", AddressFamily.IPV6, 150, 10, NOW)),
+            heartbeats);
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 1), counters.of("six", "gw1"));
+
+        final var solicitation = capture6("nd-ns-for-vip");
+        handler.onPacket(packet(1, solicitation));
+        final var calls = rpcs.takeCalls();
+        assertEquals(1, calls.size());
+        final var sent = assertInstanceOf(TransmitPacketInput.class, calls.getFirst().input());
+        assertEquals(connector(1), sent.getEgress());
+        assertArrayEquals(NeighborDiscovery.answer(assertInstanceOf(NeighborSolicitation.class,
+            NeighborDiscovery.decode(solicitation)), Mac.parse("00:00:5e:00:02:3d")), sent.getPayload());
+        assertEquals(0x3d, sent.getPayload()[11] & 0xFF);
+    }
+
+    private static Gateway ipv6Gateway(final int index, final int priority, final int port) {
+        return new GatewayBuilder(LabClusters.gateway(index, priority, S1, port)).setIpAddress(null)
+            .setMacAddress(new MacAddress("02:00:00:00:0a:0" + index))
+            .setIpv6LinkLocal(new Ipv6Address("fe80::" + index)).build();
+    }
+
+    /** A capture of keepalived or the kernel over IPv6 ({@code vrrp/keepalived-2.2.7-netns-ipv6}). */
+    private static byte[] capture6(final String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(PacketInHandlerTest.class.getResourceAsStream(
+                "/vrrp/keepalived-2.2.7-netns-ipv6/" + name + ".hex"))) {
+            final var hex = new StringBuilder();
+            for (var line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                if (!line.startsWith("#")) {
+                    hex.append(line.replaceFirst("^\\s*0x[0-9a-f]+:", "").replaceAll("\\s", ""));
+                }
+            }
+            return HexFormat.of().parseHex(hex);
+        }
     }
 
     private static PacketReceived packet(final long port, final byte[] payload) {
