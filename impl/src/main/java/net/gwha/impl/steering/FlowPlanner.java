@@ -29,6 +29,7 @@ import java.util.function.Function;
 import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.engine.Decision.Partition;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.engine.SwitchLinks;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
@@ -241,7 +242,18 @@ public final class FlowPlanner {
             .distinct()
             .sorted(Comparator.comparing(Ipv4::parse))
             .toList();
+        final var vips6 = ipv6VirtualIps(cluster);
         final var vmac = new MacAddress(ClusterDefaults.virtualMac(cluster));
+        final var vmac6 = new MacAddress(ClusterDefaults.ipv6VirtualMac(cluster));
+        // Each family's virtual MAC, for the families the cluster has virtual IPs of: an IPv6-only cluster's
+        // IPv4 default MAC is nobody's, and may be another cluster's.
+        final var vmacs = new TreeMap<String, MacAddress>();
+        if (!vips.isEmpty()) {
+            vmacs.put("steer", vmac);
+        }
+        if (!vips6.isEmpty()) {
+            vmacs.put("steer-v6", vmac6);
+        }
         final boolean ipRewrite = cluster.getSteeringMode() == SteeringMode.MacAndIpRewrite && !vips.isEmpty();
         final int vrid = cluster.requireVrid().toJava();
         final int vlan = vlan(cluster);
@@ -253,8 +265,8 @@ public final class FlowPlanner {
         final var ordered = gatewaysOf.apply(electionOrder);
         final var orderOf = new TreeMap<String, List<Gateway>>();
         partitions.forEach(part -> part.switches().forEach(sw -> orderOf.put(sw, gatewaysOf.apply(part.order()))));
-        final var steer = new SteerFlows(name, cookie, vrid, vlan, vmac, vips, ipRewrite, topology);
-        final var punts = new PuntFlows(name, cookie, vrid, vlan, vmac, vips, gateways,
+        final var steer = new SteerFlows(name, cookie, vrid, vlan, vmacs, vmac, vips, ipRewrite, topology);
+        final var punts = new PuntFlows(name, cookie, vrid, vlan, vmac, vips, vips6, gateways,
             ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster),
             neighbours.stream().filter(other -> !other.getName().equals(cluster.getName()))
                 .sorted(Comparator.comparing(other -> other.getName().getValue())).toList());
@@ -370,6 +382,25 @@ public final class FlowPlanner {
             final List<Action> actions) {
         flows.put(id, FlowEntries.flow(id, priority, cookie.getValue().longValue() | fingerprint(priority, match),
             idleTimeout, match, meter, actions));
+    }
+
+    /** A cluster's IPv6 virtual IPs in their one text (RFC 5952), sorted as addresses. */
+    static List<String> ipv6VirtualIps(final Cluster cluster) {
+        return cluster.requireVirtualIp().stream()
+            .filter(ip -> ip.getIpv6Address() != null)
+            .map(ip -> Ipv6.parse(ip.getIpv6Address().getValue()))
+            .distinct()
+            .sorted()
+            .map(Ipv6::toString)
+            .toList();
+    }
+
+    /** How many address families a cluster runs: its gateways send a heartbeat stream per family. */
+    static int families(final Cluster cluster) {
+        final var vips = cluster.requireVirtualIp();
+        final boolean ipv4 = vips.stream().anyMatch(ip -> ip.getIpv4Address() != null);
+        final boolean ipv6 = vips.stream().anyMatch(ip -> ip.getIpv6Address() != null);
+        return ipv4 && ipv6 ? 2 : 1;
     }
 
     /**

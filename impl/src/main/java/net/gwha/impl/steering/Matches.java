@@ -10,12 +10,20 @@ package net.gwha.impl.steering;
 import static net.gwha.impl.packet.Protocols.ARP_REQUEST;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_ARP;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV4;
+import static net.gwha.impl.packet.Protocols.ETHERTYPE_IPV6;
 import static net.gwha.impl.packet.Protocols.ETHERTYPE_LLDP;
+import static net.gwha.impl.packet.Protocols.ICMPV6_NEIGHBOR_ADVERTISEMENT;
+import static net.gwha.impl.packet.Protocols.ICMPV6_NEIGHBOR_SOLICITATION;
+import static net.gwha.impl.packet.Protocols.ICMPV6_ROUTER_ADVERTISEMENT;
+import static net.gwha.impl.packet.Protocols.IP_PROTOCOL_ICMPV6;
 import static net.gwha.impl.packet.Protocols.IP_PROTOCOL_VRRP;
+import static net.gwha.impl.packet.Protocols.VRRP6_GROUP;
 import static net.gwha.impl.packet.Protocols.VRRP_GROUP;
 
 import java.util.Optional;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.Match;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
@@ -26,12 +34,14 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetTypeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.Icmpv6MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv6MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.vlan.match.fields.VlanIdBuilder;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -40,6 +50,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 /** The matches of the project's flows, in openflowplugin's model. Pure. */
 final class Matches {
     private static final Ipv4Prefix VRRP_DESTINATION = host(VRRP_GROUP.toString());
+    private static final Ipv6Prefix VRRP6_DESTINATION = new Ipv6Prefix(VRRP6_GROUP + "/128");
 
     private Matches() {
         // utility class
@@ -98,6 +109,67 @@ final class Matches {
             .setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(host(sourceIp))
                 .setIpv4Destination(VRRP_DESTINATION).build())
             .build();
+    }
+
+    /** VRRP advertisements over IPv6 from one port, whoever sends them. */
+    static Match vrrp6From(final NodeConnectorId port) {
+        return new MatchBuilder()
+            .setInPort(port)
+            .setEthernetMatch(ethType(ETHERTYPE_IPV6))
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv6MatchBuilder().setIpv6Destination(VRRP6_DESTINATION).build())
+            .build();
+    }
+
+    /** VRRP advertisements over IPv6 with this source MAC, from any port. */
+    static Match vrrp6From(final MacAddress source) {
+        return new MatchBuilder()
+            .setEthernetMatch(new EthernetMatchBuilder(ethType(ETHERTYPE_IPV6))
+                .setEthernetSource(new EthernetSourceBuilder().setAddress(source).build())
+                .build())
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv6MatchBuilder().setIpv6Destination(VRRP6_DESTINATION).build())
+            .build();
+    }
+
+    /** VRRP advertisements over IPv6 with this (link-local) source address, from any port. */
+    static Match vrrp6FromAddress(final String sourceIp) {
+        return new MatchBuilder()
+            .setEthernetMatch(ethType(ETHERTYPE_IPV6))
+            .setIpMatch(vrrp())
+            .setLayer3Match(new Ipv6MatchBuilder().setIpv6Source(new Ipv6Prefix(sourceIp + "/128"))
+                .setIpv6Destination(VRRP6_DESTINATION).build())
+            .build();
+    }
+
+    /** Neighbor Solicitations for this IPv6 address, from anyone. */
+    static Match neighborSolicitationFor(final String target) {
+        return neighborDiscovery(ICMPV6_NEIGHBOR_SOLICITATION, target).build();
+    }
+
+    /** Neighbor Advertisements from one port that claim this IPv6 address. */
+    static Match neighborAdvertisementFrom(final NodeConnectorId port, final String target) {
+        return neighborDiscovery(ICMPV6_NEIGHBOR_ADVERTISEMENT, target).setInPort(port).build();
+    }
+
+    /** Router Advertisements from one port with this source address. */
+    static Match routerAdvertisementFrom(final NodeConnectorId port, final String source) {
+        return new MatchBuilder()
+            .setInPort(port)
+            .setEthernetMatch(ethType(ETHERTYPE_IPV6))
+            .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_ICMPV6)).build())
+            .setIcmpv6Match(new Icmpv6MatchBuilder().setIcmpv6Type(Uint8.valueOf(ICMPV6_ROUTER_ADVERTISEMENT))
+                .build())
+            .setLayer3Match(new Ipv6MatchBuilder().setIpv6Source(new Ipv6Prefix(source + "/128")).build())
+            .build();
+    }
+
+    private static MatchBuilder neighborDiscovery(final int type, final String target) {
+        return new MatchBuilder()
+            .setEthernetMatch(ethType(ETHERTYPE_IPV6))
+            .setIpMatch(new IpMatchBuilder().setIpProtocol(Uint8.valueOf(IP_PROTOCOL_ICMPV6)).build())
+            .setIcmpv6Match(new Icmpv6MatchBuilder().setIcmpv6Type(Uint8.valueOf(type)).build())
+            .setLayer3Match(new Ipv6MatchBuilder().setIpv6NdTarget(new Ipv6Address(target)).build());
     }
 
     /** ARP from one port whose sender protocol address is this IPv4 address. */

@@ -26,9 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
-import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.config.ClusterDefaults.MeterBand;
+import net.gwha.impl.config.ClusterDefaults;
+import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.steering.FlowPlanner.Host;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
@@ -59,9 +61,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
  * @param neighbours the other configured clusters
  */
 record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddress vmac, List<String> vips,
-        List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand, List<Cluster> neighbours) {
+        List<String> vips6, List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand, List<Cluster> neighbours) {
     PuntFlows {
         vips = List.copyOf(vips);
+        vips6 = List.copyOf(vips6);
         gateways = List.copyOf(gateways);
         // Only the clusters on the same VLAN share flows with this one.
         final int own = vlan;
@@ -84,22 +87,46 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
                         Matches.onVlan(Matches.arpSentFrom(connector(gw), vip), vlan), OptionalLong.empty(),
                         List.of());
                 }
+                // The IPv6 counterpart of the ARP guard: no gateway advertises itself as a virtual IP's neighbour.
+                for (var vip : vips6) {
+                    put(flows, flowId(cluster, "na-guard-" + gwName + "-" + vip), PRIORITY_GUARD, cookie,
+                        Matches.onVlan(Matches.neighborAdvertisementFrom(connector(gw), vip), vlan),
+                        OptionalLong.empty(), List.of());
+                }
+                // Hosts take every Router Advertisement's source as a router: one from the gateway's own
+                // link-local would have them route around the virtual router, out of the controller's reach.
+                final var linkLocal = linkLocal(gw);
+                if (!vips6.isEmpty() && linkLocal != null) {
+                    put(flows, flowId(cluster, "ra-guard-" + gwName), PRIORITY_GUARD, cookie,
+                        Matches.onVlan(Matches.routerAdvertisementFrom(connector(gw), linkLocal), vlan),
+                        OptionalLong.empty(), List.of());
+                }
             }
             final var mac = mac(gw);
             put(flows, FlowIds.SHARED_PREFIX + "forged-" + mac.replace(":", "") + suffix, PRIORITY_FORGED_MAC,
                 sharedCookie(), Matches.onVlan(Matches.vrrpFrom(new MacAddress(mac)), vlan),
                 OptionalLong.of(meterId(vlan, lowestVrid(node, other -> mac.equals(mac(other))), 0)),
                 List.of(output("CONTROLLER")));
-            final var ip = gw.getIpAddress().getValue();
-            put(flows, FlowIds.SHARED_PREFIX + "forged-" + ip + suffix, PRIORITY_FORGED_IP, sharedCookie(),
-                Matches.onVlan(Matches.vrrpFrom(ip), vlan),
-                OptionalLong.of(meterId(vlan,
-                    lowestVrid(node, other -> ip.equals(other.getIpAddress().getValue())), 0)),
-                List.of(output("CONTROLLER")));
+            if (gw.getIpAddress() != null) {
+                final var ip = gw.getIpAddress().getValue();
+                put(flows, FlowIds.SHARED_PREFIX + "forged-" + ip + suffix, PRIORITY_FORGED_IP, sharedCookie(),
+                    Matches.onVlan(Matches.vrrpFrom(ip), vlan),
+                    OptionalLong.of(meterId(vlan, lowestVrid(node,
+                        other -> other.getIpAddress() != null && ip.equals(other.getIpAddress().getValue())), 0)),
+                    List.of(output("CONTROLLER")));
+            }
+            if (!vips6.isEmpty()) {
+                forged6(node, gw, mac, suffix, flows);
+            }
         }
         for (var vip : vips) {
             put(flows, flowId(cluster, "arp-" + vip), PRIORITY_PUNT, cookie,
                 Matches.onVlan(Matches.arpRequestFor(vip), vlan), OptionalLong.of(sharedMeter),
+                List.of(output("CONTROLLER")));
+        }
+        for (var vip : vips6) {
+            put(flows, flowId(cluster, "ns-" + vip), PRIORITY_PUNT, cookie,
+                Matches.onVlan(Matches.neighborSolicitationFor(vip), vlan), OptionalLong.of(sharedMeter),
                 List.of(output("CONTROLLER")));
         }
         for (var host : hosts) {
@@ -113,6 +140,30 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
     }
 
     /**
+     * The forgery punts of a gateway's IPv6 advertisements: its MAC, and its link-local address if it has one, as
+     * source from any other port.
+     */
+    private void forged6(final String node, final Gateway gw, final String mac, final String suffix,
+            final Map<String, Flow> flows) {
+        put(flows, FlowIds.SHARED_PREFIX + "forged6-" + mac.replace(":", "") + suffix, PRIORITY_FORGED_MAC,
+            sharedCookie(), Matches.onVlan(Matches.vrrp6From(new MacAddress(mac)), vlan),
+            OptionalLong.of(meterId(vlan, lowestVrid(node, other -> mac.equals(mac(other))), 0)),
+            List.of(output("CONTROLLER")));
+        final var linkLocal = linkLocal(gw);
+        if (linkLocal != null) {
+            put(flows, FlowIds.SHARED_PREFIX + "forged-" + linkLocal.replace(":", "-") + suffix, PRIORITY_FORGED_IP,
+                sharedCookie(), Matches.onVlan(Matches.vrrp6FromAddress(linkLocal), vlan),
+                OptionalLong.of(meterId(vlan, lowestVrid(node, other -> linkLocal.equals(linkLocal(other))), 0)),
+                List.of(output("CONTROLLER")));
+        }
+    }
+
+    /** A gateway's IPv6 link-local address in its one text, or null when it has none. */
+    private static @Nullable String linkLocal(final Gateway gw) {
+        return gw.getIpv6LinkLocal() == null ? null : Ipv6.parse(gw.getIpv6LinkLocal().getValue()).toString();
+    }
+
+    /**
      * The heartbeat punt of a gateway's port and its meter, alike in every cluster with a gateway there: the meter
      * passes the sum of their heartbeat meters' rates and bursts, under the id of the gateway's meter in the cluster
      * with the lowest VRID there (VRIDs are unique per switch and VLAN).
@@ -120,8 +171,10 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
     private void heartbeatPunt(final Gateway gw, final String suffix, final Map<String, Flow> flows,
             final Map<Long, Meter> meters) {
         final var port = FlowPlanner.port(gw);
-        long rate = heartbeatBand.rate();
-        long burst = heartbeatBand.burst();
+        // A dual-stack gateway sends a heartbeat stream per family through the port's meter.
+        final int families = vips.isEmpty() || vips6.isEmpty() ? 1 : 2;
+        long rate = heartbeatBand.rate() * families;
+        long burst = heartbeatBand.burst() * families;
         int ownerVrid = vrid;
         long meter = meterId(vlan, vrid, gateways.indexOf(gw) + 1);
         for (var other : neighbours) {
@@ -130,8 +183,8 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
                 final var otherGw = otherGateways.get(i);
                 if (node(otherGw).equals(node(gw)) && FlowPlanner.port(otherGw).equals(port)) {
                     final var band = ClusterDefaults.heartbeatMeter(other);
-                    rate += band.rate();
-                    burst += band.burst();
+                    rate += band.rate() * FlowPlanner.families(other);
+                    burst += band.burst() * FlowPlanner.families(other);
                     final int otherVrid = other.requireVrid().toJava();
                     if (otherVrid < ownerVrid) {
                         ownerVrid = otherVrid;
@@ -142,9 +195,16 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
         }
         meters.put(meter, FlowEntries.meter(FlowIds.SHARED_PREFIX + "vrrp-meter-" + port + suffix, meter, rate,
             burst));
-        put(flows, FlowIds.SHARED_PREFIX + "vrrp-" + port + suffix, PRIORITY_PUNT, sharedCookie(),
-            Matches.onVlan(Matches.vrrpFrom(connector(gw)), vlan), OptionalLong.of(meter),
-            List.of(output("CONTROLLER")));
+        if (!vips.isEmpty()) {
+            put(flows, FlowIds.SHARED_PREFIX + "vrrp-" + port + suffix, PRIORITY_PUNT, sharedCookie(),
+                Matches.onVlan(Matches.vrrpFrom(connector(gw)), vlan), OptionalLong.of(meter),
+                List.of(output("CONTROLLER")));
+        }
+        if (!vips6.isEmpty()) {
+            put(flows, FlowIds.SHARED_PREFIX + "vrrp6-" + port + suffix, PRIORITY_PUNT, sharedCookie(),
+                Matches.onVlan(Matches.vrrp6From(connector(gw)), vlan), OptionalLong.of(meter),
+                List.of(output("CONTROLLER")));
+        }
     }
 
     /** The lowest VRID among this cluster and those programmed on a switch with a gateway that matches. */

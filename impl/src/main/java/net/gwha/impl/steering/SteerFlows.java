@@ -39,12 +39,18 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
  * <p>A VLAN cluster's steering matches its VLAN, and no action touches the tag: frames leave tagged as they came,
  * toward the gateways' trunk ports.
  *
+ * <p>Each family the cluster has steers its own virtual MAC ({@code steer} for IPv4's, {@code steer-v6} for IPv6's)
+ * alike, through the same group: a dual-stack cluster's families move together.
+ *
  * @param vlan the cluster's VLAN id, 0 when it names none
+ * @param vmacs the virtual MACs steered, by flow id suffix: those of the families the cluster has virtual IPs of
+ * @param vmac the IPv4 virtual MAC, which the IP rewrite matches
  * @param topology the port toward another switch, for switches without the active gateway
  */
-record SteerFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddress vmac, List<String> vips,
-        boolean ipRewrite, SwitchLinks topology) {
+record SteerFlows(String cluster, FlowCookie cookie, int vrid, int vlan, Map<String, MacAddress> vmacs,
+        MacAddress vmac, List<String> vips, boolean ipRewrite, SwitchLinks topology) {
     SteerFlows {
+        vmacs = Map.copyOf(vmacs);
         vips = List.copyOf(vips);
     }
 
@@ -56,27 +62,30 @@ record SteerFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddr
     void plan(final String node, final List<Gateway> ordered, final Map<String, Flow> flows,
             final Map<Long, Group> groups) {
         final var active = ordered.getFirst();
-        final var steer = flowId(cluster, "steer");
-        final var toVmac = Matches.onVlan(Matches.toMac(vmac), vlan);
+        final List<Action> actions;
+        final boolean failover;
+        final var local = ordered.stream().filter(gw -> node(gw).equals(node)).toList();
         if (!node(active).equals(node)) {
             // Unchanged toward the active gateway's switch, which rewrites; no known path, no steering here.
             final var toward = topology.portToward(node, node(active));
-            if (toward.isPresent()) {
-                put(flows, steer, PRIORITY_STEER, cookie, toVmac, OptionalLong.empty(),
-                    List.of(output(Long.toString(toward.getAsLong()))));
+            if (toward.isEmpty()) {
+                return;
             }
-            return;
-        }
-        final var local = ordered.stream().filter(gw -> node(gw).equals(node)).toList();
-        final boolean failover = local.size() > 1;
-
-        if (failover) {
+            actions = List.of(output(Long.toString(toward.getAsLong())));
+            failover = false;
+        } else if (local.size() > 1) {
             final long groupId = groupId(vlan, vrid, 0);
             groups.put(groupId, group(groupId, local, gw -> List.of(setEthDestination(gw.getMacAddress()))));
-            put(flows, steer, PRIORITY_STEER, cookie, toVmac, OptionalLong.empty(), List.of(toGroup(groupId)));
+            actions = List.of(toGroup(groupId));
+            failover = true;
         } else {
-            put(flows, steer, PRIORITY_STEER, cookie, toVmac, OptionalLong.empty(),
-                List.of(setEthDestination(active.getMacAddress()), output(port(active).toString())));
+            actions = List.of(setEthDestination(active.getMacAddress()), output(port(active).toString()));
+            failover = false;
+        }
+        vmacs.forEach((suffix, mac) -> put(flows, flowId(cluster, suffix), PRIORITY_STEER, cookie,
+            Matches.onVlan(Matches.toMac(mac), vlan), OptionalLong.empty(), actions));
+        if (!node(active).equals(node)) {
+            return;
         }
         if (!ipRewrite) {
             return;

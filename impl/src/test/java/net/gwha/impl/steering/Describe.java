@@ -26,6 +26,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.band.type.band.type.Drop;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4Match;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv6Match;
 
 /**
  * Flows and groups in the compact text of {@code ovs-ofctl dump-flows}, so that tests state exactly what a switch
@@ -83,7 +84,21 @@ final class Describe {
                     fields.add("nw_dst=" + ip.getIpv4Destination().getValue());
                 }
             }
+            case Ipv6Match ip -> {
+                if (ip.getIpv6Source() != null) {
+                    fields.add("ipv6_src=" + ip.getIpv6Source().getValue());
+                }
+                if (ip.getIpv6Destination() != null) {
+                    fields.add("ipv6_dst=" + ip.getIpv6Destination().getValue());
+                }
+                if (ip.getIpv6NdTarget() != null) {
+                    fields.add("nd_target=" + ip.getIpv6NdTarget().getValue());
+                }
+            }
             default -> fields.add(match.getLayer3Match().toString());
+        }
+        if (match.getIcmpv6Match() != null && match.getIcmpv6Match().getIcmpv6Type() != null) {
+            fields.add("icmpv6_type=" + match.getIcmpv6Match().getIcmpv6Type());
         }
         final var instructions = new ArrayList<String>();
         flow.getInstructions().nonnullInstruction().values().stream()
