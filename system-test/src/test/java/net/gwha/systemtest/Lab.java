@@ -41,6 +41,9 @@ final class Lab {
     static final int VLAN_A = 10;
     static final int VLAN_B = 20;
     static final String VLAN_B_VIP = "203.0.113.254";
+    /** The IPv6 virtual IPs of {@link #upIpv6()}: the virtual link-local, the hosts' router, and a global one. */
+    static final String VLL6 = "fe80::1";
+    static final String VIP6 = "2001:db8:0:1::fe";
     /** The hosts only some tests want heard. */
     static final List<String> EXTRAS = List.of("gw5", "gw6", "r1", "r2");
 
@@ -84,6 +87,15 @@ final class Lab {
         lab(300, "up", "--gateways", "gw1,gw2,gw3", "--vlans", VLAN_A + "," + VLAN_B);
     }
 
+    /**
+     * Gateways gw1..gw3 on LAN 1 with IPv6 as well: each a link-local fe80::1N, a second keepalived instance (VRID 51,
+     * {@code native_ipv6}) for the virtual link-local {@value #VLL6} and {@value #VIP6}, the client routing through
+     * {@value #VLL6}.
+     */
+    void upIpv6() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6");
+    }
+
     void down() {
         lab(120, "down");
     }
@@ -104,6 +116,12 @@ final class Lab {
             args.add("--group2");
         }
         return Scripts.run(env, seconds + 10L, "lab", args.toArray(String[]::new)).exitCode() == 0;
+    }
+
+    /** Whether {@value #VIP6} answers from the gateway (20 answers in a row) within the time. */
+    boolean ipv6VipAnswersFrom(final String gateway, final int seconds) {
+        return Scripts.run(env, seconds + 10L, "lab", "wait-vip", gateway, Integer.toString(seconds), "--ipv6")
+            .exitCode() == 0;
     }
 
     void freeze(final String gateway) {

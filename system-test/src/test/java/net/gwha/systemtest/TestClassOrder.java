@@ -21,6 +21,7 @@ final class TestClassOrder {
     static final int CLUSTER_LAB = 3;
     static final int CLUSTER_FENCE = 4;
     static final int VLAN_LAB = 5;
+    static final int IPV6_LAB = 6;
 
     private TestClassOrder() {
     }
