@@ -26,8 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
-import net.gwha.impl.config.ClusterDefaults.MeterBand;
 import net.gwha.impl.config.ClusterDefaults;
+import net.gwha.impl.config.ClusterDefaults.MeterBand;
 import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.steering.FlowPlanner.Host;
 import org.eclipse.jdt.annotation.Nullable;
@@ -61,7 +61,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
  * @param neighbours the other configured clusters
  */
 record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddress vmac, List<String> vips,
-        List<String> vips6, List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand, List<Cluster> neighbours) {
+        List<String> vips6, List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand,
+        List<Cluster> neighbours) {
     PuntFlows {
         vips = List.copyOf(vips);
         vips6 = List.copyOf(vips6);
