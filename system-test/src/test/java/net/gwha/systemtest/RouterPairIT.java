@@ -7,15 +7,13 @@
  */
 package net.gwha.systemtest;
 
+import static net.gwha.systemtest.ClusterStates.text;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,32 +151,12 @@ class RouterPairIT {
         return "lower: " + state("lower") + "; upper: " + state("upper");
     }
 
-    /** A cluster's failover history: one line per event, in sequence order. */
     private List<String> failovers(final String name) {
-        final var events = state(name).getAsJsonArray("failover-event");
-        final var lines = new ArrayList<JsonObject>();
-        if (events != null) {
-            events.forEach(event -> lines.add(event.getAsJsonObject()));
-        }
-        return lines.stream().sorted(Comparator.comparingLong(event -> event.get("sequence").getAsLong()))
-            .map(event -> text(event, "sequence") + " " + text(event, "from-gateway") + " -> "
-                + text(event, "to-gateway"))
-            .toList();
+        return ClusterStates.failovers(state(name));
     }
 
-    /** The cluster's live state; empty while it has none. */
     private JsonObject state(final String name) {
-        final var response = restconf.get("/data/gwha:cluster-states/cluster-state=" + name + "?content=nonconfig");
-        if (response.status() != 200) {
-            return new JsonObject();
-        }
-        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("gwha:cluster-state").get(0)
-            .getAsJsonObject();
-    }
-
-    private static String text(final JsonObject object, final String key) {
-        final var value = object.get(key);
-        return value == null || value.isJsonNull() ? "none" : value.getAsString();
+        return ClusterStates.state(restconf, name);
     }
 
     /** The VRRP punts from a switch port in ovs-ofctl's dump of a switch's flows. */

@@ -7,12 +7,13 @@
  */
 package net.gwha.systemtest;
 
+import static net.gwha.systemtest.ClusterStates.count;
+import static net.gwha.systemtest.ClusterStates.text;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -89,8 +90,8 @@ class UseVmacIT {
     void aUseVmacGatewayIsHeardAsItselfAndFailsOverWhenFrozen() {
         // Advertisements from the virtual MAC are heartbeats, not forgeries.
         await("gw1's heartbeats counted").atMost(COUNTER_WRITE).pollInterval(POLL)
-            .until(() -> counter(gateway("gw1"), "heartbeats-accepted") > 0
-                && counter(gateway("gw2"), "heartbeats-accepted") > 0);
+            .until(() -> count(gateway("gw1"), "heartbeats-accepted") > 0
+                && count(gateway("gw2"), "heartbeats-accepted") > 0);
         assertEquals(List.of(0L, 0L, 0L), spoofed(), state().toString());
 
         lab.freeze("gw1");
@@ -118,7 +119,7 @@ class UseVmacIT {
             "no switch-side ARP answer for the virtual MAC: " + flows);
         // The counters of that moment reach the datastore with the next live write.
         await("counters written").atMost(COUNTER_WRITE).pollInterval(POLL)
-            .until(() -> counter(gateway("gw2"), "heartbeats-accepted") > 0);
+            .until(() -> count(gateway("gw2"), "heartbeats-accepted") > 0);
         assertEquals(List.of(0L, 0L, 0L), spoofed(), state().toString());
     }
 
@@ -133,8 +134,8 @@ class UseVmacIT {
 
     /** The cluster's spoofed counter, then gw1's and gw2's. */
     private List<Long> spoofed() {
-        return List.of(counter(state(), "heartbeats-spoofed"), counter(gateway("gw1"), "heartbeats-spoofed"),
-            counter(gateway("gw2"), "heartbeats-spoofed"));
+        return List.of(count(state(), "heartbeats-spoofed"), count(gateway("gw1"), "heartbeats-spoofed"),
+            count(gateway("gw2"), "heartbeats-spoofed"));
     }
 
     private JsonObject gateway(final String name) {
@@ -149,22 +150,7 @@ class UseVmacIT {
         return new JsonObject();
     }
 
-    /** The cluster's live state; empty while it has none. */
     private JsonObject state() {
-        final var response = restconf.get("/data/gwha:cluster-states/cluster-state=vmac?content=nonconfig");
-        if (response.status() != 200) {
-            return new JsonObject();
-        }
-        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("gwha:cluster-state").get(0)
-            .getAsJsonObject();
-    }
-
-    private static long counter(final JsonObject object, final String key) {
-        return object.has(key) ? object.get(key).getAsLong() : 0;
-    }
-
-    private static String text(final JsonObject object, final String key) {
-        final var value = object.get(key);
-        return value == null || value.isJsonNull() ? "none" : value.getAsString();
+        return ClusterStates.state(restconf, "vmac");
     }
 }

@@ -7,15 +7,16 @@
  */
 package net.gwha.systemtest;
 
+import static net.gwha.systemtest.ClusterStates.count;
+import static net.gwha.systemtest.ClusterStates.gateways;
+import static net.gwha.systemtest.ClusterStates.text;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -171,51 +172,16 @@ class VlanTrunkIT {
         return "v10: " + state("v10") + "; v20: " + state("v20");
     }
 
-    /** A cluster's failover history: one line per event, in sequence order. */
     private List<String> failovers(final String name) {
-        final var events = state(name).getAsJsonArray("failover-event");
-        final var lines = new ArrayList<JsonObject>();
-        if (events != null) {
-            events.forEach(event -> lines.add(event.getAsJsonObject()));
-        }
-        return lines.stream().sorted(Comparator.comparingLong(event -> event.get("sequence").getAsLong()))
-            .map(event -> text(event, "sequence") + " " + text(event, "from-gateway") + " -> "
-                + text(event, "to-gateway"))
-            .toList();
+        return ClusterStates.failovers(state(name));
     }
 
-    /** The cluster's live state; empty while it has none. */
     private JsonObject state(final String name) {
-        final var response = restconf.get("/data/gwha:cluster-states/cluster-state=" + name + "?content=nonconfig");
-        if (response.status() != 200) {
-            return new JsonObject();
-        }
-        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("gwha:cluster-state").get(0)
-            .getAsJsonObject();
-    }
-
-    private static List<JsonObject> gateways(final JsonObject state) {
-        final var gateways = new ArrayList<JsonObject>();
-        final var array = state.getAsJsonArray("gateway-state");
-        if (array != null) {
-            array.forEach(gateway -> gateways.add(gateway.getAsJsonObject()));
-        }
-        return gateways;
+        return ClusterStates.state(restconf, name);
     }
 
     /** The heartbeats the cluster's gateways have had accepted, as last written. */
     private static long accepted(final JsonObject state) {
         return gateways(state).stream().mapToLong(gateway -> count(gateway, "heartbeats-accepted")).sum();
-    }
-
-    /** A counter; absent is 0. */
-    private static long count(final JsonObject object, final String key) {
-        final var value = object.get(key);
-        return value == null || value.isJsonNull() ? 0 : value.getAsLong();
-    }
-
-    private static String text(final JsonObject object, final String key) {
-        final var value = object.get(key);
-        return value == null || value.isJsonNull() ? "none" : value.getAsString();
     }
 }
