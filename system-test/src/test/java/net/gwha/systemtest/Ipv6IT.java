@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -126,17 +125,10 @@ class Ipv6IT {
     }
 
     private String activeGateway() {
-        final var value = state().get("active-gateway");
-        return value == null || value.isJsonNull() ? "none" : value.getAsString();
+        return ClusterStates.text(state(), "active-gateway");
     }
 
-    /** The cluster's live state; empty while it has none. */
     private JsonObject state() {
-        final var response = restconf.get("/data/gwha:cluster-states/cluster-state=six?content=nonconfig");
-        if (response.status() != 200) {
-            return new JsonObject();
-        }
-        return JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("gwha:cluster-state").get(0)
-            .getAsJsonObject();
+        return ClusterStates.state(restconf, "six");
     }
 }
