@@ -129,9 +129,10 @@ class DistributionBootIT {
             Arguments.of("VIP in two clusters", new ClusterJson("c2", 52, "192.0.2.254",
                 ClusterJson.gateway(3, 100, 13), ClusterJson.gateway(4, 90, 14)),
                 "virtual-ip 192.0.2.254 is also a virtual-ip of cluster"),
-            // The model admits IPv6 for later; the data plane does not have it yet, and says so.
-            Arguments.of("IPv6 virtual IP", good.withVip("2001:db8::1"),
-                "cluster 'c1': virtual-ip 2001:db8::1 is IPv6: IPv6 virtual IPs are not supported"),
+            // An IPv6 virtual IP needs the gateways' IPv6 source addresses, which these gateways lack.
+            Arguments.of("IPv6 virtual IP without link-local addresses", good.withVip("2001:db8::1"),
+                "cluster 'c1': gateway 'gw1' ipv6-link-local is missing, and the cluster has IPv6 virtual IP"
+                    + " 2001:db8::1"),
             Arguments.of("fewer than two gateways", good.withGateways(ClusterJson.gateway(1, 200, 11)),
                 "gateway"));
     }
