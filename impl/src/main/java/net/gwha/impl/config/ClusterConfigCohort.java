@@ -10,6 +10,7 @@ package net.gwha.impl.config;
 import com.google.common.util.concurrent.FluentFuture;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
@@ -131,9 +132,15 @@ public final class ClusterConfigCohort implements DOMDataTreeCommitCohort, AutoC
             return Futures.immediateFuture(this);
         }
 
+        /**
+         * Completes with null once the states are written: the distributed datastore's cohort actor takes a commit
+         * future's value as the next commit step, so the write's own result (a CommitInfo) there threw a
+         * ClassCastException, the actor never replied, and every commit that added clusters waited out its 5 s
+         * cohort timeout.
+         */
         @Override
         public ListenableFuture<?> commit() {
-            return starting.apply(added);
+            return Futures.transform(starting.apply(added), written -> null, MoreExecutors.directExecutor());
         }
 
         @Override
