@@ -70,6 +70,16 @@ class BenchmarkScriptsIT {
             "gap_flood_ms", "restconf_p99_ms");
     }
 
+    @Test
+    void benchScale() {
+        final var result = result(Scripts.require(Map.of("GWHA_PORT_OFFSET", offset(1800), "WARMUP_S", "3"), 900,
+            "bench-scale", "--switches", "1", "--clusters", "5", "--reps", "1", "--soak-seconds", "5", "--window", "3",
+            "--step-seconds", "3").output());
+        assertKeys(result, "program_all_s", "program_singles_s", "gap_loaded_ms", "gap_unloaded_ms",
+            "false_failovers", "intake_ceiling_hb_s");
+        assertEquals(5, result.get("clusters").getAsInt());
+    }
+
     private static String offset(final int base) {
         return Integer.toString(PORT_OFFSET + base);
     }
