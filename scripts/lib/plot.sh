@@ -70,7 +70,7 @@ for p, colour, name in ((0, "#1f77b4", "this product"), (1, "#d62728", "keepaliv
         clauses.append(f'{q(work + "/points")} using ($3 == {p} ? $1 : 1/0):2'
                        f' with points pt 7 ps 0.9 lc rgb "{colour}" title "{name}"')
 open(f"{work}/plot.gp", "w").write(f"""
-set terminal svg size {max(640, 130 * len(cases))},480 dynamic font "sans,11"
+set terminal svg size {max(640, 150 * len(cases))},480 dynamic font "sans,11"
 set termoption noenhanced
 set output {q(svg)}
 set title {q(title)}
