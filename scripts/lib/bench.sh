@@ -10,6 +10,7 @@
 #       gw5 and gw6 (the lab's second LAN, up --lan2): VIP2 probed from client2.
 #       Fails (status 1, nothing printed) unless FROM answered first and TO last.
 #       The gap and the probe's JSON line are also left in BENCH_LAST_GAP / BENCH_LAST_JSON.
+#       BENCH_VIP=--ipv6 (or --group2): that VIP instead (wait-vip and probe take the option).
 #   bench_case NAME REPS FROM TO TRIGGER RESTORE [TIMEOUT_S]
 #       REPS x bench_failover; appends one JSON line per rep to BENCH_RESULTS (a file,
 #       if set) and prints "NAME: n=.. failed=.. median=.. worst=.. best=.. ms (gaps: ..)".
@@ -33,7 +34,8 @@ bench_failover() {
   local from=$1 to=$2 trigger=$3 restore=$4 timeout=${5:-20} first last reached lan=()
   BENCH_LAST_JSON="" BENCH_LAST_GAP=""
   [[ $to == gw[56] ]] && lan=(--lan2)
-  bench_lab wait-vip "$from" 30 || return 1
+  [[ -n ${BENCH_VIP:-} ]] && lan+=("$BENCH_VIP")
+  bench_lab wait-vip "$from" 30 ${BENCH_VIP:+"$BENCH_VIP"} || return 1
   bench_lab probe-start "$timeout" "${lan[@]}" --until "$to" --until-count 200 || return 1
   sleep 0.3   # a baseline of answers from FROM before the failure
   eval "$trigger" || { bench_lab probe-stop >/dev/null; eval "$restore"; return 1; }

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -46,12 +49,19 @@ class BenchmarkScriptsIT {
     }
 
     @Test
-    void benchFailover() {
-        final var result = result(Scripts.require(Map.of("GWHA_PORT_OFFSET", offset(600), "WARMUP_S", "3"), 900,
-            "bench-failover", "--reps", "1", "--soak-seconds", "5").output());
+    void benchFailover() throws IOException {
+        final var output = Scripts.require(Map.of("GWHA_PORT_OFFSET", offset(600), "WARMUP_S", "3"), 900,
+            "bench-failover", "--reps", "1", "--soak-seconds", "5").output();
+        final var result = result(output);
         assertKeys(result, "gwha_silent_ms", "gwha_link_ms", "keepalived_fast_ms", "keepalived_default_ms",
-            "false_failovers");
+            "false_failovers", "gwha_silent_v6_ms", "keepalived_fast_v6_ms", "gwha_silent_20ms_ms",
+            "keepalived_20ms_ms", "gwha_false_20ms", "keepalived_false_20ms");
         assertEquals(1, result.get("runs").getAsInt());
+        // the plot of every repetition's gap, drawn by gnuplot, where the script says
+        final var plot = output.lines().filter(line -> line.startsWith("plot: ")).findFirst()
+            .map(line -> Path.of(line.substring("plot: ".length()))).orElseThrow(() -> new AssertionError(
+                "no plot line:\n" + output));
+        assertTrue(Files.readString(plot).contains("<svg"), plot + " is an SVG");
     }
 
     @Test
