@@ -20,6 +20,7 @@ import net.gwha.impl.engine.Ipv6;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
 
@@ -144,26 +145,33 @@ final class IpAddressRules {
      */
     static void virtualIpEqualsGatewayAddress(final List<ClusterUnderCheck> clusters,
             final List<Violation> out) {
+        final var ipv4 = new ClusterIndex<String, Gateway>();
+        final var ipv6 = new ClusterIndex<Ipv6, Gateway>();
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
+            for (var gateway : view.gateways()) {
+                final var address = gateway.getIpAddress();
+                if (address != null) {
+                    ipv4.add(ipv4Key(address), view, order, gateway);
+                }
+                final var linkLocal = gateway.getIpv6LinkLocal();
+                final var key = linkLocal == null ? null : ipv6Key(linkLocal);
+                if (key != null) {
+                    ipv6.add(key, view, order, gateway);
+                }
+            }
+        }
         for (var view : clusters) {
             for (var vip : view.ipv4VirtualIps()) {
-                for (var other : clusters) {
-                    for (var gateway : other.gateways()) {
-                        final var address = gateway.getIpAddress();
-                        if (address != null && ipv4Key(address).equals(vip)) {
-                            reportVipOfGateway(view, vip, other, gateway, "ip-address", address.getValue(), out);
-                        }
-                    }
+                for (var hit : ipv4.all(vip)) {
+                    reportVipOfGateway(view, vip, hit.cluster(), hit.item(), "ip-address",
+                        hit.item().requireIpAddress().getValue(), out);
                 }
             }
             for (var vip : view.ipv6VirtualIps()) {
-                for (var other : clusters) {
-                    for (var gateway : other.gateways()) {
-                        final var address = gateway.getIpv6LinkLocal();
-                        if (address != null && vip.address().equals(ipv6Key(address))) {
-                            reportVipOfGateway(view, vip.describe(), other, gateway, "ipv6-link-local",
-                                address.getValue(), out);
-                        }
-                    }
+                for (var hit : ipv6.all(vip.address())) {
+                    reportVipOfGateway(view, vip.describe(), hit.cluster(), hit.item(), "ipv6-link-local",
+                        hit.item().requireIpv6LinkLocal().getValue(), out);
                 }
             }
         }
@@ -208,23 +216,31 @@ final class IpAddressRules {
      * its traffic.
      */
     static void virtualIpInTwoClusters(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
-        for (var view : clusters) {
+        // each cluster's first virtual IP with each address, by address
+        final var byAddress = new ClusterIndex<String, IpAddress>();
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
             final var seen = new HashSet<String>();
             for (var vip : view.virtualIps()) {
                 final var key = vipKey(vip);
-                // an address listed twice is reported once here (and as such by virtualIpListedTwice)
-                if (!seen.add(key)) {
-                    continue;
+                if (seen.add(key)) {
+                    byAddress.add(key, view, order, vip);
                 }
-                for (var other : clusters) {
-                    final var theirs = other == view ? null : other.virtualIps().stream()
-                        .filter(each -> vipKey(each).equals(key)).findFirst().orElse(null);
-                    if (theirs != null) {
-                        final var mine = vip.getIpv6Address() == null ? key : vip.stringValue();
-                        out.add(view.violation("virtual-ip", mine + " is also a virtual-ip of cluster '"
-                            + other.name() + "'" + (theirs.stringValue().equals(mine) ? ""
-                                : " (as " + theirs.stringValue() + ")")));
+            }
+        }
+        for (var view : clusters) {
+            for (var key : view.virtualIpKeys()) {
+                final var vip = view.virtualIps().stream().filter(each -> vipKey(each).equals(key)).findFirst()
+                    .orElseThrow();
+                for (var hit : byAddress.all(key)) {
+                    if (hit.cluster() == view) {
+                        continue;
                     }
+                    final var theirs = hit.item();
+                    final var mine = vip.getIpv6Address() == null ? key : vip.stringValue();
+                    out.add(view.violation("virtual-ip", mine + " is also a virtual-ip of cluster '"
+                        + hit.cluster().name() + "'" + (theirs.stringValue().equals(mine) ? ""
+                            : " (as " + theirs.stringValue() + ")")));
                 }
             }
         }

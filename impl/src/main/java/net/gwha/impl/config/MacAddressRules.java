@@ -13,6 +13,7 @@ import static net.gwha.impl.config.ClusterUnderCheck.macKey;
 
 import java.util.HexFormat;
 import java.util.List;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 
 /**
  * The rules on MAC addresses: the virtual MACs (IPv4 and IPv6) and gateway MACs are unicast, no two gateways of a
@@ -83,23 +84,30 @@ final class MacAddressRules {
      * frames to the virtual MAC, so that gateway's own traffic would be captured. Across clusters, reported on both.
      */
     static void virtualMacEqualsGatewayMac(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        final var gatewayMacs = new ClusterIndex<String, Gateway>();
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
+            for (var gateway : view.gateways()) {
+                final var mac = macKey(gateway);
+                if (mac != null) {
+                    gatewayMacs.add(mac, view, order, gateway);
+                }
+            }
+        }
         for (var view : clusters) {
             for (var virtualMac : view.virtualMacs()) {
-                for (var other : clusters) {
-                    for (var gateway : other.gateways()) {
-                        if (!virtualMac.mac().equals(macKey(gateway))) {
-                            continue;
-                        }
-                        if (other == view) {
-                            out.add(view.violation(virtualMac.field(), view.describe(virtualMac)
-                                + " equals the mac-address of gateway '" + gatewayName(gateway) + "'"));
-                        } else {
-                            out.add(view.violation(virtualMac.field(), view.describe(virtualMac)
-                                + " equals the mac-address of gateway '" + gatewayName(gateway) + "' of cluster '"
-                                + other.name() + "'"));
-                            out.add(other.violation(gatewayField(gateway, "mac-address"), virtualMac.mac()
-                                + " equals the " + virtualMac.field() + " of cluster '" + view.name() + "'"));
-                        }
+                for (var hit : gatewayMacs.all(virtualMac.mac())) {
+                    final var other = hit.cluster();
+                    final var gateway = hit.item();
+                    if (other == view) {
+                        out.add(view.violation(virtualMac.field(), view.describe(virtualMac)
+                            + " equals the mac-address of gateway '" + gatewayName(gateway) + "'"));
+                    } else {
+                        out.add(view.violation(virtualMac.field(), view.describe(virtualMac)
+                            + " equals the mac-address of gateway '" + gatewayName(gateway) + "' of cluster '"
+                            + other.name() + "'"));
+                        out.add(other.violation(gatewayField(gateway, "mac-address"), virtualMac.mac()
+                            + " equals the " + virtualMac.field() + " of cluster '" + view.name() + "'"));
                     }
                 }
             }

@@ -10,8 +10,10 @@ package net.gwha.impl.config;
 import static net.gwha.impl.config.ClusterUnderCheck.gatewayField;
 import static net.gwha.impl.config.ClusterUnderCheck.gatewayName;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
@@ -23,6 +25,16 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
  */
 final class SwitchRules {
     private static final Pattern OPENFLOW_NODE_ID = Pattern.compile("openflow:[0-9]{1,20}");
+    // a cluster has a virtual MAC per family at most
+    private static final int MAX_VIRTUAL_MACS = 2;
+
+    /** A switch port ({@link #portKey}) and a VRID. */
+    private record PortVrid(String port, int vrid) {
+    }
+
+    /** A switch and what must not be on it twice (a VRID, a virtual MAC). */
+    private record SwitchKey(String node, String what) {
+    }
 
     private SwitchRules() {
         // utility class
@@ -37,6 +49,18 @@ final class SwitchRules {
      * clusters, on each.
      */
     static void sharedSwitchPorts(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        // by port and VRID: 250 clusters on one router pair's ports differ in VRID, and only a clash is compared
+        final var atPort = new ClusterIndex<PortVrid, Gateway>();
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
+            final var vrid = view.cluster().getVrid();
+            for (var gateway : view.gateways()) {
+                final var port = portKey(gateway);
+                if (vrid != null && port != null) {
+                    atPort.add(new PortVrid(port, vrid.intValue()), view, order, gateway);
+                }
+            }
+        }
         for (var view : clusters) {
             final var gateways = view.gateways();
             for (int index = 0; index < gateways.size(); index++) {
@@ -53,20 +77,19 @@ final class SwitchRules {
                     }
                 }
                 final var vrid = view.cluster().getVrid();
-                for (var other : clusters) {
-                    if (other == view || vrid == null || !vrid.equals(other.cluster().getVrid())
-                            || !view.vlanOverlaps(other)) {
+                if (vrid == null) {
+                    continue;
+                }
+                for (var hit : atPort.overlapping(new PortVrid(port, vrid.intValue()), view)) {
+                    final var other = hit.cluster();
+                    if (other == view) {
                         continue;
                     }
-                    for (var otherGateway : other.gateways()) {
-                        if (port.equals(portKey(otherGateway))) {
-                            out.add(view.violation(gatewayField(gateway, "attachment"), port
-                                + " is also the attachment of gateway '" + gatewayName(otherGateway)
-                                + "' of cluster '" + other.name() + "' with the same vrid " + vrid
-                                + view.describeVlanClash(other) + ": clusters that share a port must have different "
-                                + (view.vlan() == null && other.vlan() == null ? "vrids" : "vrids or vlans")));
-                        }
-                    }
+                    out.add(view.violation(gatewayField(gateway, "attachment"), port
+                        + " is also the attachment of gateway '" + gatewayName(hit.item())
+                        + "' of cluster '" + other.name() + "' with the same vrid " + vrid
+                        + view.describeVlanClash(other) + ": clusters that share a port must have different "
+                        + (view.vlan() == null && other.vlan() == null ? "vrids" : "vrids or vlans")));
                 }
             }
         }
@@ -102,19 +125,34 @@ final class SwitchRules {
      * the VLANs differ (frames of one never match the other's flows). Reported on both clusters.
      */
     static void vridTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
+        final var onSwitch = new ClusterIndex<SwitchKey, Boolean>();
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
+            final var vrid = view.cluster().getVrid();
+            if (vrid != null) {
+                for (var node : view.gatewaySwitches()) {
+                    onSwitch.add(new SwitchKey(node, vrid.toString()), view, order, Boolean.TRUE);
+                }
+            }
+        }
         for (var view : clusters) {
             final var vrid = view.cluster().getVrid();
             if (vrid == null) {
                 continue;
             }
-            for (var other : clusters) {
-                if (other != view && vrid.equals(other.cluster().getVrid()) && view.vlanOverlaps(other)) {
-                    final var shared = intersection(view.gatewaySwitches(), other.gatewaySwitches());
-                    if (!shared.isEmpty()) {
-                        out.add(view.violation("vrid", vrid + " is also the vrid of cluster '" + other.name()
-                            + "' on " + describeSwitches(shared) + view.describeVlanClash(other)));
+            // the clusters it clashes with, in name order
+            final var others = new TreeMap<Integer, ClusterUnderCheck>();
+            for (var node : view.gatewaySwitches()) {
+                for (var hit : onSwitch.overlapping(new SwitchKey(node, vrid.toString()), view)) {
+                    if (hit.cluster() != view) {
+                        others.put(hit.order(), hit.cluster());
                     }
                 }
+            }
+            for (var other : others.values()) {
+                final var shared = intersection(view.gatewaySwitches(), other.gatewaySwitches());
+                out.add(view.violation("vrid", vrid + " is also the vrid of cluster '" + other.name()
+                    + "' on " + describeSwitches(shared) + view.describeVlanClash(other)));
             }
         }
     }
@@ -125,23 +163,39 @@ final class SwitchRules {
      * it (and on the VLAN). Reported on both clusters.
      */
     static void virtualMacTwiceOnSwitch(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
-        for (var view : clusters) {
+        final var allSwitches = new ArrayList<SortedSet<String>>(clusters.size());
+        final var onSwitch = new ClusterIndex<SwitchKey, Integer>();
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
+            final var switches = view.allSwitches();
+            allSwitches.add(switches);
+            final var macs = view.virtualMacs();
+            for (int which = 0; which < macs.size(); which++) {
+                for (var node : switches) {
+                    onSwitch.add(new SwitchKey(node, macs.get(which).mac()), view, order, which);
+                }
+            }
+        }
+        for (int order = 0; order < clusters.size(); order++) {
+            final var view = clusters.get(order);
+            final var switches = allSwitches.get(order);
             for (var virtualMac : view.virtualMacs()) {
-                for (var other : clusters) {
-                    if (other == view || !view.vlanOverlaps(other)) {
-                        continue;
-                    }
-                    for (var otherMac : other.virtualMacs()) {
-                        if (!virtualMac.mac().equals(otherMac.mac())) {
-                            continue;
-                        }
-                        final var shared = intersection(view.allSwitches(), other.allSwitches());
-                        if (!shared.isEmpty()) {
-                            out.add(view.violation(virtualMac.field(), view.describe(virtualMac) + " is also the "
-                                + otherMac.field() + " of cluster '" + other.name() + "' on "
-                                + describeSwitches(shared) + view.describeVlanClash(other)));
+                // each other cluster's virtual MAC that clashes, in name order, then in its order of virtual MACs
+                final var clashes = new TreeMap<Long, ClusterIndex.Hit<Integer>>();
+                for (var node : switches) {
+                    for (var hit : onSwitch.overlapping(new SwitchKey(node, virtualMac.mac()), view)) {
+                        if (hit.cluster() != view) {
+                            clashes.putIfAbsent((long) hit.order() * MAX_VIRTUAL_MACS + hit.item(), hit);
                         }
                     }
+                }
+                for (var hit : clashes.values()) {
+                    final var other = hit.cluster();
+                    final var otherMac = other.virtualMacs().get(hit.item());
+                    final var shared = intersection(switches, allSwitches.get(hit.order()));
+                    out.add(view.violation(virtualMac.field(), view.describe(virtualMac) + " is also the "
+                        + otherMac.field() + " of cluster '" + other.name() + "' on "
+                        + describeSwitches(shared) + view.describeVlanClash(other)));
                 }
             }
         }

@@ -113,21 +113,25 @@ public final class ClusterDirectory {
 
     /** What is looked up per advertisement, built once per configuration change. */
     private record Index(Map<String, Entry> byName, Map<PortVrid, Member> byPortVrid,
-            Map<Integer, List<Entry>> byVrid) {
-        static final Index EMPTY = new Index(Map.of(), Map.of(), Map.of());
+            Map<Integer, List<Entry>> byVrid, Map<IpAddress, Entry> byVirtualIp) {
+        static final Index EMPTY = new Index(Map.of(), Map.of(), Map.of(), Map.of());
 
         static Index of(final Map<String, Entry> entries) {
             final var byPortVrid = new HashMap<PortVrid, Member>();
             final var byVrid = new HashMap<Integer, List<Entry>>();
+            final var byVirtualIp = new HashMap<IpAddress, Entry>();
             // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
             for (var entry : new TreeMap<>(entries).values()) {
                 entry.members().forEach(member -> byPortVrid.putIfAbsent(
                     new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid(), member.ip().family()),
                     member));
                 byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
+                entry.virtualIps().forEach(vip -> byVirtualIp.putIfAbsent(vip, entry));
+                entry.ipv6VirtualIps().forEach(vip -> byVirtualIp.putIfAbsent(vip, entry));
             }
             byVrid.replaceAll((vrid, list) -> List.copyOf(list));
-            return new Index(Map.copyOf(entries), Map.copyOf(byPortVrid), Map.copyOf(byVrid));
+            return new Index(Map.copyOf(entries), Map.copyOf(byPortVrid), Map.copyOf(byVrid),
+                Map.copyOf(byVirtualIp));
         }
     }
 
@@ -187,6 +191,14 @@ public final class ClusterDirectory {
 
     public Optional<Entry> get(final String cluster) {
         return Optional.ofNullable(index.byName().get(cluster));
+    }
+
+    /**
+     * The cluster with this virtual IP, of either family: the validator keeps a virtual IP to one cluster, so ARP
+     * and Neighbor Solicitations are answered by a lookup, not a scan of every cluster.
+     */
+    public Optional<Entry> withVirtualIp(final IpAddress vip) {
+        return Optional.ofNullable(index.byVirtualIp().get(vip));
     }
 
     public Collection<Entry> entries() {

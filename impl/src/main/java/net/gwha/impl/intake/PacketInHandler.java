@@ -198,13 +198,9 @@ public final class PacketInHandler implements AutoCloseable {
         }
         final int vlanId = solicitation.vlanTags().isEmpty() ? VrrpAdvertisement.NO_VLAN
             : solicitation.vlanTags().getFirst().vlanId();
-        for (var entry : directory.entries()) {
-            if (entry.ipv6VirtualIps().contains(solicitation.target()) && entry.carries(vlanId)) {
-                transmit(NeighborDiscovery.answer(solicitation, entry.ipv6VirtualMac()), solicitation.target(),
-                    ingress, egress);
-                return;
-            }
-        }
+        directory.withVirtualIp(solicitation.target()).filter(entry -> entry.carries(vlanId)).ifPresent(entry ->
+            transmit(NeighborDiscovery.answer(solicitation, entry.ipv6VirtualMac()), solicitation.target(), ingress,
+                egress));
     }
 
     /** Where the ethertype of an ARP request is in the frame, or -1 when it is none. */
@@ -232,22 +228,19 @@ public final class PacketInHandler implements AutoCloseable {
         // The outermost tag is the one the switch's vlan_vid match sees.
         final int vlanId = typeAt == ETH_TYPE_AT ? VrrpAdvertisement.NO_VLAN
             : buffer.getShort(ETH_TYPE_AT + 2) & 0xFFF;
-        for (var entry : directory.entries()) {
-            if (entry.virtualIps().contains(target)) {
-                if (!entry.carries(vlanId)) {
-                    // A VLAN cluster's virtual IP is not there to be had from another VLAN.
-                    return;
-                }
-                reply(frame, typeAt, entry.virtualMac(), target, ingress, egress);
-                final var sender = mac(buffer, arp + 8);
-                final var senderIp = new Ipv4(buffer.getInt(arp + 14));
-                if (answerableInSwitch(entry, mac(buffer, 6), sender, senderIp)
-                        && !hostAsked.hostAsked(entry.name(), ingress.node(), new MacAddress(sender.toString()),
-                            senderIp.toString(), target.toString())) {
-                    counters.dropped();
-                }
-                return;
-            }
+        final var found = directory.withVirtualIp(target);
+        // A VLAN cluster's virtual IP is not there to be had from another VLAN.
+        if (found.isEmpty() || !found.orElseThrow().carries(vlanId)) {
+            return;
+        }
+        final var entry = found.orElseThrow();
+        reply(frame, typeAt, entry.virtualMac(), target, ingress, egress);
+        final var sender = mac(buffer, arp + 8);
+        final var senderIp = new Ipv4(buffer.getInt(arp + 14));
+        if (answerableInSwitch(entry, mac(buffer, 6), sender, senderIp)
+                && !hostAsked.hostAsked(entry.name(), ingress.node(), new MacAddress(sender.toString()),
+                    senderIp.toString(), target.toString())) {
+            counters.dropped();
         }
     }
 

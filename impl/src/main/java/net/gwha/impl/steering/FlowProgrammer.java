@@ -12,11 +12,12 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -79,6 +80,9 @@ public final class FlowProgrammer {
     private final Map<String, List<String>> orders = new HashMap<>();
     private final Map<String, Decision.PartitionsChanged> partitions = new HashMap<>();
     private final LearnedHosts hosts = new LearnedHosts(MAX_HOSTS, HOST_TTL);
+    // The clusters programmed on each switch: a plan reads only the clusters that share a switch with it (the shared
+    // punts, PuntFlows), so that planning a cluster costs what its switches hold, not every cluster configured.
+    private final Map<String, Set<String>> onSwitch = new HashMap<>();
     // Clusters to plan again because a cluster on one of their switches changed ({@link #replanNeighbours}).
     private final TreeSet<String> neighboursDue = new TreeSet<>();
     private boolean expiryScheduled;
@@ -109,6 +113,7 @@ public final class FlowProgrammer {
         loop.run(() -> {
             final var name = cluster.getName().getValue();
             final var previous = configs.put(name, cluster);
+            place(name, previous, cluster);
             writer.own(name, FlowPlanner.owned(cluster, options));
             replan(name);
             replanNeighbours(name, previous, cluster);
@@ -124,6 +129,7 @@ public final class FlowProgrammer {
     public void removed(final String cluster) {
         loop.run(() -> {
             final var previous = configs.remove(cluster);
+            place(cluster, previous, null);
             orders.remove(cluster);
             partitions.remove(cluster);
             hosts.forget(cluster);
@@ -147,11 +153,10 @@ public final class FlowProgrammer {
             }
         }
         final boolean idle = neighboursDue.isEmpty();
-        configs.forEach((name, config) -> {
-            if (!name.equals(changed) && !Collections.disjoint(switches, FlowPlanner.switchesOf(config))) {
-                neighboursDue.add(name);
-            }
-        });
+        for (var node : switches) {
+            onSwitch.getOrDefault(node, Set.of()).stream().filter(name -> !name.equals(changed))
+                .forEach(neighboursDue::add);
+        }
         if (idle && !neighboursDue.isEmpty()) {
             loop.execute(() -> {
                 final var due = List.copyOf(neighboursDue);
@@ -294,11 +299,35 @@ public final class FlowProgrammer {
         scheduleExpiry();
     }
 
+    /** Moves a cluster from the switches of its previous configuration to those of its new one. */
+    private void place(final String cluster, final @Nullable Cluster before, final @Nullable Cluster after) {
+        if (before != null) {
+            for (var node : FlowPlanner.switchesOf(before)) {
+                final var there = onSwitch.get(node);
+                there.remove(cluster);
+                if (there.isEmpty()) {
+                    onSwitch.remove(node);
+                }
+            }
+        }
+        if (after != null) {
+            FlowPlanner.switchesOf(after).forEach(node -> onSwitch.computeIfAbsent(node, unused -> new HashSet<>())
+                .add(cluster));
+        }
+    }
+
+    /** The clusters that share a switch with this one, itself included. */
+    private List<Cluster> neighbours(final Cluster cluster) {
+        final var names = new HashSet<String>();
+        FlowPlanner.switchesOf(cluster).forEach(node -> names.addAll(onSwitch.getOrDefault(node, Set.of())));
+        return names.stream().map(configs::get).toList();
+    }
+
     private ListenableFuture<Long> replan(final String cluster) {
         final var lan = partitions.get(cluster);
         return log(cluster, writer.apply(FlowPlanner.plan(configs.get(cluster), orders.getOrDefault(cluster, List.of()),
             lan == null ? List.of() : lan.partitions(), lan == null ? SwitchLinks.none() : lan.links(), options,
-            hosts.of(cluster), configs.values())));
+            hosts.of(cluster), neighbours(configs.get(cluster)))));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {
