@@ -28,6 +28,8 @@ final class Gateway {
         final AddressFamily family;
         boolean heard;
         long lastHeard;
+        /** The gap before its last heartbeat, NEVER when that says nothing of its rhythm (first, across a cut-off). */
+        long lastGap = NEVER;
         /** Priority of its last heartbeat, -1 before the first; 0 means resigned. */
         int advertisedPriority = -1;
         /**
@@ -250,6 +252,7 @@ final class Gateway {
         if (beat.heard && !beat.gapSpansCutOff && at > beat.lastHeard && at - beat.lastHeard <= deadNanos) {
             beat.phi.add(at - beat.lastHeard);
         }
+        beat.lastGap = beat.heard && !beat.gapSpansCutOff && at >= beat.lastHeard ? at - beat.lastHeard : NEVER;
         beat.gapSpansCutOff = false;
         assumed = false;
         heard = true;
