@@ -184,10 +184,17 @@ final class LivenessJudge {
             }
         }
         lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
+        // Rule: a heartbeat one interval after its sender's previous one, give or take a tenth (the least jitter the
+        // adaptive detector assumes), was neither held up on the way nor queued in a burst, so nothing sent before
+        // it waits behind it: a gateway whose heartbeat was due before it needs no drain
+        final long previous = from.lastHeardOnAny();
+        final boolean onTime = previous != Long.MIN_VALUE && !from.assumed
+            && Math.abs(at - previous - intervalNanos) <= intervalNanos / 10;
         for (Gateway other : gateways) {
             if (other.heard && other.heardAfterDue == NEVER && at >= other.awaitedSince() + intervalNanos
                     && other.config.switchId().equals(switchId)) {
                 other.heardAfterDue = at;
+                other.dueShownOnTime = onTime && other != from;
             }
         }
         settle(at);
@@ -322,8 +329,8 @@ final class LivenessJudge {
     }
 
     void settle(final long now) {
-        // Rule: a silent gateway is down at its deadline if the others on its switch keep their rhythm or are heard
-        // after its heartbeat was due (judgementWaits); if none is, the intake may be stalled (see intake) or its switch on the way to being reported disconnected,
+        // Rule: a silent gateway is down at its deadline if others on its switch are heard meanwhile; if none is,
+        // the intake may be stalled (see intake) or its switch on the way to being reported disconnected,
         // so it waits, at most one dead interval; then nobody on that switch has been heard for that long, so
         // every gateway on it still up is down at once: none is known alive to take over from another. Not those
         // cut off: their silence is their switch's
@@ -362,50 +369,17 @@ final class LivenessJudge {
     }
 
     /**
-     * Whether a silent gateway's judgement waits, at most one dead interval past its deadline: while the other
-     * gateways on its switch are not all on time ({@link #peersOnTime}), until some gateway has been heard after its
-     * next heartbeat was due, and a moment longer for heartbeats queued right behind that one (the end of a burst);
-     * and while no gateway at all has been heard for longer than the quiet time, since the intake may be stalled.
-     * Either way its own heartbeat may be held up on the way with the others.
+     * Whether a silent gateway's judgement waits, at most one dead interval past its deadline: until some gateway
+     * has been heard after its next heartbeat was due, and unless that one came on time, a moment longer for
+     * heartbeats queued right behind it (the end of a burst); and while no gateway at all has been heard for longer
+     * than the quiet time, since the intake may be stalled. Either way its own heartbeat may be held up on the way
+     * with the others.
      */
     private boolean judgementWaits(final Gateway gateway, final long now) {
         final long deadline = gateway.deadline();
-        if (gateway.liveness != Liveness.UP || deadline > now || now >= deadline + grace(gateway, now)) {
-            return false;
-        }
-        if (quiet(gateway, now)) {
-            return true;
-        }
-        // Rule: the other gateways' heartbeats share the whole path (switch, connection, openflowplugin, intake);
-        // while every one of them keeps its rhythm, nothing on that path is held up, and this one's lateness is its
-        // own: it is judged at its deadline. A stall shows as a peer overdue, or as a peer's last heartbeat late
-        // (the head of a burst); then, as before, it waits for a heartbeat heard after its own was due, and the drain
-        return !peersOnTime(gateway, now)
-            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS);
-    }
-
-    /**
-     * Whether some other gateway is up on the gateway's switch, and every such one was heard on time on every family
-     * heard: its last heartbeat less than one interval and the tolerance ago, and itself no later than that after the
-     * one before. The tolerance is the least jitter the adaptive detector assumes ({@link PhiAccrual}), a tenth of
-     * the interval: 10 ms at 100 ms heartbeats against 0.3 to 1 ms measured on the wire.
-     */
-    private boolean peersOnTime(final Gateway gateway, final long now) {
-        final long onTime = intervalNanos + intervalNanos / 10;
-        boolean any = false;
-        for (Gateway peer : gateways) {
-            if (peer == gateway || peer.liveness != Liveness.UP || peer.cutOff
-                    || !peer.config.switchId().equals(gateway.config.switchId())) {
-                continue;
-            }
-            for (Gateway.Beat beat : peer.beats) {
-                if (beat.heard && (now - beat.lastHeard > onTime || beat.lastGap > onTime)) {
-                    return false;
-                }
-            }
-            any = true;
-        }
-        return any;
+        return gateway.liveness == Liveness.UP && deadline <= now && now < deadline + grace(gateway, now)
+            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS && !gateway.dueShownOnTime
+                || quiet(gateway, now));
     }
 
     /**
