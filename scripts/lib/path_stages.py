@@ -106,7 +106,9 @@ for gw in PORTS.values():
     for w in wire:
         total += 1
         js = next_at(sw, j, w - 0.001, w + 0.1)
-        kl = next_at(listener, k, w - 0.002, w + 0.2)
+        # the engine's wall clock is anchored once at its start and may sit a few ms off the system clock's: match
+        # within half an interval either side, so that an offset does not slip a heartbeat onto the next one
+        kl = next_at(listener, k, w - interval / 2000, w + interval / 2000)
         if js is None or kl is None:
             previous = None
             continue
