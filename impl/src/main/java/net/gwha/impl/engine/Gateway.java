@@ -83,6 +83,11 @@ final class Gateway {
      * interval), NEVER until then: from that instant its silence is its own, not the intake's.
      */
     long heardAfterDue = NEVER;
+    /**
+     * The heartbeat that set {@link #heardAfterDue} was another gateway's, on time: not at the end of a burst, so
+     * nothing sent before it can be queued behind it.
+     */
+    boolean dueShownOnTime;
     /** Its switch is disconnected: its silence proves nothing, so every {@link Beat#deadline} is suspended (NEVER). */
     boolean cutOff;
     /** When its switch was last connected again, Long.MIN_VALUE if never: its deadline has run since then. */
@@ -172,6 +177,17 @@ final class Gateway {
         return oldest;
     }
 
+    /** The latest of the families' last heartbeats, Long.MIN_VALUE if none was heard. */
+    long lastHeardOnAny() {
+        long latest = Long.MIN_VALUE;
+        for (Beat beat : beats) {
+            if (beat.heard) {
+                latest = Math.max(latest, beat.lastHeard);
+            }
+        }
+        return latest;
+    }
+
     /**
      * Since when some family's next heartbeat has been awaited longest: the oldest of their last heartbeats, and of
      * the instants those never heard started to be awaited; NEVER if none is.
@@ -259,7 +275,12 @@ final class Gateway {
         advertisedPriority = lowestAdvertised();
         advertisedIntervalCentis = intervalCentis;
         // another family's heartbeat still overdue: this one shows its silence is its own
-        heardAfterDue = awaitedSince() <= at - intervalNanos ? Math.min(heardAfterDue, at) : NEVER;
+        if (awaitedSince() > at - intervalNanos) {
+            heardAfterDue = NEVER;
+        } else if (at < heardAfterDue) {
+            heardAfterDue = at;
+            dueShownOnTime = false;
+        }
         if (priority == 0) {
             // Rule: priority 0 on any family resigns at once (RFC 5798 section 6.4.3; keepalived's sync group takes
             // every instance down with one), and that family must be heard steadily again

@@ -184,10 +184,17 @@ final class LivenessJudge {
             }
         }
         lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
+        // Rule: a heartbeat one interval after its sender's previous one, give or take a tenth (the least jitter the
+        // adaptive detector assumes), was neither held up on the way nor queued in a burst, so nothing sent before
+        // it waits behind it: a gateway whose heartbeat was due before it needs no drain
+        final long previous = from.lastHeardOnAny();
+        final boolean onTime = previous != Long.MIN_VALUE && !from.assumed
+            && Math.abs(at - previous - intervalNanos) <= intervalNanos / 10;
         for (Gateway other : gateways) {
             if (other.heard && other.heardAfterDue == NEVER && at >= other.awaitedSince() + intervalNanos
                     && other.config.switchId().equals(switchId)) {
                 other.heardAfterDue = at;
+                other.dueShownOnTime = onTime && other != from;
             }
         }
         settle(at);
@@ -363,14 +370,16 @@ final class LivenessJudge {
 
     /**
      * Whether a silent gateway's judgement waits, at most one dead interval past its deadline: until some gateway
-     * has been heard after its next heartbeat was due, and a moment longer for heartbeats queued right behind that
-     * one (the end of a burst); and while no gateway at all has been heard for longer than the quiet time, since
-     * the intake may be stalled. Either way its own heartbeat may be held up on the way with the others.
+     * has been heard after its next heartbeat was due, and unless that one came on time, a moment longer for
+     * heartbeats queued right behind it (the end of a burst); and while no gateway at all has been heard for longer
+     * than the quiet time, since the intake may be stalled. Either way its own heartbeat may be held up on the way
+     * with the others.
      */
     private boolean judgementWaits(final Gateway gateway, final long now) {
         final long deadline = gateway.deadline();
         return gateway.liveness == Liveness.UP && deadline <= now && now < deadline + grace(gateway, now)
-            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS || quiet(gateway, now));
+            && (gateway.heardAfterDue == NEVER || now < gateway.heardAfterDue + DRAIN_NANOS && !gateway.dueShownOnTime
+                || quiet(gateway, now));
     }
 
     /**

@@ -52,6 +52,10 @@ public final class GatewayHaMetrics {
     private static final double[] LATENCY_BUCKETS = {
         0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
     };
+    // From 50 us (an idle loop) to 250 ms (a stalled one): the engine's queue in front of each heartbeat.
+    private static final double[] INTAKE_BUCKETS = {
+        0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+    };
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -60,6 +64,7 @@ public final class GatewayHaMetrics {
     private final Counter failovers;
     private final Histogram detection;
     private final Histogram programming;
+    private final Histogram intake;
     private final Counter writeFailures;
     private final Counter resends;
     // Clusters whose failover series exist, at 0 for the causes not seen yet.
@@ -79,6 +84,10 @@ public final class GatewayHaMetrics {
         programming = Histogram.builder().name("gwha_failover_programming_seconds")
             .help("From the decision of a change of active gateway to the switches confirming its flows")
             .labelNames("cluster").classicOnly().classicUpperBounds(LATENCY_BUCKETS).register(registry);
+        intake = Histogram.builder().name("gwha_heartbeat_intake_seconds")
+            .help("From a heartbeat's packet-in reaching this node's listener to the engine taking it: the wait in "
+                + "the engine's queue, which the detector's thresholds see as jitter")
+            .classicOnly().classicUpperBounds(INTAKE_BUCKETS).register(registry);
         writeFailures = Counter.builder().name("gwha_flow_write_failures_total")
             .help("Writes of flows, groups or meters to a switch through openflowplugin's RPCs that failed")
             .labelNames("switch").register(registry);
@@ -176,6 +185,11 @@ public final class GatewayHaMetrics {
                     .observe(seconds(changed.decisionTime() - changed.causeTime()));
             }
         }
+    }
+
+    /** A heartbeat waited {@code delayNanos} in the engine's queue. */
+    public void heartbeatTaken(final long delayNanos) {
+        intake.observe(seconds(delayNanos));
     }
 
     /** The switches confirmed the flows of a change of active gateway decided at {@code decisionNanos}. */

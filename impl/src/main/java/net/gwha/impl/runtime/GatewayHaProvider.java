@@ -288,6 +288,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         flowWriter.adoptHostsWith(flows::adopt);
         // The metrics see a decision as the engine made it, before any adapter acts on it.
         runtime.addDecisionSink(metrics::onDecisions);
+        runtime.intakeDelays(metrics::heartbeatTaken);
         runtime.addDecisionSink(flows::onDecisions);
         runtime.addDecisionSink(new NotificationSink(notifications, runtime::wallTime)::publish);
         final var configListener = new ClusterConfigListener(broker, runtime,

@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import net.gwha.impl.config.ConfigSink;
@@ -70,6 +71,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final long nanoOrigin;
     private final Engine engine = new Engine();
     private final List<DecisionSink> decisionSinks = new ArrayList<>();
+    private LongConsumer intakeDelays = delay -> { };
     private final StateSink stateSink;
     private final boolean detectPauses;
 
@@ -129,6 +131,14 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Adds a sink; call before the first event. */
     public void addDecisionSink(final DecisionSink sink) {
         decisionSinks.add(sink);
+    }
+
+    /**
+     * Told, on the loop, how long each heartbeat waited between its packet-in's arrival and the engine taking it;
+     * set before the first event.
+     */
+    public void intakeDelays(final LongConsumer sink) {
+        intakeDelays = sink;
     }
 
     @Override
@@ -237,6 +247,9 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         if (detectPauses && !(event instanceof Event.Paused)) {
             checkPause();
         }
+        if (event instanceof Event.HeartbeatReceived heartbeat) {
+            taken(heartbeat);
+        }
         final Outcome outcome;
         try {
             outcome = engine.apply(event);
@@ -283,6 +296,21 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         flushes.schedule(!decisions.isEmpty()
             || !(event instanceof Event.HeartbeatReceived || event instanceof Event.Tick));
         return Optional.of(outcome);
+    }
+
+    /**
+     * A heartbeat's way through the controller: its arrival (the packet-in listener's stamp) and the engine taking
+     * it. The debug line lets scripts/bench-path put the stages of a heartbeat side by side with captures on the wire.
+     */
+    private void taken(final Event.HeartbeatReceived heartbeat) {
+        final long delay = now() - heartbeat.at();
+        intakeDelays.accept(delay);
+        if (LOG.isDebugEnabled()) {
+            final var arrived = wallTime(heartbeat.at());
+            LOG.debug("Heartbeat {} {} {} arrived {}.{} taken {} us later", heartbeat.cluster(), heartbeat.gateway(),
+                heartbeat.family(), arrived.getEpochSecond(), String.format("%06d", arrived.getNano() / 1000),
+                delay / 1000);
+        }
     }
 
     // What an adapter does with a configuration must not stop the loop either.

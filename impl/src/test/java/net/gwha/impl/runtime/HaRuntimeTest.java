@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,6 +75,18 @@ class HaRuntimeTest {
 
     private void heartbeat(final String gateway) {
         runtime.submit(new Event.HeartbeatReceived("c1", gateway, AddressFamily.IPV4, 100, 100, nanos.get()));
+    }
+
+    @Test
+    void eachHeartbeatsWaitBeforeTheEngineTookItIsReported() throws Exception {
+        final var delays = new CopyOnWriteArrayList<Long>();
+        runtime.intakeDelays(delays::add);
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        // stamped by the packet-in listener 3 ms before the loop takes it
+        runtime.submit(new Event.HeartbeatReceived("c1", "gw1", AddressFamily.IPV4, 100, 100,
+            nanos.get() - TimeUnit.MILLISECONDS.toNanos(3)));
+        drain();
+        assertEquals(List.of(TimeUnit.MILLISECONDS.toNanos(3)), delays);
     }
 
     @Test
