@@ -44,6 +44,8 @@ final class Lab {
     /** The IPv6 virtual IPs of {@link #upIpv6()}: the virtual link-local, the hosts' router, and a global one. */
     static final String VLL6 = "fe80::1";
     static final String VIP6 = "2001:db8:0:1::fe";
+    /** Behind every gateway of {@link #upIpv6()} (on lo of each): reached through the client's IPv6 router. */
+    static final String OUTSIDE6 = "2001:db8:0:ff::1";
     /** The hosts only some tests want heard. */
     static final List<String> EXTRAS = List.of("gw5", "gw6", "r1", "r2");
 
@@ -96,8 +98,26 @@ final class Lab {
         lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6");
     }
 
+    /**
+     * {@link #upIpv6()} with radvd on every gateway advertising the virtual link-local {@value #VLL6} (on eth0, no
+     * source link-layer option): the client has no configured IPv6 route and learns its router from the RAs.
+     */
+    void upIpv6Radvd() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--radvd");
+    }
+
     void down() {
         lab(120, "down");
+    }
+
+    /** The run directory, in the command line of every process the lab starts. */
+    String runDirectory() {
+        return "/tmp/gwha-lab-" + env.get("LAB_PREFIX");
+    }
+
+    /** The host's IPv6 default routes, as {@code ip -6 route show default} prints them. */
+    String ipv6DefaultRoutes(final String host) {
+        return lab(30, "exec", host, "ip", "-6", "route", "show", "default").strip();
     }
 
     void waitConnected(final int seconds) {
@@ -215,6 +235,20 @@ final class Lab {
         return Probe.parse(lab(seconds + 30L, "probe", Integer.toString(seconds)));
     }
 
+    /**
+     * Probes {@value #OUTSIDE6} through the client's IPv6 default router until the gateway answers 20 in a row or the
+     * time runs out; blocks. Which gateway answers is the router the client's traffic reaches.
+     */
+    Probe probeOutsideUntil(final String gateway, final int seconds) {
+        return Probe.parse(lab(seconds + 30L, "probe", Integer.toString(seconds), "--outside", "--until", gateway,
+            "--until-count", "20", "--grace-ms", "20"));
+    }
+
+    /** {@link #probeStart(int, String)} to {@value #OUTSIDE6} through the client's IPv6 default router. */
+    void probeOutsideStart(final int seconds, final String untilGateway) {
+        lab(30, "probe-start", Integer.toString(seconds), "--outside", "--until", untilGateway, "--until-count", "50");
+    }
+
     /** Starts probing in the background, until the gateway answers steadily or the time runs out. */
     void probeStart(final int seconds, final String untilGateway) {
         lab(30, "probe-start", Integer.toString(seconds), "--until", untilGateway, "--until-count", "50");
@@ -289,6 +323,12 @@ final class Lab {
         double longestSilenceMillis() {
             return Math.max(maxGapMillis(), Math.max(json.get("head_unanswered_ms").getAsDouble(),
                 json.get("tail_unanswered_ms").getAsDouble()));
+        }
+
+        /** Whether the gateway of {@code --until} answered the count in a row. */
+        boolean untilReached() {
+            final var reached = json.get("until_reached");
+            return reached != null && reached.getAsBoolean();
         }
 
         long answered() {

@@ -22,6 +22,7 @@ final class TestClassOrder {
     static final int CLUSTER_FENCE = 4;
     static final int VLAN_LAB = 5;
     static final int IPV6_LAB = 6;
+    static final int IPV6_RA_LAB = 7;
 
     private TestClassOrder() {
     }
