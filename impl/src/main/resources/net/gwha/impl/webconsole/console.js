@@ -15,6 +15,7 @@ const FIELD_ALIASES = { 'attachment': 'node-id', 'attachment node-id': 'node-id'
 let configs = new Map();
 let editing = null;
 let refreshing = null;
+let lastRead = 0;
 
 function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -74,12 +75,15 @@ async function load() {
 }
 
 function refreshSoon() {
-    // Changes come in bursts (a failover writes several nodes): one read for each burst.
+    // Changes come in bursts (a failover writes several nodes) and the heartbeat counters change all the time:
+    // one read per burst, and at most one a second.
     if (refreshing === null) {
+        const wait = Math.max(150, lastRead + 1000 - Date.now());
         refreshing = setTimeout(() => {
             refreshing = null;
+            lastRead = Date.now();
             load().catch(e => notice('Reading the clusters failed: ' + e, true));
-        }, 150);
+        }, wait);
     }
 }
 
@@ -150,7 +154,7 @@ function gatewayTable(cluster, state) {
 
 function historyTable(events) {
     const body = el('tbody');
-    for (const event of [...events].reverse()) {
+    for (const event of [...events].sort((a, b) => Number(b.sequence) - Number(a.sequence))) {
         body.append(el('tr', { 'data-sequence': event.sequence },
             el('td', { class: 'num' }, event.sequence),
             el('td', {}, time(event['decision-time'])),
