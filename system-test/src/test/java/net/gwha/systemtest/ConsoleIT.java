@@ -106,8 +106,11 @@ class ConsoleIT {
     void thePageWantsRestconfsCredentials() throws Exception {
         final var http = HttpClient.newHttpClient();
         final var url = URI.create(page);
-        assertEquals(401, http.send(HttpRequest.newBuilder(url).GET().build(), BodyHandlers.discarding())
-            .statusCode());
+        final var refused = http.send(HttpRequest.newBuilder(url).GET().build(), BodyHandlers.discarding());
+        assertEquals(401, refused.statusCode());
+        // What makes a user's browser ask for the user and password.
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+            refused.headers().toString());
         final var served = http.send(HttpRequest.newBuilder(url).header("Authorization", AUTHORIZATION).GET()
             .build(), BodyHandlers.ofString());
         assertEquals(200, served.statusCode());
