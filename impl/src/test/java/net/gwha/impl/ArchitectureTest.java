@@ -60,7 +60,7 @@ class ArchitectureTest {
         final ArchRule rule = noClasses().that()
             .resideInAnyPackage("net.gwha.impl.intake..", "net.gwha.impl.steering..", "net.gwha.impl.config..",
                 "net.gwha.impl.state..", "net.gwha.impl.ops..", "net.gwha.impl.packet..",
-                "net.gwha.impl.metrics..")
+                "net.gwha.impl.metrics..", "net.gwha.impl.webconsole..")
             .should().dependOnClassesThat().resideInAPackage("net.gwha.impl.runtime..")
             .because("adapters talk to small interfaces of their own; only the runtime knows them all");
         rule.check(main);
@@ -71,6 +71,16 @@ class ArchitectureTest {
         final ArchRule rule = noClasses().that().resideOutsideOfPackage("net.gwha.impl.metrics..")
             .should().dependOnClassesThat().resideInAPackage("io.prometheus..")
             .because("the runtime feeds the metrics through their own methods; only they know the client library");
+        rule.check(main);
+    }
+
+    @Test
+    void theWebConsoleGoesThroughRestconf() {
+        final ArchRule rule = noClasses().that().resideInAPackage("net.gwha.impl.webconsole..")
+            .should().dependOnClassesThat().resideInAnyPackage("net.gwha.impl.engine..", "net.gwha.impl.state..",
+                "net.gwha.impl.config..", "net.gwha.impl.ops..", "net.gwha.impl.intake..",
+                "net.gwha.impl.steering..", "org.opendaylight.mdsal..")
+            .because("the page reads, changes and watches the clusters over RESTCONF, with its checks and errors");
         rule.check(main);
     }
 

@@ -6,8 +6,9 @@
  * and is available at http://www.eclipse.org/legal/epl-v10.html
  */
 /**
- * The Prometheus view of Gateway HA: the metrics, fed by the runtime from what it already counts, and the endpoint
- * that serves them on OpenDaylight's web server. Prometheus types stay in this package.
+ * The Prometheus view of Gateway HA: the metrics, fed by the runtime from what it already counts, and the servlet
+ * that serves them (registered on OpenDaylight's web server with the web console). Prometheus types stay in this
+ * package.
  */
 @NonNullByDefault
 package net.gwha.impl.metrics;
