@@ -76,8 +76,11 @@ class ClusterFenceIT {
             assertTrue(stopped.isBefore(started), "node " + arbiter + " wrote until " + stopped + ", node "
                 + successor + " from " + started);
         } finally {
+            // Killed while still cut off: healed first, the old incarnation could meet the majority before its split
+            // brain resolver had downed it and quarantine them, and they down themselves (DownSelfQuarantinedByRemote:
+            // the whole cluster went down once). The majority downs the dead one; a new incarnation rejoins.
+            cluster.script(30, "kill", Integer.toString(arbiter));
             cluster.script(30, "heal");
-            // The majority has downed the cut-off node: it rejoins only as a new incarnation.
             cluster.script(OdlCluster.BOOT_TIMEOUT_S + 60, "restart", Integer.toString(arbiter));
         }
     }

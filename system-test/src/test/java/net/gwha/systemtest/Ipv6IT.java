@@ -51,8 +51,11 @@ class Ipv6IT {
         lab = new Lab('s', "tcp:127.0.0.1:" + (6653 + Integer.getInteger("gwha.portOffset", 0)), "0.1");
     }
 
-    /** Heartbeats every 100 ms as the lab's keepalived sends them; gw1..gw3 on openflow:1 ports 11..13. */
-    private static String cluster() {
+    /**
+     * A dual-stack cluster with heartbeats every 100 ms as the lab's keepalived sends them; gw1..gw3 on openflow:1
+     * ports 11..13, priorities 200, 150, 100.
+     */
+    static String dualStackCluster(final String name) {
         final var gateways = new ArrayList<String>();
         final int[] priorities = { 200, 150, 100 };
         for (int index = 1; index <= 3; index++) {
@@ -62,9 +65,9 @@ class Ipv6IT {
                 .formatted(index, priorities[index - 1], index, index, index, 10 + index));
         }
         return """
-            {"gwha:cluster":[{"name":"six","vrid":51,"virtual-ip":["192.0.2.254","%s","%s"],
+            {"gwha:cluster":[{"name":"%s","vrid":51,"virtual-ip":["192.0.2.254","%s","%s"],
              "heartbeat-interval":100,"preempt":true,"preempt-delay":500,"hold-up":1000,
-             "gateway":[%s]}]}""".formatted(Lab.VLL6, Lab.VIP6, String.join(",", gateways));
+             "gateway":[%s]}]}""".formatted(name, Lab.VLL6, Lab.VIP6, String.join(",", gateways));
     }
 
     // A lab that failed half-way up must not leave namespaces and processes behind.
@@ -88,7 +91,7 @@ class Ipv6IT {
     @BeforeEach
     void gw1Elected() {
         restconf.delete("/data/gwha:clusters");
-        final var put = restconf.put("/data/gwha:clusters/cluster=six", cluster());
+        final var put = restconf.put("/data/gwha:clusters/cluster=six", dualStackCluster("six"));
         assertTrue(put.status() == 201 || put.status() == 204, put.toString());
         lab.waitConnected(60);
         await("six elects gw1").atMost(SETTLE).pollInterval(POLL)

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,22 +65,6 @@ class Ipv6RouterAdvertIT {
         lab = new Lab('s', "tcp:127.0.0.1:" + (6653 + Integer.getInteger("gwha.portOffset", 0)), "0.1");
     }
 
-    /** The dual-stack cluster of {@link Ipv6IT}: gw1..gw3 on openflow:1 ports 11..13, priorities 200, 150, 100. */
-    private static String cluster() {
-        final var gateways = new ArrayList<String>();
-        final int[] priorities = { 200, 150, 100 };
-        for (int index = 1; index <= 3; index++) {
-            gateways.add("""
-                {"name":"gw%d","priority":%d,"ip-address":"192.0.2.%d","ipv6-link-local":"fe80::1%d",
-                 "mac-address":"02:00:00:00:00:0%d","attachment":{"node-id":"openflow:1","port-number":%d}}"""
-                .formatted(index, priorities[index - 1], index, index, index, 10 + index));
-        }
-        return """
-            {"gwha:cluster":[{"name":"ra","vrid":51,"virtual-ip":["192.0.2.254","%s","%s"],
-             "heartbeat-interval":100,"preempt":true,"preempt-delay":500,"hold-up":1000,
-             "gateway":[%s]}]}""".formatted(Lab.VLL6, Lab.VIP6, String.join(",", gateways));
-    }
-
     // A lab that failed half-way up must not leave namespaces and processes behind.
     @BeforeAll
     @SuppressWarnings("checkstyle:IllegalCatch")
@@ -107,7 +90,7 @@ class Ipv6RouterAdvertIT {
     @BeforeEach
     void gw1RoutesTheClient() {
         restconf.delete("/data/gwha:clusters");
-        final var put = restconf.put("/data/gwha:clusters/cluster=ra", cluster());
+        final var put = restconf.put("/data/gwha:clusters/cluster=ra", Ipv6IT.dualStackCluster("ra"));
         assertTrue(put.status() == 201 || put.status() == 204, put.toString());
         lab.waitConnected(60);
         await("ra elects gw1").atMost(SETTLE).pollInterval(POLL)
