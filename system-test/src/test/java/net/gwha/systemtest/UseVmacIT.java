@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * from the virtual MAC: nobody counts them as forgeries or learns the virtual MAC as a host. Tagged {@value #TAG}.
  */
 @Tag(UseVmacIT.TAG)
+@Order(TestClassOrder.USE_VMAC)
 @ExtendWith({ ControllerExtension.class, LabExtension.class })
 class UseVmacIT {
     static final String TAG = "use-vmac";
