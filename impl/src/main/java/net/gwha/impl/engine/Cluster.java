@@ -157,7 +157,7 @@ final class Cluster {
             return;
         }
         final Gateway gateway = gateways[index];
-        judge.intake(gateway, at);
+        judge.intake(gateway, beat, at);
         final boolean wasUp = gateway.liveness == Liveness.UP;
         final int before = effectivePriority(gateway);
         if (electionDeadline == NEVER) {

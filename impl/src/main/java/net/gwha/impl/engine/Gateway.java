@@ -177,17 +177,6 @@ final class Gateway {
         return oldest;
     }
 
-    /** The latest of the families' last heartbeats, Long.MIN_VALUE if none was heard. */
-    long lastHeardOnAny() {
-        long latest = Long.MIN_VALUE;
-        for (Beat beat : beats) {
-            if (beat.heard) {
-                latest = Math.max(latest, beat.lastHeard);
-            }
-        }
-        return latest;
-    }
-
     /**
      * Since when some family's next heartbeat has been awaited longest: the oldest of their last heartbeats, and of
      * the instants those never heard started to be awaited; NEVER if none is.

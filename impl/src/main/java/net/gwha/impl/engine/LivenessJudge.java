@@ -150,10 +150,10 @@ final class LivenessJudge {
     }
 
     /**
-     * Before a heartbeat of {@code from} is recorded: tells a stall of the intake from silence, and applies the
-     * silences due.
+     * Before a heartbeat of {@code from} on {@code beat}'s family is recorded: tells a stall of the intake from
+     * silence, and applies the silences due.
      */
-    void intake(final Gateway from, final long at) {
+    void intake(final Gateway from, final Gateway.Beat beat, final long at) {
         if (lastIntake != NEVER && at - lastIntake > quietNanos()) {
             // Rule: heartbeats stopped arriving from every gateway at once and now resume: the intake (the
             // switch, its connection, openflowplugin) was held up, and what it queued meanwhile is arriving now.
@@ -186,10 +186,10 @@ final class LivenessJudge {
         lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
         // Rule: a heartbeat one interval after its sender's previous one, give or take a tenth (the least jitter the
         // adaptive detector assumes), was neither held up on the way nor queued in a burst, so nothing sent before
-        // it waits behind it: a gateway whose heartbeat was due before it needs no drain
-        final long previous = from.lastHeardOnAny();
-        final boolean onTime = previous != Long.MIN_VALUE && !from.assumed
-            && Math.abs(at - previous - intervalNanos) <= intervalNanos / 10;
+        // it waits behind it: a gateway whose heartbeat was due before it needs no drain. Its own family's previous
+        // one: a dual-stack gateway's two instances keep their own phases
+        final boolean onTime = beat.heard && !from.assumed
+            && Math.abs(at - beat.lastHeard - intervalNanos) <= intervalNanos / 10;
         for (Gateway other : gateways) {
             if (other.heard && other.heardAfterDue == NEVER && at >= other.awaitedSince() + intervalNanos
                     && other.config.switchId().equals(switchId)) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,5 +206,31 @@ class DualStackTest {
         assertThrows(IllegalArgumentException.class, () -> gateway("c", 100, null, "2001:db8::c"));
         assertThrows(IllegalArgumentException.class, () -> config(IPV6_ONLY, gateway("a", 100, null, "fe80::a"),
             gateway("b", 200, null, "FE80:0::a")));
+    }
+
+    @Test
+    void aPeerOnTimeOnItsOwnFamilyShowsTheSilenceWithoutADrain() {
+        // 100 ms, adaptive: b sends IPv4 at phase 0 and IPv6 at 40, a IPv6 at 50 and IPv4 at 80. b falls silent after
+        // 10040; its IPv4 deadline is 10156.12. a's IPv6 heartbeat at 10150, the first after b's was due, is 100 ms
+        // after a's previous IPv6 one, though only 70 after its IPv4 one: on time, so b is down at its deadline
+        sim.connect(Sim.SWITCH);
+        sim.configure(new ClusterConfig(Sim.CLUSTER, 1, 100, 300, DetectorConfig.adaptive(8, 150), true, 0, 300,
+            false, List.of(gateway("a", 100, "10.0.0.1", "fe80::a"), gateway("b", 200, "10.0.0.2", "fe80::b")),
+            DUAL));
+        sim.send("b", IPV4);
+        sim.runTo(40);
+        sim.send("b", IPV6);
+        sim.runTo(50);
+        sim.send("a", IPV6);
+        sim.runTo(80);
+        sim.send("a", IPV4);
+        sim.runTo(10_040);
+        assertEquals("b", sim.active());
+        sim.silence("b");
+        sim.runTo(10_160);
+        final var change = sim.lastChange();
+        assertEquals(List.of("a", FailoverCause.HEARTBEAT_TIMEOUT, 10_156L, change.causeTime()),
+            List.of(change.to(), change.cause(), TimeUnit.NANOSECONDS.toMillis(change.causeTime()),
+                change.decisionTime()));
     }
 }
