@@ -189,8 +189,11 @@ public final class PacketInHandler implements AutoCloseable {
     /**
      * A Neighbor Solicitation for an IPv6 virtual IP gets the virtual MAC in a Neighbor Advertisement, out of the port
      * it came in on, under its VLAN tags ({@link NeighborDiscovery#answer}): the IPv6 counterpart of the ARP reply.
-     * No switch-side answer is planned for it, as OpenFlow 1.3 cannot turn a solicitation into an advertisement (the
-     * ICMPv6 type, flags and option differ), so every solicitation for a virtual IP comes here.
+     * No switch-side answer is planned for it, so every solicitation for a virtual IP comes here, through the
+     * cluster's shared punt meter: standard OpenFlow 1.3 set-fields can rewrite the type but not the advertisement's
+     * flags nor the option's type; Open vSwitch's Ericsson fields for those reach openflowplugin 0.20.1 only through
+     * its eric extension, which this product does not ship and which models them for the inventory's flows alone, not
+     * for the add-flow RPC its failovers and repairs use (README, "No switch-side Neighbor Advertisements").
      */
     private void neighborSolicitation(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
         if (!(NeighborDiscovery.decode(frame) instanceof NeighborSolicitation solicitation)) {

@@ -10,7 +10,10 @@ package net.gwha.impl.steering;
 import static net.gwha.impl.fixtures.LabClusters.VMAC;
 import static net.gwha.impl.steering.FlowTables.BROADCAST;
 import static net.gwha.impl.steering.LanScenarios.REMOTE;
+import static net.gwha.impl.steering.LanScenarios.REMOTE6;
+import static net.gwha.impl.steering.LanScenarios.VMAC6;
 import static net.gwha.impl.steering.LanScenarios.hostIp;
+import static net.gwha.impl.steering.LanScenarios.hostIp6;
 import static net.gwha.impl.steering.LanScenarios.hostMac;
 import static net.gwha.impl.steering.LanScenarios.hostPort;
 import static net.gwha.impl.steering.LanScenarios.scenarios;
@@ -20,8 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import net.gwha.impl.engine.GatewayState;
+import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.steering.FlowTables.Delivered;
 import net.gwha.impl.steering.FlowTables.End;
 import net.gwha.impl.steering.FlowTables.Frame;
@@ -43,9 +48,13 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.S
  * The planned flows, run by {@link FlowTables} on generated LANs: trees of one to four switches with a host on each,
  * two to four gateways spread over them with ports up or down, the engine's view of the gateways, and the election
  * orders it derives from that: one for the active gateway's partition of the LAN, one for each partition cut off from
- * it. Frames are injected where hosts and gateways would send them and followed to where they end.
+ * it. Frames are injected where hosts and gateways would send them and followed to where they end. Clusters are IPv4,
+ * IPv6 or dual-stack: what holds for the virtual MAC holds for each family's.
  */
 class FlowPlanPropertiesTest {
+    private static final String ALL_NODES = "ff02::1";
+    private static final String ALL_NODES_MAC = "33:33:00:00:00:01";
+
     /*
      * (a) Steering: where frames to the virtual MAC end, from every host that has a path of live links to the active
      * gateway's switch (the others are cut off: see the partitions below).
@@ -106,7 +115,8 @@ class FlowPlanPropertiesTest {
      * steering's priority, so such a frame (to an address beyond) is steered like any other.
      */
 
-    @Property(tries = 300)
+    // IPv4 clusters alone run mac-and-ip-rewrite: about a quarter of the scenarios
+    @Property(tries = 300, maxDiscardRatio = 10)
     void aGatewaysFrameToTheVirtualMacReachesOnlyTheElectedInMacAndIpRewrite(
             @ForAll("connected") final Scenario scenario) {
         Assume.that(scenario.mode() == SteeringMode.MacAndIpRewrite);
@@ -116,11 +126,18 @@ class FlowPlanPropertiesTest {
     private static void gatewaysSendToTheVirtualMac(final Net net) {
         for (var gw : net.cluster().nonnullGateway().values()) {
             final var name = gw.getName().getValue();
-            if (net.isUp(name)) {
-                final var frame = Frame.ipv4(FlowTables.mac(gw.getMacAddress()), VMAC, gw.getIpAddress().getValue(),
-                    REMOTE);
-                assertOnlyTheElected(net, net.tables().inject(net.port(name), frame), name);
+            if (!net.isUp(name)) {
+                continue;
             }
+            final var frames = new ArrayList<Frame>();
+            if (!net.vips().isEmpty()) {
+                frames.add(Frame.ipv4(FlowTables.mac(gw.getMacAddress()), VMAC, gw.getIpAddress().getValue(), REMOTE));
+            }
+            if (!net.vips6().isEmpty()) {
+                frames.add(Frame.ipv6(FlowTables.mac(gw.getMacAddress()), VMAC6, gw.getIpv6LinkLocal().getValue(),
+                    REMOTE6));
+            }
+            frames.forEach(frame -> assertOnlyTheElected(net, net.tables().inject(net.port(name), frame), name));
         }
     }
 
@@ -171,6 +188,70 @@ class FlowPlanPropertiesTest {
     }
 
     /*
+     * (c) for IPv6: no Neighbor Advertisement from a gateway's port that claims a virtual IP reaches a host or the
+     * controller, unsolicited to all nodes as keepalived sends on taking over, or solicited to a host; from the
+     * gateway's MAC or, with use_vmac, the IPv6 virtual MAC.
+     */
+
+    @Property(tries = 300)
+    void noNeighborAdvertisementClaimingAVirtualIpFromAGatewayReachesAHost(
+            @ForAll("withCuts") final Scenario scenario) {
+        final var net = Net.of(scenario);
+        Assume.that(!net.vips6().isEmpty());
+        for (var gw : net.cluster().nonnullGateway().values()) {
+            final var name = gw.getName().getValue();
+            if (!net.isUp(name)) {
+                continue;
+            }
+            for (var source : List.of(FlowTables.mac(gw.getMacAddress()), VMAC6)) {
+                for (var vip : net.vips6()) {
+                    final var claims = new ArrayList<Frame>();
+                    claims.add(Frame.neighborDiscovery(FlowTables.NEIGHBOR_ADVERTISEMENT, source, ALL_NODES_MAC, vip,
+                        ALL_NODES, vip));
+                    net.hostSwitches().forEach(host -> claims.add(Frame.neighborDiscovery(
+                        FlowTables.NEIGHBOR_ADVERTISEMENT, source, hostMac(host), vip, hostIp6(host), vip)));
+                    for (var claim : claims) {
+                        final var ends = net.tables().inject(net.port(name), claim);
+                        assertTrue(ends.stream().allMatch(FlowTables.Dropped.class::isInstance),
+                            () -> name + " sent " + claim + " past the guard: " + ends);
+                    }
+                }
+            }
+        }
+    }
+
+    /*
+     * A host's Neighbor Solicitation for an IPv6 virtual IP goes to the controller, which answers it, and nowhere
+     * else: multicast to the VIP's solicited-node group, or unicast to the virtual MAC as a host re-checks its entry.
+     * No gateway hears it, so none answers with its own MAC.
+     */
+
+    @Property(tries = 300)
+    void aNeighborSolicitationForAVirtualIpReachesOnlyTheController(@ForAll("withCuts") final Scenario scenario) {
+        final var net = Net.of(scenario);
+        Assume.that(!net.vips6().isEmpty());
+        net.hostSwitches().forEach(host -> net.vips6().forEach(vip -> {
+            for (var solicitation : solicitations(host, vip)) {
+                assertEquals(List.of(new FlowTables.Controller(hostPort(host).node(), solicitation)),
+                    net.tables().inject(hostPort(host), solicitation), () -> "h" + host + " asked for " + vip);
+            }
+        }));
+    }
+
+    /** A host's solicitations for a virtual IP: to its solicited-node group (RFC 4291 2.7.1) and to the MAC. */
+    private static List<Frame> solicitations(final int host, final String vip) {
+        final long low24 = Ipv6.parse(vip).low() & 0xFF_FFFF;
+        final var group = String.format(Locale.ROOT, "ff02::1:ff%02x:%x", low24 >> 16, low24 & 0xFFFF);
+        final var groupMac = String.format(Locale.ROOT, "33:33:ff:%02x:%02x:%02x", low24 >> 16, low24 >> 8 & 0xFF,
+            low24 & 0xFF);
+        return List.of(
+            Frame.neighborDiscovery(FlowTables.NEIGHBOR_SOLICITATION, hostMac(host), groupMac, hostIp6(host), group,
+                vip),
+            Frame.neighborDiscovery(FlowTables.NEIGHBOR_SOLICITATION, hostMac(host), VMAC6, hostIp6(host), vip,
+                vip));
+    }
+
+    /*
      * What gateways send hosts otherwise does reach them: the interpreter's normal forwarding delivers, so (c) is no
      * accident of a LAN that delivers nothing. In mac-and-ip-rewrite the active gateway's replies to a host that
      * asked for a virtual IP leave as from it and the virtual MAC; everything else as it was sent.
@@ -185,10 +266,25 @@ class FlowPlanPropertiesTest {
         for (var gw : net.cluster().nonnullGateway().values()) {
             final var name = gw.getName().getValue();
             final var gwMac = FlowTables.mac(gw.getMacAddress());
-            final var gwIp = gw.getIpAddress().getValue();
             if (!net.isUp(name)) {
                 continue;
             }
+            if (!net.vips6().isEmpty()) {
+                // its own advertisement (not a virtual IP's) and its traffic, as sent
+                final var linkLocal = gw.getIpv6LinkLocal().getValue();
+                net.hostSwitches().forEach(host -> {
+                    for (var frame : List.of(Frame.neighborDiscovery(FlowTables.NEIGHBOR_ADVERTISEMENT, gwMac,
+                            hostMac(host), linkLocal, hostIp6(host), linkLocal),
+                            Frame.ipv6(gwMac, hostMac(host), linkLocal, hostIp6(host)))) {
+                        assertEquals(List.of(new Delivered(hostPort(host), "h" + host, frame)),
+                            net.tables().inject(net.port(name), frame));
+                    }
+                });
+            }
+            if (net.vips().isEmpty()) {
+                continue;
+            }
+            final var gwIp = gw.getIpAddress().getValue();
             net.hostSwitches().forEach(host -> {
                 final var arp = Frame.arp(2, gwMac, hostMac(host), gwIp, hostMac(host), hostIp(host));
                 assertEquals(List.of(new Delivered(hostPort(host), "h" + host, arp)),
@@ -207,9 +303,10 @@ class FlowPlanPropertiesTest {
 
     /*
      * (d) No frame loops, also where links are cut or close a ring: what hosts send to the virtual MAC, ARP requests
-     * for a VIP, broadcast and unknown unicast. On a ring, normal forwarding's floods would circle (keeping the LAN's
-     * own L2 loop-free is spanning tree's job, not the plan's), so there only the steered frames: those of hosts that
-     * still reach the active gateway's switch, or a gateway of their own partition.
+     * and Neighbor Solicitations for a VIP, broadcast, IPv6 multicast and unknown unicast. On a ring, normal
+     * forwarding's floods would circle (keeping the LAN's own L2 loop-free is spanning tree's job, not the plan's), so
+     * there only the steered frames: those of hosts that still reach the active gateway's switch, or a gateway of their
+     * own partition.
      */
 
     @Property(tries = 300)
@@ -226,6 +323,8 @@ class FlowPlanPropertiesTest {
                     hostIp(host), "00:00:00:00:00:00", vip))));
                 senders.add(Map.entry(port, Frame.ipv4(hostMac(host), BROADCAST, hostIp(host), "192.0.2.255")));
                 senders.add(Map.entry(port, Frame.ipv4(hostMac(host), "02:00:00:00:09:99", hostIp(host), REMOTE)));
+                net.vips6().forEach(vip -> solicitations(host, vip).forEach(ns -> senders.add(Map.entry(port, ns))));
+                senders.add(Map.entry(port, Frame.ipv6(hostMac(host), ALL_NODES_MAC, hostIp6(host), ALL_NODES)));
             }
         });
         Statistics.label("LAN").collect(net.hasRing() ? "ring" : "tree", scenario.cut().subList(0,

@@ -12,12 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.steering.FlowPlanner.Plan;
 import net.gwha.impl.steering.Lan.Link;
 import net.gwha.impl.steering.Lan.Port;
 import net.gwha.impl.steering.Lan.Station;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCase;
@@ -36,60 +38,87 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.IpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatch;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4Match;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv6Match;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv6MatchBuilder;
 
 /**
  * An interpreter of planned flows and groups on a {@link Lan}: a frame enters at a port and is followed through
  * table 0 of each switch it reaches until it leaves at stations, goes to the controller or is dropped.
  *
  * <p>The subset of OpenFlow it models is what {@link FlowPlanner} uses, and anything else fails loudly instead of being
- * ignored: one table; match on in_port, eth type/src/dst, IP protocol, IPv4 src/dst prefixes, ARP op/spa/tpa (each
- * with its prerequisite eth type); the highest priority match wins, and two matches at the same priority are an
- * error (OpenFlow leaves the choice to the switch); a meter instruction, which passes everything (rates are not
- * modelled) but must name a meter of the switch's plan, then one apply-actions instruction whose actions run in order:
- * set-field of eth src/dst, IPv4 src/dst and the ARP fields, output to a port number, IN_PORT, CONTROLLER or NORMAL,
- * and fast-failover groups (the first bucket whose watch port is up; none: drop). Output to the frame's own in_port
- * is dropped, as switches do. NORMAL is a learning switch that has seen every station: to the port toward the
- * destination MAC's station over live links, or flooded (every other port) when the MAC is no station's, such as
- * the virtual MAC or broadcast. No flow matching: the table-miss drops, as in the lab's fail-secure switches.
+ * ignored: one table; match on in_port, eth type/src/dst, IP protocol, IPv4 src/dst prefixes, ARP op/spa/tpa, IPv6
+ * src/dst prefixes and Neighbor Discovery target, ICMPv6 type (each with its prerequisites); the highest priority match
+ * wins, and two matches at the same priority are an error (OpenFlow leaves the choice to the switch); a meter
+ * instruction, which passes everything (rates are not modelled) but must name a meter of the switch's plan, then one
+ * apply-actions instruction whose actions run in order: set-field of eth src/dst, IPv4 src/dst and the ARP fields,
+ * output to a port number, IN_PORT, CONTROLLER or NORMAL, and fast-failover groups (the first bucket whose watch port
+ * is up; none: drop). Output to the frame's own in_port is dropped, as switches do. NORMAL is a learning switch that
+ * has seen every station: to the port toward the destination MAC's station over live links, or flooded (every other
+ * port) when the MAC is no station's, such as the virtual MAC or broadcast. No flow matching: the table-miss drops, as
+ * in the lab's fail-secure switches.
  */
 final class FlowTables {
     static final String BROADCAST = "ff:ff:ff:ff:ff:ff";
     static final int ETH_IPV4 = 0x0800;
     static final int ETH_ARP = 0x0806;
+    static final int ETH_IPV6 = 0x86DD;
+    static final int IP_ICMPV6 = 58;
+    static final int ICMPV6_ECHO_REQUEST = 128;
+    static final int NEIGHBOR_SOLICITATION = 135;
+    static final int NEIGHBOR_ADVERTISEMENT = 136;
 
     /**
      * The header fields the flows look at; absent ones are null.
      *
-     * @param ipSrc IPv4 source, for IPv4 frames
+     * @param ipSrc IPv4 or IPv6 source, for IP frames, as {@link Ipv6#toString} writes IPv6 ones
      * @param arpSpa ARP sender protocol address, for ARP frames (likewise sha, tha, tpa)
+     * @param icmpv6Type the ICMPv6 type, for ICMPv6 frames
+     * @param ndTarget the Neighbor Discovery target, for solicitations and advertisements
      */
     record Frame(int ethType, String ethSrc, String ethDst, Integer ipProto, String ipSrc, String ipDst,
-            Integer arpOp, String arpSha, String arpSpa, String arpTha, String arpTpa) {
+            Integer arpOp, String arpSha, String arpSpa, String arpTha, String arpTpa, Integer icmpv6Type,
+            String ndTarget) {
         static Frame ipv4(final String ethSrc, final String ethDst, final String ipSrc, final String ipDst) {
-            return new Frame(ETH_IPV4, ethSrc, ethDst, 1, ipSrc, ipDst, null, null, null, null, null);
+            return new Frame(ETH_IPV4, ethSrc, ethDst, 1, ipSrc, ipDst, null, null, null, null, null, null, null);
         }
 
         static Frame arp(final int op, final String ethSrc, final String ethDst, final String spa, final String tha,
                 final String tpa) {
-            return new Frame(ETH_ARP, ethSrc, ethDst, null, null, null, op, ethSrc, spa, tha, tpa);
+            return new Frame(ETH_ARP, ethSrc, ethDst, null, null, null, op, ethSrc, spa, tha, tpa, null, null);
+        }
+
+        /** An ICMPv6 echo request: IPv6 traffic that no Neighbor Discovery flow takes for its own. */
+        static Frame ipv6(final String ethSrc, final String ethDst, final String ipSrc, final String ipDst) {
+            return new Frame(ETH_IPV6, ethSrc, ethDst, IP_ICMPV6, ipSrc, ipDst, null, null, null, null, null,
+                ICMPV6_ECHO_REQUEST, null);
+        }
+
+        /** A Neighbor Solicitation or Advertisement for a target. */
+        static Frame neighborDiscovery(final int type, final String ethSrc, final String ethDst, final String ipSrc,
+                final String ipDst, final String target) {
+            return new Frame(ETH_IPV6, ethSrc, ethDst, IP_ICMPV6, ipSrc, ipDst, null, null, null, null, null, type,
+                target);
         }
 
         Frame withEth(final String src, final String dst) {
-            return new Frame(ethType, src, dst, ipProto, ipSrc, ipDst, arpOp, arpSha, arpSpa, arpTha, arpTpa);
+            return new Frame(ethType, src, dst, ipProto, ipSrc, ipDst, arpOp, arpSha, arpSpa, arpTha, arpTpa,
+                icmpv6Type, ndTarget);
         }
 
         Frame withIp(final String src, final String dst) {
             if (ethType != ETH_IPV4) {
                 throw new AssertionError("IPv4 field set on a frame that is not IPv4: " + this);
             }
-            return new Frame(ethType, ethSrc, ethDst, ipProto, src, dst, arpOp, arpSha, arpSpa, arpTha, arpTpa);
+            return new Frame(ethType, ethSrc, ethDst, ipProto, src, dst, arpOp, arpSha, arpSpa, arpTha, arpTpa,
+                icmpv6Type, ndTarget);
         }
 
         Frame withArp(final Integer op, final String sha, final String spa, final String tha, final String tpa) {
             if (ethType != ETH_ARP) {
                 throw new AssertionError("ARP field set on a frame that is not ARP: " + this);
             }
-            return new Frame(ethType, ethSrc, ethDst, ipProto, ipSrc, ipDst, op, sha, spa, tha, tpa);
+            return new Frame(ethType, ethSrc, ethDst, ipProto, ipSrc, ipDst, op, sha, spa, tha, tpa, icmpv6Type,
+                ndTarget);
         }
     }
 
@@ -250,7 +279,8 @@ final class FlowTables {
 
     private static boolean matches(final Match match, final Port in, final Frame frame) {
         final var modelled = new MatchBuilder().setInPort(match.getInPort()).setEthernetMatch(match.getEthernetMatch())
-            .setIpMatch(match.getIpMatch()).setLayer3Match(match.getLayer3Match()).build();
+            .setIpMatch(match.getIpMatch()).setIcmpv6Match(match.getIcmpv6Match())
+            .setLayer3Match(match.getLayer3Match()).build();
         if (!modelled.equals(match)) {
             throw new AssertionError("unmodelled match field: " + match);
         }
@@ -270,12 +300,24 @@ final class FlowTables {
             }
         }
         if (match.getIpMatch() != null) {
-            requireEthType(ethType, ETH_IPV4, match);
+            requireEthType(ethType, ethType != null && ethType == ETH_IPV6 ? ETH_IPV6 : ETH_IPV4, match);
             final var ip = match.getIpMatch();
             if (!new IpMatchBuilder().setIpProtocol(ip.getIpProtocol()).build().equals(ip)) {
                 throw new AssertionError("unmodelled IP match field: " + ip);
             }
             if (ip.getIpProtocol() != null && !Integer.valueOf(ip.getIpProtocol().intValue()).equals(frame.ipProto())) {
+                return false;
+            }
+        }
+        final var icmpv6 = match.getIcmpv6Match();
+        if (icmpv6 != null) {
+            requireEthType(ethType, ETH_IPV6, match);
+            if (match.getIpMatch() == null || match.getIpMatch().getIpProtocol() == null
+                    || match.getIpMatch().getIpProtocol().intValue() != IP_ICMPV6 || icmpv6.getIcmpv6Code() != null) {
+                throw new AssertionError("unmodelled or unprerequisited ICMPv6 match: " + match);
+            }
+            if (icmpv6.getIcmpv6Type() != null
+                    && !Integer.valueOf(icmpv6.getIcmpv6Type().intValue()).equals(frame.icmpv6Type())) {
                 return false;
             }
         }
@@ -294,6 +336,24 @@ final class FlowTables {
                 yield (arp.getArpOp() == null || Integer.valueOf(arp.getArpOp().intValue()).equals(frame.arpOp()))
                     && prefixMatches(arp.getArpSourceTransportAddress(), frame.arpSpa())
                     && prefixMatches(arp.getArpTargetTransportAddress(), frame.arpTpa());
+            }
+            case Ipv6Match ip -> {
+                requireEthType(ethType, ETH_IPV6, match);
+                if (!new Ipv6MatchBuilder().setIpv6Source(ip.getIpv6Source())
+                        .setIpv6Destination(ip.getIpv6Destination()).setIpv6NdTarget(ip.getIpv6NdTarget()).build()
+                        .equals(ip)) {
+                    throw new AssertionError("unmodelled IPv6 match field: " + ip);
+                }
+                // The target's prerequisite: a solicitation or an advertisement.
+                if (ip.getIpv6NdTarget() != null && (icmpv6 == null || icmpv6.getIcmpv6Type() == null
+                        || icmpv6.getIcmpv6Type().intValue() != NEIGHBOR_SOLICITATION
+                            && icmpv6.getIcmpv6Type().intValue() != NEIGHBOR_ADVERTISEMENT)) {
+                    throw new AssertionError("prerequisite ICMPv6 type missing: " + match);
+                }
+                yield prefixMatches(ip.getIpv6Source(), frame.ipSrc())
+                    && prefixMatches(ip.getIpv6Destination(), frame.ipDst())
+                    && (ip.getIpv6NdTarget() == null || frame.ndTarget() != null
+                        && Ipv6.parse(ip.getIpv6NdTarget().getValue()).equals(Ipv6.parse(frame.ndTarget())));
             }
             default -> throw new AssertionError("unmodelled layer 3 match: " + match.getLayer3Match());
         };
@@ -350,6 +410,26 @@ final class FlowTables {
         final var parts = prefix.getValue().split("/", -1);
         final long mask = -1L << 32 - Integer.parseInt(parts[1]) & 0xFFFF_FFFFL;
         return (bits(parts[0]) & mask) == (bits(address) & mask);
+    }
+
+    private static boolean prefixMatches(final Ipv6Prefix prefix, final String address) {
+        if (prefix == null) {
+            return true;
+        }
+        if (address == null) {
+            return false;
+        }
+        final var parts = prefix.getValue().split("/", -1);
+        final int length = Integer.parseInt(parts[1]);
+        final var network = Ipv6.parse(parts[0]);
+        final var candidate = Ipv6.parse(address);
+        return masked(network.high(), length) == masked(candidate.high(), length)
+            && masked(network.low(), length - 64) == masked(candidate.low(), length - 64);
+    }
+
+    /** The first {@code length} bits of a 64-bit half (none for 0 or less, all for 64 or more). */
+    private static long masked(final long half, final int length) {
+        return length <= 0 ? 0 : length >= 64 ? half : half & -1L << 64 - length;
     }
 
     /** The address a set-field writes, which the planner gives as a /32 prefix. */

@@ -12,6 +12,7 @@ import static net.gwha.impl.fixtures.LabClusters.VMAC;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import net.gwha.impl.engine.Decision.Partition;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.engine.Ipv4;
+import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowTables.Frame;
@@ -35,6 +37,10 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.N
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 
 /**
@@ -46,8 +52,13 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 final class LanScenarios {
     /** Ascending, as the planner sorts them: a host that asked for both gets replies from the first. */
     private static final List<String> VIPS = List.of("192.0.2.250", "192.0.2.254");
+    /** As the planner sorts them; the second is the virtual link-local, hosts' router. */
+    private static final List<String> VIPS6 = List.of("2001:db8::fe", "fe80::1");
     /** An address beyond the gateways: what hosts send most to the virtual MAC. */
     static final String REMOTE = "198.51.100.7";
+    static final String REMOTE6 = "2001:db8:ffff::7";
+    /** The IPv6 virtual MAC of the lab's VRID (RFC 9568). */
+    static final String VMAC6 = "00:00:5e:00:02:33";
     private static final long HOST_PORT = 1;
 
     private LanScenarios() {
@@ -65,12 +76,30 @@ final class LanScenarios {
      *     at {@code [3]}
      * @param gateways gateway {@code k} (from 1) is on port {@code 10 + k}
      * @param activePick the active gateway is {@code activePick % gateways}
+     * @param vipCount the virtual IPs of each family the cluster has
      * @param asked whether switch {@code i}'s host asked the controller for a virtual IP, at {@code [i - 1]}: the
-     *     {@code (i - 1) % vipCount}-th ({@link Net#asked})
+     *     {@code (i - 1) % vipCount}-th IPv4 one ({@link Net#asked})
+     * @param families the address families of the cluster's virtual IPs; with IPv6, mac-rewrite (the validator
+     *     refuses mac-and-ip-rewrite for IPv6)
      */
     record Scenario(int switches, List<Integer> parentPicks, int ringPick, List<Boolean> cut,
             List<GatewaySpec> gateways, int activePick, SteeringMode mode, int vipCount, boolean normalForwarding,
-            List<Boolean> asked) {
+            List<Boolean> asked, Families families) {
+    }
+
+    /** The families a cluster's virtual IPs are of. */
+    enum Families {
+        IPV4(true, false),
+        IPV6(false, true),
+        DUAL_STACK(true, true);
+
+        final boolean ipv4;
+        final boolean ipv6;
+
+        Families(final boolean ipv4, final boolean ipv6) {
+            this.ipv4 = ipv4;
+            this.ipv6 = ipv6;
+        }
     }
 
     /** A gateway: its switch is {@code switchPick % switches + 1}; its state as the engine reports it. */
@@ -108,7 +137,15 @@ final class LanScenarios {
             for (int k = 1; k <= scenario.gateways().size(); k++) {
                 final var spec = scenario.gateways().get(k - 1);
                 final var port = new Port(node(spec.switchPick() % scenario.switches() + 1), 10 + k);
-                gateways.add(LabClusters.gateway(k, spec.priority(), port.node(), (int) port.number()));
+                final var gw = new GatewayBuilder(LabClusters.gateway(k, spec.priority(), port.node(),
+                    (int) port.number()));
+                if (scenario.families().ipv6) {
+                    gw.setIpv6LinkLocal(new Ipv6Address(linkLocal(k)));
+                }
+                if (!scenario.families().ipv4) {
+                    gw.setIpAddress(null);
+                }
+                gateways.add(gw.build());
                 lan.station(port, "gw" + k, LabClusters.mac(k));
                 if (!spec.portUp()) {
                     lan.down(port);
@@ -117,7 +154,7 @@ final class LanScenarios {
             }
             final var cluster = LabClusters.builder(gateways.toArray(Gateway[]::new))
                 .setSteeringMode(scenario.mode())
-                .setVirtualIp(LabClusters.vips(VIPS.subList(0, scenario.vipCount()).toArray(String[]::new)))
+                .setVirtualIp(virtualIps(scenario))
                 .setSwitch(lan.nodes().stream().map(NodeId::new).collect(Collectors.toSet()))
                 .build();
             final var live = lan.liveLinks();
@@ -131,12 +168,24 @@ final class LanScenarios {
                         electionOrder(cluster, Optional.empty(), part, states)));
                 }
             }
-            final var hosts = IntStream.rangeClosed(1, scenario.switches()).filter(s -> scenario.asked().get(s - 1))
+            final var hosts = IntStream.rangeClosed(1, scenario.switches())
+                .filter(s -> scenario.families().ipv4 && scenario.asked().get(s - 1))
                 .mapToObj(s -> new FlowPlanner.Host(node(s), new MacAddress(hostMac(s)), hostIp(s),
                     VIPS.get((s - 1) % scenario.vipCount()))).toList();
             final var plan = FlowPlanner.plan(cluster, order, partitions, live,
                 new FlowPlanner.Options(scenario.normalForwarding()), hosts);
             return new Net(scenario, lan, live, cluster, order, partitions, new FlowTables(lan, plan));
+        }
+
+        private static Set<IpAddress> virtualIps(final Scenario scenario) {
+            final var vips = new HashSet<IpAddress>();
+            if (scenario.families().ipv4) {
+                VIPS.subList(0, scenario.vipCount()).forEach(vip -> vips.add(new IpAddress(new Ipv4Address(vip))));
+            }
+            if (scenario.families().ipv6) {
+                VIPS6.subList(0, scenario.vipCount()).forEach(vip -> vips.add(new IpAddress(new Ipv6Address(vip))));
+            }
+            return vips;
         }
 
         /** The switches in groups that reach each other over live links, as the engine counts partitions. */
@@ -153,8 +202,9 @@ final class LanScenarios {
 
         /**
          * The order the engine publishes for a partition: its active gateway, then every other one of the partition
-         * it holds live (passive), by priority and then address, both descending; never one unknown, down or in
-         * maintenance. A partition without the cluster's active gateway elects the first of those.
+         * it holds live (passive), by priority and then address (IPv4, or for an IPv6-only cluster link-local), both
+         * descending; never one unknown, down or in maintenance. A partition without the cluster's active gateway
+         * elects the first of those.
          */
         private static List<String> electionOrder(final Cluster cluster, final Optional<String> active,
                 final List<String> part, final Map<String, GatewayState> states) {
@@ -164,9 +214,15 @@ final class LanScenarios {
                 .filter(gw -> states.get(gw.getName().getValue()) == GatewayState.PASSIVE)
                 .filter(gw -> part.contains(FlowPlanner.node(gw)))
                 .sorted(Comparator.comparingInt((Gateway gw) -> gw.getPriority().toJava())
-                    .thenComparing(gw -> Ipv4.parse(gw.getIpAddress().getValue())).reversed())
+                    .thenComparing(byAddress(cluster)).reversed())
                 .forEach(gw -> order.add(gw.getName().getValue()));
             return order;
+        }
+
+        private static Comparator<Gateway> byAddress(final Cluster cluster) {
+            return cluster.nonnullGateway().values().iterator().next().getIpAddress() == null
+                ? Comparator.comparing(gw -> Ipv6.parse(gw.getIpv6LinkLocal().getValue()))
+                : Comparator.comparing(gw -> Ipv4.parse(gw.getIpAddress().getValue()));
         }
 
         private static Port portOf(final Cluster cluster, final String gateway) {
@@ -217,13 +273,32 @@ final class LanScenarios {
             return lan.isUp(port(gateway));
         }
 
+        /** The cluster's IPv4 virtual IPs. */
         List<String> vips() {
-            return VIPS.subList(0, scenario.vipCount());
+            return scenario.families().ipv4 ? VIPS.subList(0, scenario.vipCount()) : List.of();
+        }
+
+        /** The cluster's IPv6 virtual IPs. */
+        List<String> vips6() {
+            return scenario.families().ipv6 ? VIPS6.subList(0, scenario.vipCount()) : List.of();
+        }
+
+        /** The virtual MAC of each family the cluster has virtual IPs of. */
+        List<String> virtualMacs() {
+            final var macs = new ArrayList<String>();
+            if (scenario.families().ipv4) {
+                macs.add(VMAC);
+            }
+            if (scenario.families().ipv6) {
+                macs.add(VMAC6);
+            }
+            return macs;
         }
 
         /** The virtual IP the host of a switch asked the controller for, if it asked. */
         Optional<String> asked(final int host) {
-            return scenario.asked().get(host - 1) ? Optional.of(VIPS.get((host - 1) % scenario.vipCount()))
+            return scenario.families().ipv4 && scenario.asked().get(host - 1)
+                ? Optional.of(VIPS.get((host - 1) % scenario.vipCount()))
                 : Optional.empty();
         }
 
@@ -231,10 +306,13 @@ final class LanScenarios {
             return IntStream.rangeClosed(1, scenario.switches());
         }
 
-        /** Frames a host sends through the gateway: to a virtual IP and beyond. */
+        /** Frames a host sends through the gateway, in each family the cluster has: to a virtual IP and beyond. */
         Stream<Frame> toVirtualMac(final int host) {
-            return Stream.concat(vips().stream(), Stream.of(REMOTE))
-                .map(ip -> Frame.ipv4(hostMac(host), VMAC, hostIp(host), ip));
+            final var ipv4 = scenario.families().ipv4 ? Stream.concat(vips().stream(), Stream.of(REMOTE))
+                .map(ip -> Frame.ipv4(hostMac(host), VMAC, hostIp(host), ip)) : Stream.<Frame>empty();
+            final var ipv6 = scenario.families().ipv6 ? Stream.concat(vips6().stream(), Stream.of(REMOTE6))
+                .map(ip -> Frame.ipv6(hostMac(host), VMAC6, hostIp6(host), ip)) : Stream.<Frame>empty();
+            return Stream.concat(ipv4, ipv6);
         }
 
         /** A frame to the virtual MAC as the gateway it reaches should get it. */
@@ -258,9 +336,14 @@ final class LanScenarios {
             Arbitraries.integers().between(0, 3),
             Arbitraries.of(SteeringMode.class), Arbitraries.integers().between(1, VIPS.size()),
             Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(true, false).list().ofSize(4))
-                .as(Tuple::of))
-            .as((shape, gws, active, mode, vips, rest) -> new Scenario(shape.get1(), shape.get2(), shape.get3(),
-                shape.get4(), gws, active, mode, vips, rest.get1(), rest.get2()));
+                .as(Tuple::of),
+            // IPv4 alone half the time: with IPv6 the mode is mac-rewrite, and the mac-and-ip-rewrite properties
+            // would reject too many tries
+            Arbitraries.frequency(Tuple.of(2, Families.IPV4), Tuple.of(1, Families.IPV6),
+                Tuple.of(1, Families.DUAL_STACK)))
+            .as((shape, gws, active, mode, vips, rest, families) -> new Scenario(shape.get1(), shape.get2(),
+                shape.get3(), shape.get4(), gws, active, families.ipv6 ? SteeringMode.MacRewrite : mode, vips,
+                rest.get1(), rest.get2(), families));
     }
 
     static String node(final int host) {
@@ -277,5 +360,14 @@ final class LanScenarios {
 
     static String hostIp(final int host) {
         return "192.0.2." + (100 + host);
+    }
+
+    static String hostIp6(final int host) {
+        return "2001:db8::" + (100 + host);
+    }
+
+    /** Gateway {@code k}'s link-local address, as the lab's. */
+    static String linkLocal(final int gateway) {
+        return "fe80::1" + gateway;
     }
 }
