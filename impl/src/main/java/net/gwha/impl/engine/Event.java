@@ -117,6 +117,9 @@ public sealed interface Event {
 
     /**
      * Time passed: the adapter's timer for some cluster fired. Every cluster whose wake-up is due is evaluated.
+     *
+     * @param at when the timer fell due: the adapter hands the tick over after every heartbeat stamped before then
+     *     and before any stamped after, so the engine judges silence only on heartbeats it has taken
      */
     record Tick(long at) implements Event {
     }

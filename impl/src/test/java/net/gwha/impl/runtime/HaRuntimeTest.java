@@ -101,6 +101,9 @@ class HaRuntimeTest {
 
         // both silent for the dead interval: the engine's wake-up fires, nobody heard, judged one interval later
         advance(Duration.ofSeconds(4));
+        drain();
+        // judged as of the wake-up's instant, the engine asked for the next one, due by now
+        timers.runDue();
         await().atMost(Duration.ofSeconds(10)).until(() -> runtime.view("c1").orElseThrow().gateways().get(1).state()
             == GatewayState.DOWN);
     }
