@@ -9,26 +9,30 @@ package net.gwha.impl.intake;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.IpAddress;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.packet.Mac;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 
 /**
  * The configured clusters as the packet-in and port handlers need them: by name, with each gateway's identity
  * (address, MAC, switch and port) parsed once, and indexed to tell whom an advertisement is from. Updated by the
- * config listener, read from packet-in threads: every change publishes a new immutable index.
+ * config listener, read from packet-in threads without a lock (see the index's fields).
  */
 public final class ClusterDirectory {
     /**
@@ -111,31 +115,15 @@ public final class ClusterDirectory {
     private record PortVrid(String node, long port, int vlan, int vrid, AddressFamily family) {
     }
 
-    /** What is looked up per advertisement, built once per configuration change. */
-    private record Index(Map<String, Entry> byName, Map<PortVrid, Member> byPortVrid,
-            Map<Integer, List<Entry>> byVrid, Map<IpAddress, Entry> byVirtualIp) {
-        static final Index EMPTY = new Index(Map.of(), Map.of(), Map.of(), Map.of());
-
-        static Index of(final Map<String, Entry> entries) {
-            final var byPortVrid = new HashMap<PortVrid, Member>();
-            final var byVrid = new HashMap<Integer, List<Entry>>();
-            final var byVirtualIp = new HashMap<IpAddress, Entry>();
-            // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
-            for (var entry : new TreeMap<>(entries).values()) {
-                entry.members().forEach(member -> byPortVrid.putIfAbsent(
-                    new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid(), member.ip().family()),
-                    member));
-                byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
-                entry.virtualIps().forEach(vip -> byVirtualIp.putIfAbsent(vip, entry));
-                entry.ipv6VirtualIps().forEach(vip -> byVirtualIp.putIfAbsent(vip, entry));
-            }
-            byVrid.replaceAll((vrid, list) -> List.copyOf(list));
-            return new Index(Map.copyOf(entries), Map.copyOf(byPortVrid), Map.copyOf(byVrid),
-                Map.copyOf(byVirtualIp));
-        }
-    }
-
-    private volatile Index index = Index.EMPTY;
+    // What is looked up per advertisement. Written under the directory's lock, read from any thread without one:
+    // each key's value is immutable and replaced whole, so a change costs what the changed cluster indexes, not a copy
+    // of every cluster's, and a reader sees each key before or after it. Several clusters may index one key (a VRID
+    // on several switches, the rare VRID shared on a host switch): its values are kept in cluster name order, the
+    // first the one a lookup finds, so ties are broken the same way whatever the order of the changes.
+    private final Map<String, Entry> byName = new ConcurrentHashMap<>();
+    private final Map<PortVrid, List<Member>> byPortVrid = new ConcurrentHashMap<>();
+    private final Map<Integer, List<Entry>> byVrid = new ConcurrentHashMap<>();
+    private final Map<IpAddress, List<Entry>> byVirtualIp = new ConcurrentHashMap<>();
 
     public synchronized void put(final Cluster cluster) {
         final var name = cluster.getName().getValue();
@@ -164,8 +152,7 @@ public final class ClusterDirectory {
         if (cluster.getSwitch() != null) {
             cluster.getSwitch().forEach(node -> switches.add(node.getValue()));
         }
-        final var entries = new HashMap<>(index.byName());
-        entries.put(name, new Entry(cluster, cluster.getVrid().toJava(),
+        final var entry = new Entry(cluster, cluster.getVrid().toJava(),
             cluster.getVlan() == null ? UNTAGGED : cluster.getVlan().toJava(),
             Mac.parse(ClusterDefaults.virtualMac(cluster)),
             virtualIps.stream().filter(ip -> ip.getIpv4Address() != null)
@@ -173,8 +160,64 @@ public final class ClusterDirectory {
             Mac.parse(ClusterDefaults.ipv6VirtualMac(cluster)),
             virtualIps.stream().filter(ip -> ip.getIpv6Address() != null)
                 .map(ip -> Ipv6.parse(withoutZone(ip.getIpv6Address().getValue()))).toList(),
-            members, switches));
-        index = Index.of(entries);
+            members, switches);
+        // Named before it is indexed, and each key's value replaced, not removed and added: a heartbeat of an
+        // unchanged gateway is attributed throughout.
+        final var old = byName.put(name, entry);
+        final var ports = ports(entry);
+        ports.forEach((key, member) -> index(byPortVrid, key, member, Member::cluster));
+        index(byVrid, entry.vrid(), entry, Entry::name);
+        final var vips = virtualIps(entry);
+        vips.forEach(vip -> index(byVirtualIp, vip, entry, Entry::name));
+        if (old != null) {
+            ports(old).keySet().stream().filter(key -> !ports.containsKey(key))
+                .forEach(key -> unindex(byPortVrid, key, name, Member::cluster));
+            if (old.vrid() != entry.vrid()) {
+                unindex(byVrid, old.vrid(), name, Entry::name);
+            }
+            virtualIps(old).stream().filter(vip -> !vips.contains(vip))
+                .forEach(vip -> unindex(byVirtualIp, vip, name, Entry::name));
+        }
+    }
+
+    /** A gateway's heartbeat key per member; of two members with one key, the first. */
+    private static Map<PortVrid, Member> ports(final Entry entry) {
+        final var ports = new HashMap<PortVrid, Member>();
+        entry.members().forEach(member -> ports.putIfAbsent(
+            new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid(), member.ip().family()), member));
+        return ports;
+    }
+
+    private static Set<IpAddress> virtualIps(final Entry entry) {
+        final var vips = new HashSet<IpAddress>(entry.virtualIps());
+        vips.addAll(entry.ipv6VirtualIps());
+        return vips;
+    }
+
+    /** Puts a cluster's value under a key, in place of the value it had there. */
+    private static <K, V> void index(final Map<K, List<V>> index, final K key, final V value,
+            final Function<V, String> clusterOf) {
+        final var cluster = clusterOf.apply(value);
+        index.compute(key, (unused, values) -> {
+            final var sorted = new ArrayList<V>(values == null ? 1 : values.size() + 1);
+            if (values != null) {
+                values.stream().filter(other -> !clusterOf.apply(other).equals(cluster)).forEach(sorted::add);
+            }
+            int at = 0;
+            while (at < sorted.size() && clusterOf.apply(sorted.get(at)).compareTo(cluster) < 0) {
+                at++;
+            }
+            sorted.add(at, value);
+            return List.copyOf(sorted);
+        });
+    }
+
+    private static <K, V> void unindex(final Map<K, List<V>> index, final K key, final String cluster,
+            final Function<V, String> clusterOf) {
+        index.computeIfPresent(key, (unused, values) -> {
+            final var rest = values.stream().filter(value -> !clusterOf.apply(value).equals(cluster)).toList();
+            return rest.isEmpty() ? null : rest;
+        });
     }
 
     // The model's IPv6 type allows a zone index ("fe80::1%eth0"); the validator refuses one, so this only guards.
@@ -184,13 +227,19 @@ public final class ClusterDirectory {
     }
 
     public synchronized void remove(final String cluster) {
-        final var entries = new HashMap<>(index.byName());
-        entries.remove(cluster);
-        index = Index.of(entries);
+        final var old = byName.get(cluster);
+        if (old == null) {
+            return;
+        }
+        // Unindexed before it is unnamed, the reverse of put.
+        ports(old).keySet().forEach(key -> unindex(byPortVrid, key, cluster, Member::cluster));
+        unindex(byVrid, old.vrid(), cluster, Entry::name);
+        virtualIps(old).forEach(vip -> unindex(byVirtualIp, vip, cluster, Entry::name));
+        byName.remove(cluster);
     }
 
     public Optional<Entry> get(final String cluster) {
-        return Optional.ofNullable(index.byName().get(cluster));
+        return Optional.ofNullable(byName.get(cluster));
     }
 
     /**
@@ -198,11 +247,12 @@ public final class ClusterDirectory {
      * and Neighbor Solicitations are answered by a lookup, not a scan of every cluster.
      */
     public Optional<Entry> withVirtualIp(final IpAddress vip) {
-        return Optional.ofNullable(index.byVirtualIp().get(vip));
+        final var found = byVirtualIp.get(vip);
+        return found == null ? Optional.empty() : Optional.of(found.getFirst());
     }
 
     public Collection<Entry> entries() {
-        return index.byName().values();
+        return Collections.unmodifiableCollection(byName.values());
     }
 
     /**
@@ -229,17 +279,15 @@ public final class ClusterDirectory {
      */
     public Attribution attribute(final int vrid, final int vlanId, final Mac mac, final IpAddress ip,
             final String node, final long port) {
-        final var current = index;
         final var family = ip.family();
-        var atPort = vlanId > 0 ? current.byPortVrid().get(new PortVrid(node, port, vlanId, vrid, family)) : null;
+        var atPort = vlanId > 0 ? first(byPortVrid.get(new PortVrid(node, port, vlanId, vrid, family))) : null;
         if (atPort == null) {
-            atPort = current.byPortVrid().get(new PortVrid(node, port, UNTAGGED, vrid, family));
+            atPort = first(byPortVrid.get(new PortVrid(node, port, UNTAGGED, vrid, family)));
         }
-        if (atPort != null && atPort.ip().equals(ip) && (atPort.mac().equals(mac)
-                || current.byName().get(atPort.cluster()).virtualMac(family).equals(mac))) {
+        if (atPort != null && atPort.ip().equals(ip) && (atPort.mac().equals(mac) || hasVirtualMac(atPort, mac))) {
             return new Attribution.Heartbeat(atPort);
         }
-        final var withVrid = current.byVrid().getOrDefault(vrid, List.of());
+        final var withVrid = byVrid.getOrDefault(vrid, List.of());
         // Where the cluster has gateways first: the validator keeps a VRID to one cluster per gateway switch and VLAN.
         final var onSwitch = withVrid.stream()
             .filter(entry -> entry.switches().contains(node) && entry.carries(vlanId))
@@ -253,5 +301,15 @@ public final class ClusterDirectory {
         }
         return onSwitch.isEmpty() ? new Attribution.Unattributed()
             : new Attribution.ForgedCluster(onSwitch.getFirst().name());
+    }
+
+    private static <V> @Nullable V first(final @Nullable List<V> values) {
+        return values == null ? null : values.getFirst();
+    }
+
+    /** Whether a member's cluster has this virtual MAC; not when the cluster was removed since the member was read. */
+    private boolean hasVirtualMac(final Member member, final Mac mac) {
+        final var entry = byName.get(member.cluster());
+        return entry != null && entry.virtualMac(member.ip().family()).equals(mac);
     }
 }

@@ -83,8 +83,9 @@ public final class FlowProgrammer {
     // The clusters programmed on each switch: a plan reads only the clusters that share a switch with it (the shared
     // punts, PuntFlows), so that planning a cluster costs what its switches hold, not every cluster configured.
     private final Map<String, Set<String>> onSwitch = new HashMap<>();
-    // Clusters to plan again because a cluster on one of their switches changed ({@link #replanNeighbours}).
-    private final TreeSet<String> neighboursDue = new TreeSet<>();
+    // Clusters configured, or sharing a switch with one that changed, to be planned together ({@link #planSoon}).
+    private final TreeSet<String> due = new TreeSet<>();
+    private boolean planScheduled;
     private boolean expiryScheduled;
 
     private record Asked(String cluster, FlowPlanner.Host host) {
@@ -115,14 +116,18 @@ public final class FlowProgrammer {
             final var previous = configs.put(name, cluster);
             place(name, previous, cluster);
             writer.own(name, FlowPlanner.owned(cluster, options));
-            replan(name);
+            planSoon(Set.of(name));
             replanNeighbours(name, previous, cluster);
         });
     }
 
     /** Every configured cluster has been handed over: the writer may now tell stale flows from the plan's. */
     public void loaded() {
-        loop.run(writer::loaded);
+        loop.run(() -> {
+            // The plans of the clusters handed over must be in the ledger before the switches are reconciled.
+            planDue();
+            writer.loaded();
+        });
     }
 
     /** A cluster was deleted: remove every flow and group it had. */
@@ -139,10 +144,9 @@ public final class FlowProgrammer {
     }
 
     /**
-     * Plans again, once the work queued now is done, the clusters that share a switch with a cluster before or after
-     * its change: the punt flows of gateways that share a port, a MAC or an address are planned from every cluster
-     * there ({@link PuntFlows}), so a cluster added or deleted resizes or hands over their meter. Coalesced, so that
-     * a burst of configurations (a restart) plans each neighbour once, not once per cluster.
+     * Plans again, with the clusters due, the clusters that share a switch with a cluster before or after its change:
+     * the punt flows of gateways that share a port, a MAC or an address are planned from every cluster there
+     * ({@link PuntFlows}), so a cluster added or deleted resizes or hands over their meter.
      */
     private void replanNeighbours(final String changed, final @Nullable Cluster before,
             final @Nullable Cluster after) {
@@ -152,18 +156,34 @@ public final class FlowProgrammer {
                 switches.addAll(FlowPlanner.switchesOf(config));
             }
         }
-        final boolean idle = neighboursDue.isEmpty();
+        final var neighbours = new HashSet<String>();
         for (var node : switches) {
             onSwitch.getOrDefault(node, Set.of()).stream().filter(name -> !name.equals(changed))
-                .forEach(neighboursDue::add);
+                .forEach(neighbours::add);
         }
-        if (idle && !neighboursDue.isEmpty()) {
-            loop.execute(() -> {
-                final var due = List.copyOf(neighboursDue);
-                neighboursDue.clear();
-                due.stream().filter(configs::containsKey).forEach(this::replan);
-            });
+        planSoon(neighbours);
+    }
+
+    /**
+     * Plans these clusters once the work queued now is done, together with every cluster configured meanwhile, each
+     * once: the configurations of a burst (one request with many clusters, a restart) queued by then are all placed
+     * before any is planned, so a port's shared punt meter is resized once per round, not once per cluster added.
+     * Each resize replaces the meter on the switch (openflowplugin cannot modify one), taking the port's heartbeat
+     * punt with it until it is added again, and fails once more in the forwarding-rules manager (METEREXISTS).
+     */
+    private void planSoon(final Set<String> clusters) {
+        due.addAll(clusters);
+        if (!planScheduled && !due.isEmpty()) {
+            planScheduled = true;
+            loop.execute(this::planDue);
         }
+    }
+
+    private void planDue() {
+        planScheduled = false;
+        final var names = List.copyOf(due);
+        due.clear();
+        names.stream().filter(configs::containsKey).forEach(this::replan);
     }
 
     /**

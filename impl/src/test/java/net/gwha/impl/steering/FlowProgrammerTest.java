@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import net.gwha.impl.config.EngineConfigs;
 import net.gwha.impl.engine.AddressFamily;
@@ -280,12 +281,17 @@ class FlowProgrammerTest {
         programmer.configured(pair);
         scheduler.runDue();
 
-        // lab, pair, then lab again beside pair (pair itself is not planned twice: it was planned beside lab).
-        assertEquals(List.of("lab", "pair", "lab"), sink.plans.stream().map(Plan::cluster).toList());
-        final var beside = sink.plans.getLast().switches().get(S1);
+        // Configured in one burst: each planned once, beside the other.
+        assertEquals(List.of("lab", "pair"), sink.plans.stream().map(Plan::cluster).toList());
+        final var beside = sink.plans.getFirst().switches().get(S1);
         assertEquals(Optional.of(0x47573301L), FlowEntries.meter(beside.flows().get("gwha--vrrp-11")));
         assertEquals(sink.plans.get(1).switches().get(S1).meters().get(0x47573301L),
             beside.meters().get(0x47573301L));
+
+        programmer.configured(new ClusterBuilder(LAB).setPreempt(false).build());
+        scheduler.runDue();
+        // A later change of one plans it and, again, its neighbour.
+        assertEquals(List.of("lab", "pair", "lab", "pair"), sink.plans.stream().map(Plan::cluster).toList());
 
         programmer.removed("lab");
         scheduler.runDue();
@@ -296,13 +302,60 @@ class FlowProgrammerTest {
             .get("gwha--vrrp-11")));
     }
 
+    /**
+     * Many clusters on the same router ports configured in one burst (one request): the ports' shared heartbeat
+     * meters are added once, sized for all, and never replaced; sized cluster by cluster they were replaced with
+     * every cluster added, taking the port's heartbeat punt off the switch each time.
+     */
+    @Test
+    void aBurstOfClustersOnOnePortAddsItsMeterOnceAndNeverReplacesIt() {
+        final var ledger = new FlowLedger();
+        final var planned = new ArrayList<String>();
+        final var changes = new ArrayList<Change>();
+        final var ledgered = new FlowProgrammer(new RecordingSink(plan -> {
+            planned.add(plan.cluster());
+            changes.addAll(ledger.apply(plan));
+        }),
+            FlowPlanner.Options.DEFAULT, (cluster, decided, confirmed) -> { }, new SteeringLoop(scheduler),
+            scheduler::nanoTime);
+        final int clusters = 40;
+        for (int i = 1; i <= clusters; i++) {
+            ledgered.configured(LabClusters.builder(LabClusters.gateway(1, 100, S1, 11),
+                LabClusters.gateway(2, 200, S1, 12)).setName(new ClusterName("c" + i)).setVrid(Uint8.valueOf(i))
+                .setVirtualIp(LabClusters.vips("192.0.2." + i)).build());
+        }
+        ledgered.loaded();
+        scheduler.runDue();
+
+        assertEquals(clusters, planned.size(), "each cluster planned once");
+        assertEquals(clusters, Set.copyOf(planned).size());
+        final var meters = changes.stream().filter(change -> change instanceof Change.MeterChange).map(
+            change -> (Change.MeterChange) change).toList();
+        assertEquals(List.of(), meters.stream().filter(meter -> meter.before() != null).toList(),
+            "no meter replaced or removed");
+        final var portMeter = ledger.applied(S1).meters().get(0x47570101L);
+        assertEquals(1, meters.stream().filter(meter -> meter.id() == 0x47570101L).count());
+        assertEquals(portMeter, meters.stream().filter(meter -> meter.id() == 0x47570101L).findFirst().orElseThrow()
+            .after());
+    }
+
     static final class RecordingSink implements FlowSink {
         final List<Plan> plans = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
+        private final Consumer<Plan> applied;
+
+        RecordingSink() {
+            this(plan -> { });
+        }
+
+        RecordingSink(final Consumer<Plan> applied) {
+            this.applied = applied;
+        }
 
         @Override
         public ListenableFuture<Long> apply(final Plan plan) {
             plans.add(plan);
+            applied.accept(plan);
             return Futures.immediateFuture(0L);
         }
 
