@@ -111,23 +111,31 @@ public final class ClusterDirectory {
     private record PortVrid(String node, long port, int vlan, int vrid, AddressFamily family) {
     }
 
+    /**
+     * A virtual IP on the VLAN of its cluster ({@link #UNTAGGED} for an untagged one): the validator keeps a
+     * link-local virtual IP unique per VLAN only, and any other unique, and no untagged cluster shares one with a VLAN
+     * cluster.
+     */
+    private record VlanVip(int vlan, IpAddress vip) {
+    }
+
     /** What is looked up per advertisement, built once per configuration change. */
     private record Index(Map<String, Entry> byName, Map<PortVrid, Member> byPortVrid,
-            Map<Integer, List<Entry>> byVrid, Map<IpAddress, Entry> byVirtualIp) {
+            Map<Integer, List<Entry>> byVrid, Map<VlanVip, Entry> byVirtualIp) {
         static final Index EMPTY = new Index(Map.of(), Map.of(), Map.of(), Map.of());
 
         static Index of(final Map<String, Entry> entries) {
             final var byPortVrid = new HashMap<PortVrid, Member>();
             final var byVrid = new HashMap<Integer, List<Entry>>();
-            final var byVirtualIp = new HashMap<IpAddress, Entry>();
+            final var byVirtualIp = new HashMap<VlanVip, Entry>();
             // By name, so that the rare tie (a VRID shared on a host switch) is broken the same way every time.
             for (var entry : new TreeMap<>(entries).values()) {
                 entry.members().forEach(member -> byPortVrid.putIfAbsent(
                     new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid(), member.ip().family()),
                     member));
                 byVrid.computeIfAbsent(entry.vrid(), vrid -> new ArrayList<>()).add(entry);
-                entry.virtualIps().forEach(vip -> byVirtualIp.putIfAbsent(vip, entry));
-                entry.ipv6VirtualIps().forEach(vip -> byVirtualIp.putIfAbsent(vip, entry));
+                entry.virtualIps().forEach(vip -> byVirtualIp.putIfAbsent(new VlanVip(entry.vlan(), vip), entry));
+                entry.ipv6VirtualIps().forEach(vip -> byVirtualIp.putIfAbsent(new VlanVip(entry.vlan(), vip), entry));
             }
             byVrid.replaceAll((vrid, list) -> List.copyOf(list));
             return new Index(Map.copyOf(entries), Map.copyOf(byPortVrid), Map.copyOf(byVrid),
@@ -194,11 +202,17 @@ public final class ClusterDirectory {
     }
 
     /**
-     * The cluster with this virtual IP, of either family: the validator keeps a virtual IP to one cluster, so ARP
-     * and Neighbor Solicitations are answered by a lookup, not a scan of every cluster.
+     * The cluster with this virtual IP, of either family, that carries this VLAN ({@link Entry#carries}): the
+     * validator keeps a virtual IP to one cluster per VLAN (a link-local one, such as fe80::1 as every VLAN's router,
+     * may repeat on other VLANs), so ARP and Neighbor Solicitations are answered by a lookup, not a scan of every
+     * cluster: the frame's VLAN first, then the untagged clusters, which take any.
+     *
+     * @param vlanId the VLAN id of the request's tag, negative when it had none
      */
-    public Optional<Entry> withVirtualIp(final IpAddress vip) {
-        return Optional.ofNullable(index.byVirtualIp().get(vip));
+    public Optional<Entry> withVirtualIp(final IpAddress vip, final int vlanId) {
+        final var byVirtualIp = index.byVirtualIp();
+        final var onVlan = vlanId > 0 ? byVirtualIp.get(new VlanVip(vlanId, vip)) : null;
+        return Optional.ofNullable(onVlan != null ? onVlan : byVirtualIp.get(new VlanVip(UNTAGGED, vip)));
     }
 
     public Collection<Entry> entries() {
