@@ -173,6 +173,16 @@ final class Lab {
         Scripts.run(env, 30, "lab", "start-keepalived", gateway);
     }
 
+    /** Stops the gateway's radvd as an operator would: its last RAs carry router lifetime 0. */
+    void stopRadvd(final String gateway) {
+        lab(30, "stop-radvd", gateway);
+    }
+
+    /** Starts the gateway's radvd if it is not running. */
+    void ensureRadvd(final String gateway) {
+        lab(30, "start-radvd", gateway);
+    }
+
     void linkDown(final String gateway) {
         lab(30, "link-down", gateway);
     }
@@ -247,6 +257,11 @@ final class Lab {
     /** {@link #probeStart(int, String)} to {@value #OUTSIDE6} through the client's IPv6 default router. */
     void probeOutsideStart(final int seconds, final String untilGateway) {
         lab(30, "probe-start", Integer.toString(seconds), "--outside", "--until", untilGateway, "--until-count", "50");
+    }
+
+    /** Probes {@value #OUTSIDE6} in the background for the whole time, whoever answers. */
+    void probeOutsideStart(final int seconds) {
+        lab(30, "probe-start", Integer.toString(seconds), "--outside");
     }
 
     /** Starts probing in the background, until the gateway answers steadily or the time runs out. */
