@@ -106,6 +106,16 @@ final class Lab {
         lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--radvd");
     }
 
+    /** {@link #upIpv6()} with every gateway's keepalived, both instances, running with {@code use_vmac}. */
+    void upIpv6UseVmac() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--use-vmac");
+    }
+
+    /** The host's network interfaces, one a line, as {@code ip -o link show} prints them. */
+    String links(final String host) {
+        return lab(30, "exec", host, "ip", "-o", "link", "show").strip();
+    }
+
     void down() {
         lab(120, "down");
     }
