@@ -55,6 +55,8 @@ class Ipv6RouterAdvertIT {
     /** radvd sends every 3 to 10 s; the first RAs pass only once the controller's flows are in the switch. */
     private static final Duration FIRST_RA = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** gw2's port on switch 1 (scripts/lab). */
+    private static final int GW2_PORT = 12;
     private static final String ROUTE_VIA_VLL = "default via " + Lab.VLL6 + " dev eth0 proto ra";
 
     private final Restconf restconf;
@@ -106,6 +108,7 @@ class Ipv6RouterAdvertIT {
         lab.probeDiscard();
         lab.thaw("gw1");
         lab.linkUp("gw1");
+        lab.ensureRadvd("gw2");
         restconf.delete("/data/gwha:clusters");
     }
 
@@ -136,6 +139,43 @@ class Ipv6RouterAdvertIT {
         assertTrue(probe.untilReached(), "steady answers from gw2: " + probe);
         assertTrue(probe.maxGapMillis() < FAILOVER_BOUND_MS, probe.toString());
         assertEquals(ROUTE_VIA_VLL, routeWithoutExpiry(), "the same router after the failover");
+    }
+
+    /**
+     * radvd on every gateway speaks as the virtual router, and when it stops it says so: router lifetime 0 from
+     * {@value Lab#VLL6}. From a passive gateway that RA would have every host withdraw the virtual router although the
+     * active one is fine; the switch passes RAs from the virtual router from the active gateway's port only. The
+     * lifetime-0 RA is seen dropped (the passive port's drop counts it), and the client keeps its route throughout.
+     */
+    @Test
+    void aPassiveGatewaysRadvdStoppingLeavesTheClientsRouter() {
+        final long droppedBefore = passiveRaDrops();
+        lab.probeOutsideStart(8);
+        lab.stopRadvd("gw2");
+        await("gw2's last RA (router lifetime 0) dropped at its port").atMost(Duration.ofSeconds(3)).pollInterval(POLL)
+            .until(() -> passiveRaDrops() > droppedBefore);
+        // A host acts on a lifetime-0 RA at once: a route still there seconds later was never withdrawn.
+        await("the virtual router stays the client's router").during(Duration.ofSeconds(3))
+            .atMost(Duration.ofSeconds(5)).pollInterval(POLL)
+            .untilAsserted(() -> assertEquals(ROUTE_VIA_VLL, routeWithoutExpiry()));
+        final var probe = lab.probeWait(30);
+
+        assertEquals(List.of("gw1"), probe.gateways(), probe.toString());
+        assertTrue(probe.maxGapMillis() < FAILOVER_BOUND_MS, "the outside kept answering: " + probe);
+        assertEquals("gw1", activeGateway(), state().toString());
+    }
+
+    /**
+     * Packets the switch dropped as passive gw2's RAs from the virtual router: the counter of the {@code ra-passive}
+     * flow on its port, 0 while there is none.
+     */
+    private long passiveRaDrops() {
+        final var port = "in_port=" + GW2_PORT + ",";
+        return lab.flows(1).lines()
+            .filter(line -> line.contains(port) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
+                && line.contains("icmp_type=134") && line.strip().endsWith("actions=drop"))
+            .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=([0-9]+),.*", "$1")))
+            .sum();
     }
 
     /** The client's IPv6 default routes up to their metric, without the lifetime left, which counts down. */

@@ -106,6 +106,16 @@ final class Lab {
         lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--radvd");
     }
 
+    /** {@link #upIpv6()} with every gateway's keepalived, both instances, running with {@code use_vmac}. */
+    void upIpv6UseVmac() {
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--use-vmac");
+    }
+
+    /** The host's network interfaces, one a line, as {@code ip -o link show} prints them. */
+    String links(final String host) {
+        return lab(30, "exec", host, "ip", "-o", "link", "show").strip();
+    }
+
     void down() {
         lab(120, "down");
     }
@@ -171,6 +181,16 @@ final class Lab {
     /** Starts the gateway's keepalived if it is not running. */
     void ensureKeepalived(final String gateway) {
         Scripts.run(env, 30, "lab", "start-keepalived", gateway);
+    }
+
+    /** Stops the gateway's radvd as an operator would: its last RAs carry router lifetime 0. */
+    void stopRadvd(final String gateway) {
+        lab(30, "stop-radvd", gateway);
+    }
+
+    /** Starts the gateway's radvd if it is not running. */
+    void ensureRadvd(final String gateway) {
+        lab(30, "start-radvd", gateway);
     }
 
     void linkDown(final String gateway) {
@@ -247,6 +267,11 @@ final class Lab {
     /** {@link #probeStart(int, String)} to {@value #OUTSIDE6} through the client's IPv6 default router. */
     void probeOutsideStart(final int seconds, final String untilGateway) {
         lab(30, "probe-start", Integer.toString(seconds), "--outside", "--until", untilGateway, "--until-count", "50");
+    }
+
+    /** Probes {@value #OUTSIDE6} in the background for the whole time, whoever answers. */
+    void probeOutsideStart(final int seconds) {
+        lab(30, "probe-start", Integer.toString(seconds), "--outside");
     }
 
     /** Starts probing in the background, until the gateway answers steadily or the time runs out. */

@@ -39,7 +39,8 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.C
  *   <li>{@link IpAddressRules#virtualIpEqualsGatewayAddress}: no virtual IP is the address of any gateway, of any
  *       cluster</li>
  *   <li>{@link IpAddressRules#virtualIpListedTwice}: no virtual IP is listed twice in other words</li>
- *   <li>{@link IpAddressRules#virtualIpInTwoClusters}: no virtual IP belongs to two clusters</li>
+ *   <li>{@link IpAddressRules#virtualIpInTwoClusters}: no virtual IP belongs to two clusters, a link-local one to
+ *       no two on one VLAN</li>
  *   <li>{@link IpAddressRules#duplicateGatewayAddresses}: no two gateways of a cluster share an address of either
  *       family</li>
  *   <li>{@link MacAddressRules#duplicateGatewayMacs}: no two gateways of a cluster share a MAC</li>

@@ -213,7 +213,10 @@ final class IpAddressRules {
 
     /**
      * Rule 4: a virtual IP belongs to one cluster; two would both answer ARP or Neighbor Discovery for it and steer
-     * its traffic.
+     * its traffic. A link-local one (fe80::/10) only per link: its scope is the link, here the VLAN on every switch
+     * that carries it, so clusters on different VLANs may each have fe80::1 as their router. Not per switch: switches
+     * joined by links carry one VLAN as one link, and links come and go. An untagged cluster's flows match every
+     * VLAN, so it shares its link-local virtual IPs with no cluster.
      */
     static void virtualIpInTwoClusters(final List<ClusterUnderCheck> clusters, final List<Violation> out) {
         // each cluster's first virtual IP with each address, by address
@@ -232,15 +235,19 @@ final class IpAddressRules {
             for (var key : view.virtualIpKeys()) {
                 final var vip = view.virtualIps().stream().filter(each -> vipKey(each).equals(key)).findFirst()
                     .orElseThrow();
+                final var address = vip.getIpv6Address() == null ? null : ipv6Key(vip.getIpv6Address());
+                final boolean linkLocal = address != null && address.isLinkLocal();
                 for (var hit : byAddress.all(key)) {
-                    if (hit.cluster() == view) {
+                    if (hit.cluster() == view || linkLocal && !view.vlanOverlaps(hit.cluster())) {
                         continue;
                     }
                     final var theirs = hit.item();
                     final var mine = vip.getIpv6Address() == null ? key : vip.stringValue();
                     out.add(view.violation("virtual-ip", mine + " is also a virtual-ip of cluster '"
                         + hit.cluster().name() + "'" + (theirs.stringValue().equals(mine) ? ""
-                            : " (as " + theirs.stringValue() + ")")));
+                            : " (as " + theirs.stringValue() + ")")
+                        + (linkLocal ? view.describeVlanClash(hit.cluster()) + ": a link-local virtual-ip is unique "
+                            + "per link, so clusters that share one must be on different vlans" : "")));
                 }
             }
         }

@@ -13,8 +13,12 @@ package net.gwha.impl.engine;
 public enum FailoverCause {
     /** First election of the cluster. */
     STARTUP,
-    /** The active gateway fell silent. */
+    /** The active gateway fell silent: on its one family, or on both at once. */
     HEARTBEAT_TIMEOUT,
+    /** The active gateway of a dual-stack cluster fell silent on IPv4 while its IPv6 heartbeats went on. */
+    IPV4_HEARTBEAT_TIMEOUT,
+    /** The active gateway of a dual-stack cluster fell silent on IPv6 while its IPv4 heartbeats went on. */
+    IPV6_HEARTBEAT_TIMEOUT,
     /** The active gateway advertised priority 0. */
     RESIGNED,
     /** The active gateway's port went down. */

@@ -333,8 +333,10 @@ final class Gateway {
 
     /**
      * Applies the silence due at {@code now}.
+     *
+     * @param intervalNanos the cluster's heartbeat interval, which tells one family's silence from the gateway's
      */
-    void settle(final long now) {
+    void settle(final long now, final long intervalNanos) {
         final long deadline = deadline();
         if (deadline > now) {
             return;
@@ -342,7 +344,7 @@ final class Gateway {
         if (liveness == Liveness.UP || liveness == Liveness.UNKNOWN && heard) {
             // Rule: down when silent on any family for the detection threshold (one heard on one family and never
             // on another, once the other's first deadline passes); the cause happened at the deadline, not now
-            timeOut(deadline);
+            timeOut(deadline, intervalNanos);
         } else {
             // silence ends that family's steady period
             for (Beat beat : beats) {
@@ -362,9 +364,38 @@ final class Gateway {
     }
 
     /** Down because silent since its last heartbeat, as of {@code at}. */
-    void timeOut(final long at) {
-        down(FailoverCause.HEARTBEAT_TIMEOUT, at);
+    void timeOut(final long at, final long intervalNanos) {
+        down(silence(intervalNanos), at);
         timedOutAt = at;
+    }
+
+    /**
+     * Why its silence makes it down: the family that fell silent while another went on (heard more than one interval
+     * after the silent one's last heartbeat, or the silent one never heard), so that an operator looks at that
+     * family's instance; plain {@link FailoverCause#HEARTBEAT_TIMEOUT} when the gateway went silent as a whole or
+     * runs one family.
+     */
+    private FailoverCause silence(final long intervalNanos) {
+        if (beats.length < 2) {
+            return FailoverCause.HEARTBEAT_TIMEOUT;
+        }
+        Beat silent = beats[0];
+        for (Beat beat : beats) {
+            if (beat.deadline < silent.deadline) {
+                silent = beat;
+            }
+        }
+        for (Beat other : beats) {
+            final boolean wentOn = other.heard
+                && (!silent.heard || other.lastHeard - silent.lastHeard > intervalNanos);
+            if (other != silent && !wentOn) {
+                return FailoverCause.HEARTBEAT_TIMEOUT;
+            }
+        }
+        return switch (silent.family) {
+            case IPV4 -> FailoverCause.IPV4_HEARTBEAT_TIMEOUT;
+            case IPV6 -> FailoverCause.IPV6_HEARTBEAT_TIMEOUT;
+        };
     }
 
     void down(final FailoverCause cause, final long at) {

@@ -25,8 +25,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * silence and never elects. Owned by one cluster, which hands it the gateways after every configuration.
  *
  * <p>It keeps one detector per gateway and address family of the cluster ({@link Gateway.Beat}): in a dual-stack
- * cluster a gateway silent on one family is down (the VIPs of both families move together), and one that was down
- * comes back only once heard steadily on each.
+ * cluster a gateway silent on one family is down (the VIPs of both families move together), the failover naming that
+ * family when the other went on ({@link FailoverCause#IPV6_HEARTBEAT_TIMEOUT}), and one that was down comes back only
+ * once heard steadily on each.
  */
 final class LivenessJudge {
     /** How long heartbeats that arrive in one burst may trail the first: the intake delivers them one by one. */
@@ -344,9 +345,9 @@ final class LivenessJudge {
         for (Gateway gateway : gateways) {
             if (silentSwitches.contains(gateway.config.switchId()) && gateway.liveness == Liveness.UP
                     && !gateway.cutOff) {
-                gateway.timeOut(Math.min(gateway.deadline(), now));
+                gateway.timeOut(Math.min(gateway.deadline(), now), intervalNanos);
             } else if (!judgementWaits(gateway, now)) {
-                gateway.settle(now);
+                gateway.settle(now, intervalNanos);
             }
         }
     }

@@ -123,7 +123,15 @@ public final class ClusterDirectory {
     private final Map<String, Entry> byName = new ConcurrentHashMap<>();
     private final Map<PortVrid, List<Member>> byPortVrid = new ConcurrentHashMap<>();
     private final Map<Integer, List<Entry>> byVrid = new ConcurrentHashMap<>();
-    private final Map<IpAddress, List<Entry>> byVirtualIp = new ConcurrentHashMap<>();
+    private final Map<VlanVip, List<Entry>> byVirtualIp = new ConcurrentHashMap<>();
+
+    /**
+     * A virtual IP on the VLAN of its cluster ({@link #UNTAGGED} for an untagged one): the validator keeps a
+     * link-local virtual IP unique per VLAN only, and any other unique, and no untagged cluster shares one with a VLAN
+     * cluster.
+     */
+    private record VlanVip(int vlan, IpAddress vip) {
+    }
 
     public synchronized void put(final Cluster cluster) {
         final var name = cluster.getName().getValue();
@@ -188,9 +196,11 @@ public final class ClusterDirectory {
         return ports;
     }
 
-    private static Set<IpAddress> virtualIps(final Entry entry) {
-        final var vips = new HashSet<IpAddress>(entry.virtualIps());
-        vips.addAll(entry.ipv6VirtualIps());
+    /** A cluster's virtual IPs of both families, each on the cluster's VLAN. */
+    private static Set<VlanVip> virtualIps(final Entry entry) {
+        final var vips = new HashSet<VlanVip>();
+        entry.virtualIps().forEach(vip -> vips.add(new VlanVip(entry.vlan(), vip)));
+        entry.ipv6VirtualIps().forEach(vip -> vips.add(new VlanVip(entry.vlan(), vip)));
         return vips;
     }
 
@@ -243,11 +253,16 @@ public final class ClusterDirectory {
     }
 
     /**
-     * The cluster with this virtual IP, of either family: the validator keeps a virtual IP to one cluster, so ARP
-     * and Neighbor Solicitations are answered by a lookup, not a scan of every cluster.
+     * The cluster with this virtual IP, of either family, that carries this VLAN ({@link Entry#carries}): the
+     * validator keeps a virtual IP to one cluster per VLAN (a link-local one, such as fe80::1 as every VLAN's router,
+     * may repeat on other VLANs), so ARP and Neighbor Solicitations are answered by a lookup, not a scan of every
+     * cluster: the frame's VLAN first, then the untagged clusters, which take any.
+     *
+     * @param vlanId the VLAN id of the request's tag, negative when it had none
      */
-    public Optional<Entry> withVirtualIp(final IpAddress vip) {
-        final var found = byVirtualIp.get(vip);
+    public Optional<Entry> withVirtualIp(final IpAddress vip, final int vlanId) {
+        final var onVlan = vlanId > 0 ? byVirtualIp.get(new VlanVip(vlanId, vip)) : null;
+        final var found = onVlan != null ? onVlan : byVirtualIp.get(new VlanVip(UNTAGGED, vip));
         return found == null ? Optional.empty() : Optional.of(found.getFirst());
     }
 

@@ -201,7 +201,7 @@ public final class PacketInHandler implements AutoCloseable {
         }
         final int vlanId = solicitation.vlanTags().isEmpty() ? VrrpAdvertisement.NO_VLAN
             : solicitation.vlanTags().getFirst().vlanId();
-        directory.withVirtualIp(solicitation.target()).filter(entry -> entry.carries(vlanId)).ifPresent(entry ->
+        directory.withVirtualIp(solicitation.target(), vlanId).ifPresent(entry ->
             transmit(NeighborDiscovery.answer(solicitation, entry.ipv6VirtualMac()), solicitation.target(), ingress,
                 egress));
     }
@@ -231,9 +231,9 @@ public final class PacketInHandler implements AutoCloseable {
         // The outermost tag is the one the switch's vlan_vid match sees.
         final int vlanId = typeAt == ETH_TYPE_AT ? VrrpAdvertisement.NO_VLAN
             : buffer.getShort(ETH_TYPE_AT + 2) & 0xFFF;
-        final var found = directory.withVirtualIp(target);
         // A VLAN cluster's virtual IP is not there to be had from another VLAN.
-        if (found.isEmpty() || !found.orElseThrow().carries(vlanId)) {
+        final var found = directory.withVirtualIp(target, vlanId);
+        if (found.isEmpty()) {
             return;
         }
         final var entry = found.orElseThrow();

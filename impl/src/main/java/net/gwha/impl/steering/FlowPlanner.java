@@ -93,6 +93,11 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       ARP request the controller answered (the first, if a host asked for several). Traffic to anyone else,
  *       such as a session with the gateway's real address from a host that never asked, is never touched; nor is
  *       a passive gateway's, so no frame leaves a passive gateway with the virtual MAC;</li>
+ *   <li>{@value #PRIORITY_GUARD} {@code ra-passive-<gw>-<vip>} (steering): Router Advertisements from a virtual
+ *       link-local address out of a gateway's port, on the gateway's switch, for every gateway but the active one
+ *       of the switch's partition, are dropped: only the active gateway speaks as the virtual router, so a passive
+ *       gateway's radvd (router lifetime 0 when it stops) cannot withdraw it from the hosts
+ *       ({@link RouterAdvertFlows});</li>
  *   <li>{@value #PRIORITY_NORMAL} {@code gwha--normal} (shared, a node setting, on by default): everything else is
  *       forwarded by the switch's normal L2 pipeline. The lab's switches run fail-secure with no other flows, so
  *       without it no ARP reply or return traffic would reach the hosts; where another application forwards (or
@@ -280,6 +285,7 @@ public final class FlowPlanner {
             final var toward = orderOf.getOrDefault(node, ordered);
             if (!toward.isEmpty()) {
                 steer.plan(node, toward, flows, groups);
+                RouterAdvertFlows.plan(name, cookie, vlan, vips6, gateways, node, toward, flows);
                 if (ipRewrite && node(toward.getFirst()).equals(node)) {
                     ReturnFlows.plan(name, cookie, vmac, toward.getFirst(), hosts, vips, vlan, flows);
                 }
@@ -325,12 +331,13 @@ public final class FlowPlanner {
      * Whether a flow is a steering flow, the only kind a failover changes. Groups are all steering.
      *
      * @param flowId a flow id of a plan
-     * @return true for {@code gwha-<cluster>-steer}, {@code gwha-<cluster>-steer-<vip>} and
-     *     {@code gwha-<cluster>-return-<gw>-<host>}
+     * @return true for {@code gwha-<cluster>-steer}, {@code gwha-<cluster>-steer-<vip>},
+     *     {@code gwha-<cluster>-return-<gw>-<host>} and {@code gwha-<cluster>-ra-passive-<gw>-<vip>}
      */
     public static boolean isSteering(final String flowId) {
         return !flowId.startsWith(FlowIds.SHARED_PREFIX)
-            && (flowId.endsWith("-steer") || flowId.contains("-steer-") || flowId.contains("-return-"));
+            && (flowId.endsWith("-steer") || flowId.contains("-steer-") || flowId.contains("-return-")
+                || flowId.contains("-ra-passive-"));
     }
 
     /**

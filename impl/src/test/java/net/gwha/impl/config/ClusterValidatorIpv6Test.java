@@ -24,11 +24,15 @@ import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.Ipv6;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.NodeId;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * The validator's rules on IPv6: virtual IPs of either family or both, gateways' link-local addresses, the IPv6
@@ -279,5 +283,58 @@ class ClusterValidatorIpv6Test {
             gateway("gw2", null, "fe80::62", "02:00:00:00:06:12", "openflow:6", 2))).build();
         assertEquals(List.of("cluster 'v6': gateway 'gw1' ipv6-link-local fe80::01.2.3.4 is not an IPv6 address"),
             check(cluster));
+    }
+
+    /**
+     * A link-local virtual IP is unique per link, the VLAN: the same router address in clusters on two VLANs of the
+     * same router pair is fine; on one VLAN, or beside an untagged cluster (whose flows match every VLAN), it is not.
+     * A global virtual IP stays unique whatever the VLANs.
+     */
+    @Nested
+    class LinkLocalPerVlan {
+        /** d2: d1's router pair and ports, VIPs 192.0.2.2, fe80::1 and 2001:db8:20::1. */
+        private static ClusterBuilder secondGroup(final int vrid) {
+            return dualStackBuilder().setName(new ClusterName("d2")).setVrid(Uint8.valueOf(vrid))
+                .setVirtualIp(vips("192.0.2.2", "fe80::1", "2001:db8:20::1"));
+        }
+
+        @Test
+        void theSameLinkLocalVipOnTwoVlansPasses() {
+            assertEquals(List.of(), check(dualStackBuilder().setVlan(Uint16.valueOf(10)).build(),
+                secondGroup(1).setVlan(Uint16.valueOf(20)).build()));
+        }
+
+        @Test
+        void theSameLinkLocalVipOnOneVlanIsRefused() {
+            assertEquals(List.of(
+                "cluster 'd1': virtual-ip fe80::1 is also a virtual-ip of cluster 'd2' on vlan 10: a link-local "
+                    + "virtual-ip is unique per link, so clusters that share one must be on different vlans",
+                "cluster 'd2': virtual-ip fe80::1 is also a virtual-ip of cluster 'd1' on vlan 10: a link-local "
+                    + "virtual-ip is unique per link, so clusters that share one must be on different vlans"),
+                check(dualStackBuilder().setVlan(Uint16.valueOf(10)).build(),
+                    secondGroup(2).setVlan(Uint16.valueOf(10)).build()));
+        }
+
+        @Test
+        void theSameLinkLocalVipBesideAnUntaggedClusterIsRefused() {
+            assertEquals(List.of(
+                "cluster 'd1': virtual-ip fe80::1 is also a virtual-ip of cluster 'd2' (as FE80::0:1) (this cluster "
+                    + "has no vlan: its flows match every vlan, vlan 20 too): a link-local virtual-ip is unique per "
+                    + "link, so clusters that share one must be on different vlans",
+                "cluster 'd2': virtual-ip FE80::0:1 is also a virtual-ip of cluster 'd1' (as fe80::1) "
+                    + "(cluster 'd1' has no vlan: its flows match every vlan, vlan 20 too): a link-local virtual-ip is "
+                    + "unique per link, so clusters that share one must be on different vlans"),
+                check(dualStackBuilder().build(), secondGroup(2).setVlan(Uint16.valueOf(20))
+                    .setVirtualIp(vips("192.0.2.2", "FE80::0:1")).build()));
+        }
+
+        @Test
+        void aGlobalVipOnTwoVlansIsStillRefused() {
+            assertEquals(List.of(
+                "cluster 'd1': virtual-ip 2001:db8::1 is also a virtual-ip of cluster 'd2'",
+                "cluster 'd2': virtual-ip 2001:db8::1 is also a virtual-ip of cluster 'd1'"),
+                check(dualStackBuilder().setVlan(Uint16.valueOf(10)).build(), secondGroup(1).setVlan(Uint16.valueOf(20))
+                    .setVirtualIp(vips("192.0.2.2", "fe80::1", "2001:db8::1")).build()));
+        }
     }
 }

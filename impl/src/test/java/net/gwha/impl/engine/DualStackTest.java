@@ -92,7 +92,8 @@ class DualStackTest {
         // families' virtual IPs
         sim.runTo(8000);
         assertEquals(GatewayState.DOWN, sim.state("b"));
-        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8000);
+        // the cause names the family that fell silent: its IPv6 instance, not the router, is the one to look at
+        sim.assertLastChange("b", "a", FailoverCause.IPV6_HEARTBEAT_TIMEOUT, 8000, 8000);
         assertEquals(2, sim.changes().size());
     }
 
@@ -100,6 +101,27 @@ class DualStackTest {
     void theActiveSilentOnIpv4AloneFailsOverToo() {
         start(DUAL);
         sim.runTo(5000);
+        sim.silence("b", IPV4);
+        sim.runTo(8000);
+        sim.assertLastChange("b", "a", FailoverCause.IPV4_HEARTBEAT_TIMEOUT, 8000, 8000);
+    }
+
+    @Test
+    void theActiveSilentOnBothFamiliesNamesNone() {
+        start(DUAL);
+        sim.runTo(5000);
+        sim.silence("b");
+        sim.runTo(8000);
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8000);
+    }
+
+    @Test
+    void familiesFallingSilentWithinOneIntervalOfEachOtherAreTheGatewaysSilence() {
+        start(DUAL);
+        sim.runTo(5000);
+        sim.silence("b", IPV6);
+        // IPv4's last heartbeat one interval after IPv6's: not more, so not a family's silence of its own
+        sim.runTo(6000);
         sim.silence("b", IPV4);
         sim.runTo(8000);
         sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8000);
@@ -173,7 +195,8 @@ class DualStackTest {
         assertEquals("b", sim.active());
         sim.runTo(8000);
         assertEquals(GatewayState.DOWN, sim.state("b"));
-        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8000);
+        // never heard on IPv6 while IPv4 went on
+        sim.assertLastChange("b", "a", FailoverCause.IPV6_HEARTBEAT_TIMEOUT, 8000, 8000);
     }
 
     @Test

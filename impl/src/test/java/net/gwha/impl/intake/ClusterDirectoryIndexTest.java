@@ -75,15 +75,15 @@ class ClusterDirectoryIndexTest {
         directory.put(cluster(0, 0));
         final IpAddress vip = Ipv4.parse("10.0.0.1");
         // c0 and c4 share VRID 1, gw1's port and the virtual IP.
-        assertEquals(Optional.of("c0"), directory.withVirtualIp(vip).map(ClusterDirectory.Entry::name));
+        assertEquals(Optional.of("c0"), directory.withVirtualIp(vip, -1).map(ClusterDirectory.Entry::name));
         assertEquals(new ClusterDirectory.Attribution.Heartbeat(gw1(directory, "c0")),
             gw1Heartbeat(directory, 1, 1));
         directory.remove("c0");
-        assertEquals(Optional.of("c4"), directory.withVirtualIp(vip).map(ClusterDirectory.Entry::name));
+        assertEquals(Optional.of("c4"), directory.withVirtualIp(vip, -1).map(ClusterDirectory.Entry::name));
         assertEquals(new ClusterDirectory.Attribution.Heartbeat(gw1(directory, "c4")),
             gw1Heartbeat(directory, 1, 1));
         directory.put(cluster(4, 1));
-        assertEquals(Optional.empty(), directory.withVirtualIp(vip));
+        assertEquals(Optional.empty(), directory.withVirtualIp(vip, -1));
         assertEquals(new ClusterDirectory.Attribution.Unattributed(), gw1Heartbeat(directory, 1, 1));
     }
 
@@ -111,7 +111,7 @@ class ClusterDirectoryIndexTest {
         }
         for (int subnet = 0; subnet < 5; subnet++) {
             final IpAddress vip = Ipv4.parse("10.0." + subnet + ".1");
-            assertEquals(expected.withVirtualIp(vip), actual.withVirtualIp(vip));
+            assertEquals(expected.withVirtualIp(vip, -1), actual.withVirtualIp(vip, -1));
         }
         for (int vrid : List.of(1, 2, 3, 4, 11, 12, 13, 14, 20)) {
             for (int port = 1; port <= 4; port++) {

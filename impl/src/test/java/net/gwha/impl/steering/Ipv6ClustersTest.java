@@ -14,12 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import net.gwha.impl.engine.SwitchLinks;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.FlowPlanner.Options;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
@@ -27,11 +28,13 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * IPv6 clusters: heartbeats over IPv6 punted from the gateways' ports, Neighbor Solicitations for the IPv6 virtual IPs
  * punted for the controller to answer, gateways' Neighbor Advertisements claiming them dropped, and the IPv6 virtual
- * MAC steered like the IPv4 one, through the same group, so a dual-stack cluster's families move together.
+ * MAC steered like the IPv4 one, through the same group, so a dual-stack cluster's families move together; Router
+ * Advertisements from the virtual link-local pass from the active gateway's port only.
  */
 class Ipv6ClustersTest {
     private static final String VLL6 = "fe80::1";
@@ -107,10 +110,45 @@ class Ipv6ClustersTest {
         final var before = planned(cluster(false), List.of("gw1", "gw2"));
         final var after = planned(cluster(false), List.of("gw2", "gw1"));
 
-        final Set<String> changed = before.flows().keySet().stream()
-            .filter(id -> !before.flows().get(id).equals(after.flows().get(id))).collect(Collectors.toSet());
+        final Set<String> changed = new HashSet<>(before.flows().keySet());
+        changed.addAll(after.flows().keySet());
+        changed.removeIf(id -> Objects.equals(before.flows().get(id), after.flows().get(id)));
+        // the steering flow is unchanged: the two gateways share a switch, so its group reorders
+        assertEquals(Set.of("gwha-lab-ra-passive-gw1-fe80::1", "gwha-lab-ra-passive-gw2-fe80::1"), changed);
         assertTrue(changed.stream().allMatch(FlowPlanner::isSteering), changed::toString);
-        assertEquals(before.flows().keySet(), after.flows().keySet());
+    }
+
+    @Test
+    void routerAdvertisementsFromTheVirtualRouterPassFromTheActiveGatewaysPortOnly() {
+        final var s1 = planned(cluster(true), List.of("gw1", "gw2"));
+
+        assertEquals("table=0,priority=1100,in_port=openflow:1:12,dl_type=0x86dd,nw_proto=58,ipv6_src=fe80::1/128,"
+            + "icmpv6_type=134 actions=drop", withoutCookie(s1.flows().get("gwha-lab-ra-passive-gw2-fe80::1")));
+        // the active gateway's RAs pass; a global virtual IP is no router in an RA, so nothing matches it
+        assertEquals(List.of("gwha-lab-ra-passive-gw2-fe80::1"), raPassive(s1));
+        assertTrue(FlowPlanner.isSteering("gwha-lab-ra-passive-gw2-fe80::1"));
+
+        // a gateway the election left out (dead) is passive too; with no gateway elected there is no steering
+        assertEquals(List.of("gwha-lab-ra-passive-gw1-fe80::1"), raPassive(planned(cluster(true), List.of("gw2"))));
+        assertEquals(List.of(), raPassive(planned(cluster(true), List.of())));
+    }
+
+    @Test
+    void clustersOnTheSameGatewaysDropOnlyTheirOwnVirtualRoutersFromTheirOwnPassiveGateways() {
+        final var first = cluster(false);
+        final var second = LabClusters.builder(gateway(1, 50, false), gateway(2, 100, false))
+            .setName(new ClusterName("second")).setVrid(Uint8.valueOf(52))
+            .setVirtualIp(Set.of(new IpAddress(new Ipv6Address("fe80::2")))).build();
+
+        assertEquals(List.of("gwha-lab-ra-passive-gw2-fe80::1"), raPassive(planned(first, List.of("gw1", "gw2"))));
+        final var other = planned(second, List.of("gw2", "gw1"));
+        assertEquals(List.of("gwha-second-ra-passive-gw1-fe80::2"), raPassive(other));
+        assertTrue(Describe.flow(other.flows().get("gwha-second-ra-passive-gw1-fe80::2"))
+            .contains("in_port=openflow:1:11,dl_type=0x86dd,nw_proto=58,ipv6_src=fe80::2/128,icmpv6_type=134"));
+    }
+
+    private static List<String> raPassive(final FlowPlanner.SwitchPlan plan) {
+        return plan.flows().keySet().stream().filter(id -> id.contains("-ra-passive-")).toList();
     }
 
     /** A flow as Describe prints it without its cookie, which for a cluster's flows derives from its name. */
