@@ -52,6 +52,12 @@ final class ClusterStates {
         return gateways;
     }
 
+    /** A gateway's state by name; an empty object (every counter 0) while the state has none of that name. */
+    static JsonObject gateway(final JsonObject state, final String name) {
+        return gateways(state).stream().filter(gateway -> name.equals(text(gateway, "name"))).findFirst()
+            .orElseGet(JsonObject::new);
+    }
+
     /** A counter; absent is 0. */
     static long count(final JsonObject object, final String key) {
         final var value = object.get(key);

@@ -141,15 +141,7 @@ class UseVmacIT {
     }
 
     private JsonObject gateway(final String name) {
-        final var gateways = state().getAsJsonArray("gateway-state");
-        if (gateways != null) {
-            for (var gateway : gateways) {
-                if (name.equals(text(gateway.getAsJsonObject(), "name"))) {
-                    return gateway.getAsJsonObject();
-                }
-            }
-        }
-        return new JsonObject();
+        return ClusterStates.gateway(state(), name);
     }
 
     private JsonObject state() {
