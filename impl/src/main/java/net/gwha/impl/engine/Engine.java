@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
 import net.gwha.impl.engine.Decision.CommandRefused;
 import net.gwha.impl.engine.Event.ConfigRemoved;
 import net.gwha.impl.engine.Event.ConfigSet;
@@ -116,7 +117,7 @@ public final class Engine {
                     }
                     yield touching(List.copyOf(ordered.values()));
                 }
-                case Tick tick -> tick(at);
+                case Tick tick -> tick(at, Math.max(at, tick.takenAt()));
                 case Paused paused -> paused(paused.pausedNanos(), at);
                 case ConfigSet set -> {
                     final String name = set.config().name();
@@ -199,6 +200,11 @@ public final class Engine {
                 cluster.tick(at, buffer);
                 due.add(cluster);
             }
+        }
+        if (takenAt > at) {
+            buffer.replaceAll(decision -> decision instanceof ActiveGatewayChanged changed
+                ? new ActiveGatewayChanged(changed.cluster(), changed.from(), changed.to(), changed.cause(),
+                    changed.causeTime(), takenAt, changed.partition()) : decision);
         }
         return touching(due);
     }

@@ -262,7 +262,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         if (event instanceof Event.HeartbeatReceived heartbeat) {
             counters.accepted(heartbeat.cluster(), heartbeat.gateway());
         }
-        final var decisions = event instanceof Event.Tick ? decidedNow(outcome.decisions()) : outcome.decisions();
+        final var decisions = outcome.decisions();
         for (var decision : decisions) {
             if (decision instanceof ActiveGatewayChanged changed) {
                 history.record(changed);
@@ -296,20 +296,6 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         flushes.schedule(!decisions.isEmpty()
             || !(event instanceof Event.HeartbeatReceived || event instanceof Event.Tick));
         return Optional.of(outcome);
-    }
-
-    /**
-     * A tick judges as of when it fell due (see {@link #reschedule}), but the failover it decides is decided when the
-     * loop takes it: its record and its flows carry that time, so that detection latency shows a backlog on the loop.
-     */
-    private List<Decision> decidedNow(final List<Decision> decisions) {
-        if (decisions.isEmpty()) {
-            return decisions;
-        }
-        final long now = now();
-        return decisions.stream().map(decision -> decision instanceof ActiveGatewayChanged changed
-            && changed.decisionTime() < now ? new ActiveGatewayChanged(changed.cluster(), changed.from(), changed.to(),
-                changed.cause(), changed.causeTime(), now, changed.partition()) : decision).toList();
     }
 
     /**
@@ -353,15 +339,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         }
         final var wakeup = outcome.nextWakeup(cluster);
         if (wakeup.isPresent()) {
-            // Rule: a tick judges as of the instant its timer falls due, not the later one at which the loop takes
-            // it. The loop takes work in the order it came, so every heartbeat stamped before that instant is taken
-            // first, and those stamped after wait behind the tick. Judged when taken, a backlog on the loop (a
-            // starved CPU, a burst of other work) made a healthy gateway whose next heartbeat waited behind the tick
-            // look silent for as long as the backlog: at 20 ms heartbeats a backlog of 12 to 30 ms was enough.
-            // A tick that comes early, or twice, is harmless: it asks for the next wake-up again
+            // The loop takes work in the order it came: every heartbeat stamped before the tick falls due is taken
+            // before it (Event.Tick says why that matters). A tick that comes early, or twice, is harmless: it asks
+            // for the next wake-up again
             final long at = now();
             final long due = Math.max(at, wakeup.getAsLong());
-            wakeups.put(cluster, timers.schedule(() -> enqueue(() -> handle(new Event.Tick(due), () -> { })),
+            wakeups.put(cluster, timers.schedule(() -> enqueue(() -> handle(new Event.Tick(due, now()), () -> { })),
                 due - at));
         }
     }

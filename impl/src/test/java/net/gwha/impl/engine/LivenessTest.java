@@ -57,6 +57,33 @@ class LivenessTest {
     }
 
     @Test
+    void aTickTakenLateJudgesAsOfWhenItFellDue() {
+        sim.runTo(5000);
+        sim.silence("b");
+        for (long time : new long[] {6000, 7000, 7900}) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
+        }
+        // b's next heartbeat was stamped at 7990, before the deadline (8000), but waits behind a tick that fell due
+        // at 7950 and is taken only at 8100: judged as of 8100, b would look silent
+        sim.apply(new Event.Tick(nanos(7950), nanos(8100)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(7990)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(1, sim.changes().size());
+    }
+
+    @Test
+    void aFailoverDecidedByALateTickIsDecidedWhenTaken() {
+        sim.runTo(5000);
+        sim.silence("b");
+        for (long time : new long[] {6000, 7000, 7900}) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
+        }
+        // the timer fell due at the deadline; the loop took it 120 ms later
+        sim.apply(new Event.Tick(nanos(8000), nanos(8120)));
+        sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8120);
+    }
+
+    @Test
     void aPauseOfTheControllerIsNotSilence() {
         sim.runTo(5000);
         sim.silence("a");
