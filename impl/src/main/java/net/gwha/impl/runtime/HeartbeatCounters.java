@@ -14,8 +14,8 @@ import net.gwha.impl.state.CounterView;
 
 /**
  * Heartbeat counters per gateway and per cluster: advertisements accepted, and those dropped as malformed or as
- * spoofed; the packet-ins the engine's full queue turned away; and the malformed Neighbor Discovery punted. Written from packet-in threads and the engine
- * loop, read by the state writer and the console.
+ * spoofed; the packet-ins the engine's full queue turned away; and the malformed Neighbor Discovery punted. Written
+ * from packet-in threads and the engine loop, read by the state writer and the console.
  */
 public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     private static final class Counter {
