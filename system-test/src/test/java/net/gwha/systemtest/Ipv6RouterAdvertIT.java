@@ -55,11 +55,11 @@ class Ipv6RouterAdvertIT {
     private static final int SETTLE_S = 30;
     private static final Duration SETTLE = Duration.ofSeconds(SETTLE_S);
     /** radvd sends every 3 to 10 s; the first RAs pass only once the controller's flows are in the switch. */
-    private static final Duration FIRST_RA = Duration.ofSeconds(40);
+    static final Duration FIRST_RA = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(200);
     /** gw2's port on switch 1 (scripts/lab). */
     private static final int GW2_PORT = 12;
-    private static final String ROUTE_VIA_VLL = "default via " + Lab.VLL6 + " dev eth0 proto ra";
+    static final String ROUTE_VIA_VLL = "default via " + Lab.VLL6 + " dev eth0 proto ra";
     /** The lab's IPv6 virtual MAC (VRID 51, RFC 9568). */
     static final String VMAC6 = "00:00:5e:00:02:33";
 
@@ -147,7 +147,7 @@ class Ipv6RouterAdvertIT {
         lab.probeOutsideStart(20, "gw2");
         lab.linkDown("gw1");
         final var probe = lab.probeWait(30);
-        LOG.log(System.Logger.Level.INFO, "gw1's link down: the outside unanswered for {0} ms at most",
+        LOG.log(System.Logger.Level.INFO, "gw1''s link down: the outside unanswered for {0} ms at most",
             probe.maxGapMillis());
 
         assertEquals("gw2", probe.lastGateway(), probe.toString());
