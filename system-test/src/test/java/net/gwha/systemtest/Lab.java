@@ -107,9 +107,12 @@ final class Lab {
         lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--radvd-source-ll");
     }
 
-    /** {@link #upIpv6()} with every gateway's keepalived, both instances, running with {@code use_vmac}. */
+    /**
+     * {@link #upIpv6()} with every gateway's keepalived, both instances, running with {@code use_vmac}, and radvd
+     * advertising the virtual link-local from keepalived's IPv6 macvlan, where that address is.
+     */
     void upIpv6UseVmac() {
-        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--use-vmac");
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--use-vmac", "--radvd-source-ll");
     }
 
     /** The host's network interfaces, one a line, as {@code ip -o link show} prints them. */

@@ -48,7 +48,8 @@ class NeighborDiscoveryTest {
     static final String NA_KEEPALIVED = "nd-na-unsolicited-vrid61";
     static final String NA_VMAC = "nd-na-unsolicited-vrid63-vmac";
     static final String RA = "nd-ra-radvd";
-    static final List<String> CAPTURES = List.of(NS, NS_DAD, NA_KERNEL, NA_KEEPALIVED, NA_VMAC, RA);
+    static final String RA_VMAC = "nd-ra-radvd-vmac";
+    static final List<String> CAPTURES = List.of(NS, NS_DAD, NA_KERNEL, NA_KEEPALIVED, NA_VMAC, RA, RA_VMAC);
 
     private static final int ICMP = IP + 40;
     private static final Mac GATEWAY_MAC = Mac.parse("02:00:00:00:0a:01");
@@ -171,6 +172,16 @@ class NeighborDiscoveryTest {
         assertArrayEquals(Arrays.copyOfRange(sent, ICMP + 4, option + 2), Arrays.copyOfRange(passed, ICMP + 4,
             option + 2));
         assertArrayEquals(capture6(RA), sent, "the input is left alone");
+    }
+
+    @Test
+    void radvdOnKeepalivedsMacvlanAlreadySendsTheVirtualMacAndPassesByteForByte() {
+        // the lab's gw1 under use_vmac: from vrrp6.51, whose MAC is the IPv6 virtual MAC of VRID 51
+        final Mac vmac = Mac.parse("00:00:5e:00:02:33");
+        final byte[] sent = capture6(RA_VMAC);
+        assertEquals(new RouterAdvertisement(vmac, List.of(), Ipv6.parse("fe80::1"), 64, 30, Optional.of(vmac)),
+            NeighborDiscovery.decode(sent));
+        assertArrayEquals(sent, NeighborDiscovery.fromVirtualRouter(sent, vmac).orElseThrow());
     }
 
     @Test
