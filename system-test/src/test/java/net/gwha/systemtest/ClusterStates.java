@@ -29,6 +29,16 @@ final class ClusterStates {
             .getAsJsonObject();
     }
 
+    /** A counter of the intake that belongs to no cluster ({@code intake-statistics}); absent is 0. */
+    static long intakeCounter(final Restconf restconf, final String key) {
+        final var response = restconf.get("/data/gwha:intake-statistics?content=nonconfig");
+        if (response.status() != 200) {
+            return 0;
+        }
+        return count(JsonParser.parseString(response.body()).getAsJsonObject()
+            .getAsJsonObject("gwha:intake-statistics"), key);
+    }
+
     /** A state's failover history: one line per event, in sequence order. */
     static List<String> failovers(final JsonObject state) {
         final var events = state.getAsJsonArray("failover-event");

@@ -27,10 +27,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A host that learned its router from Router Advertisements keeps reaching the outside through the virtual router
  * after a failover. The lab of {@link Lab#upIpv6Radvd()}: radvd on gw1..gw3 advertises the virtual link-local
- * {@value Lab#VLL6} without a source link-layer option, so the client's only IPv6 default route is via
- * {@value Lab#VLL6}, learned from RAs, which it resolves by Neighbor Solicitation to the IPv6 virtual MAC (the
- * controller's answer). A failover moves only the steering of that MAC: the client's route and neighbour entry stay,
- * and {@value Lab#OUTSIDE6} (behind every gateway) answers from the new active gateway. The lab is this class's own,
+ * {@value Lab#VLL6} with radvd's default source link-layer option, the sender's own MAC, so the client's only IPv6
+ * default route is via {@value Lab#VLL6}, learned from RAs; the controller, which the active gateway's RAs pass
+ * through, has replaced that option's MAC with the IPv6 virtual MAC, so the client's neighbour entry for
+ * {@value Lab#VLL6} holds {@value #VMAC6} without its asking. A failover moves only the steering of that MAC (and the
+ * punt of the RAs): the client's route and neighbour entry stay, and {@value Lab#OUTSIDE6} (behind every gateway)
+ * answers from the new active gateway. The lab is this class's own,
  * before the shared one ({@link TestClassOrder#IPV6_RA_LAB}); down must leave none of its processes, radvd included.
  * Tagged {@value #TAG}.
  */
@@ -53,11 +55,13 @@ class Ipv6RouterAdvertIT {
     private static final int SETTLE_S = 30;
     private static final Duration SETTLE = Duration.ofSeconds(SETTLE_S);
     /** radvd sends every 3 to 10 s; the first RAs pass only once the controller's flows are in the switch. */
-    private static final Duration FIRST_RA = Duration.ofSeconds(40);
+    static final Duration FIRST_RA = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(200);
     /** gw2's port on switch 1 (scripts/lab). */
     private static final int GW2_PORT = 12;
-    private static final String ROUTE_VIA_VLL = "default via " + Lab.VLL6 + " dev eth0 proto ra";
+    static final String ROUTE_VIA_VLL = "default via " + Lab.VLL6 + " dev eth0 proto ra";
+    /** The lab's IPv6 virtual MAC (VRID 51, RFC 9568). */
+    static final String VMAC6 = "00:00:5e:00:02:33";
 
     private final Restconf restconf;
     private final Lab lab;
@@ -92,6 +96,8 @@ class Ipv6RouterAdvertIT {
     @BeforeEach
     void gw1RoutesTheClient() {
         restconf.delete("/data/gwha:clusters");
+        // Nothing cached: the client's entry for the virtual router below comes from an RA.
+        lab.forgetNeighbours("client");
         final var put = restconf.put("/data/gwha:clusters/cluster=ra", Ipv6IT.dualStackCluster("ra"));
         assertTrue(put.status() == 201 || put.status() == 204, put.toString());
         lab.waitConnected(60);
@@ -99,6 +105,10 @@ class Ipv6RouterAdvertIT {
             .untilAsserted(() -> assertEquals("gw1", activeGateway(), state().toString()));
         await("the client's router learned from RAs").atMost(FIRST_RA).pollInterval(Duration.ofMillis(500))
             .untilAsserted(() -> assertEquals(ROUTE_VIA_VLL, routeWithoutExpiry(), "one router, the virtual one"));
+        // Before any traffic, so before any Neighbor Solicitation: only an RA's option can have made this entry.
+        await("the virtual MAC in the RA's source link-layer option").atMost(FIRST_RA)
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertTrue(routerNeighbour().contains("lladdr " + VMAC6), routerNeighbour()));
         final var probe = lab.probeOutsideUntil("gw1", SETTLE_S);
         assertTrue(probe.untilReached(), Lab.OUTSIDE6 + " answers through gw1: " + probe);
     }
@@ -125,6 +135,11 @@ class Ipv6RouterAdvertIT {
         assertTrue(probe.maxGapMillis() < FAILOVER_BOUND_MS, probe.toString());
         assertEquals("gw2", activeGateway(), state().toString());
         assertEquals(ROUTE_VIA_VLL, routeWithoutExpiry(), "the same router after the failover");
+        // The punt moved with the steering: gw2's radvd (own MAC in the option) is heard through the controller.
+        await("an RA of gw2's through the controller").atMost(FIRST_RA).pollInterval(POLL)
+            .until(() -> raPunted(GW2_PORT) > 0);
+        assertTrue(routerNeighbour().contains("lladdr " + VMAC6), routerNeighbour());
+        assertEquals(0, ClusterStates.intakeCounter(restconf, "neighbor-discovery-malformed"));
     }
 
     @Test
@@ -132,7 +147,7 @@ class Ipv6RouterAdvertIT {
         lab.probeOutsideStart(20, "gw2");
         lab.linkDown("gw1");
         final var probe = lab.probeWait(30);
-        LOG.log(System.Logger.Level.INFO, "gw1's link down: the outside unanswered for {0} ms at most",
+        LOG.log(System.Logger.Level.INFO, "gw1''s link down: the outside unanswered for {0} ms at most",
             probe.maxGapMillis());
 
         assertEquals("gw2", probe.lastGateway(), probe.toString());
@@ -176,6 +191,21 @@ class Ipv6RouterAdvertIT {
                 && line.contains("icmp_type=134") && line.strip().endsWith("actions=drop"))
             .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=([0-9]+),.*", "$1")))
             .sum();
+    }
+
+    /** Packets the switch sent the controller as RAs from the virtual router on a port: the {@code ra-punt} flow's. */
+    private long raPunted(final int port) {
+        final var inPort = "in_port=" + port + ",";
+        return lab.flows(1).lines()
+            .filter(line -> line.contains(inPort) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
+                && line.contains("icmp_type=134") && line.contains("CONTROLLER"))
+            .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=([0-9]+),.*", "$1")))
+            .sum();
+    }
+
+    /** The client's neighbour entry for the virtual router. */
+    private String routerNeighbour() {
+        return lab.ipv6Neighbour("client", Lab.VLL6);
     }
 
     /** The client's IPv6 default routes up to their metric, without the lifetime left, which counts down. */

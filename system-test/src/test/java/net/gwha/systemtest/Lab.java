@@ -99,16 +99,20 @@ final class Lab {
     }
 
     /**
-     * {@link #upIpv6()} with radvd on every gateway advertising the virtual link-local {@value #VLL6} (on eth0, no
-     * source link-layer option): the client has no configured IPv6 route and learns its router from the RAs.
+     * {@link #upIpv6()} with radvd on every gateway advertising the virtual link-local {@value #VLL6} (on eth0) with
+     * radvd's default source link-layer option, the sender's own MAC: the client has no configured IPv6 route and
+     * learns its router from the RAs, as the controller passes them on.
      */
     void upIpv6Radvd() {
-        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--radvd");
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--radvd-source-ll");
     }
 
-    /** {@link #upIpv6()} with every gateway's keepalived, both instances, running with {@code use_vmac}. */
+    /**
+     * {@link #upIpv6()} with every gateway's keepalived, both instances, running with {@code use_vmac}, and radvd
+     * advertising the virtual link-local from keepalived's IPv6 macvlan, where that address is.
+     */
     void upIpv6UseVmac() {
-        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--use-vmac");
+        lab(300, "up", "--gateways", "gw1,gw2,gw3", "--ipv6", "--use-vmac", "--radvd-source-ll");
     }
 
     /** The host's network interfaces, one a line, as {@code ip -o link show} prints them. */
@@ -123,6 +127,11 @@ final class Lab {
     /** The run directory, in the command line of every process the lab starts. */
     String runDirectory() {
         return "/tmp/gwha-lab-" + env.get("LAB_PREFIX");
+    }
+
+    /** The host's IPv6 neighbour entry for an address on its eth0, as {@code ip -6 neigh show} prints it. */
+    String ipv6Neighbour(final String host, final String address) {
+        return lab(30, "exec", host, "ip", "-6", "neigh", "show", address, "dev", "eth0").strip();
     }
 
     /** The host's IPv6 default routes, as {@code ip -6 route show default} prints them. */

@@ -112,6 +112,22 @@ class UseVmacIpv6IT {
         assertEquals(List.of(0L, 0L, 0L), spoofed(), state().toString());
     }
 
+    /**
+     * radvd on keepalived's IPv6 macvlan (interface {@code vrrp6.<VRID>}, where keepalived put {@value Lab#VLL6}):
+     * its RAs leave from the virtual MAC with the virtual MAC in the source link-layer option, and the client takes
+     * {@value Lab#VLL6} as its one router, at the virtual MAC.
+     */
+    @Test
+    void radvdOnTheMacvlanGivesTheClientTheVirtualRouter() {
+        await("the client's router learned from RAs").atMost(Ipv6RouterAdvertIT.FIRST_RA)
+            .pollInterval(Duration.ofMillis(500))
+            .untilAsserted(() -> assertEquals(Ipv6RouterAdvertIT.ROUTE_VIA_VLL, lab.ipv6DefaultRoutes("client").lines()
+                .map(line -> line.replaceAll(" (metric|expires|pref) .*", "").strip())
+                .reduce((a, b) -> a + "\n" + b).orElse("")));
+        assertTrue(lab.ipv6Neighbour("client", Lab.VLL6).contains("lladdr " + VMAC6),
+            lab.ipv6Neighbour("client", Lab.VLL6));
+    }
+
     /** The cluster's spoofed counter, then gw1's and gw2's. */
     private List<Long> spoofed() {
         return List.of(count(state(), "heartbeats-spoofed"), count(gateway("gw1"), "heartbeats-spoofed"),

@@ -23,4 +23,7 @@ public interface HeartbeatTally {
 
     /** A heartbeat or a host's ARP request that the engine's queue had no room for. */
     void dropped();
+
+    /** A Neighbor Solicitation or Router Advertisement punted to the controller and dropped as malformed. */
+    void malformedNeighborDiscovery();
 }

@@ -31,14 +31,21 @@ import net.gwha.impl.engine.IpAddress;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.packet.Ipv6VrrpAdvertisement;
 import net.gwha.impl.packet.Mac;
+import net.gwha.impl.packet.NdDecodeResult;
+import net.gwha.impl.packet.NeighborAdvertisement;
 import net.gwha.impl.packet.NeighborDiscovery;
 import net.gwha.impl.packet.NeighborSolicitation;
+import net.gwha.impl.packet.RouterAdvertisement;
 import net.gwha.impl.packet.VrrpAdvertisement;
 import net.gwha.impl.packet.VrrpDecodeResult;
 import net.gwha.impl.packet.VrrpDecoder;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcService;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
@@ -50,12 +57,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.N
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketOutput;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.binding.KeyStep;
+import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.Uint16;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,18 +161,23 @@ public final class PacketInHandler implements AutoCloseable {
                 advert.srcIp(), advert.priority(), advert.advertisementIntervalCentis(), ingress, relayed, at);
             case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
             case VrrpDecodeResult.NotVrrp(var kind) when kind == VrrpDecodeResult.NotVrrp.Kind.IPV6 ->
-                neighborSolicitation(payload, ingress, ingressRef);
+                neighborDiscovery(payload, ingress, ingressRef);
             case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress, ingressRef);
         }
     }
 
     /**
-     * Whether the election needs this frame: a VRRP advertisement of either family, well-formed or not, an ARP
-     * request or a Neighbor Solicitation.
+     * Whether the node that drives election handles this frame: a VRRP advertisement of either family, well-formed
+     * or not, an ARP request, or Neighbor Discovery the cluster flows punt (a solicitation, a Router Advertisement,
+     * or a malformed one, which is counted there).
      */
     static boolean forElection(final byte[] frame) {
-        return !(VrrpDecoder.decode(frame) instanceof VrrpDecodeResult.NotVrrp) || arpAt(frame) > 0
-            || NeighborDiscovery.decode(frame) instanceof NeighborSolicitation;
+        if (!(VrrpDecoder.decode(frame) instanceof VrrpDecodeResult.NotVrrp) || arpAt(frame) > 0) {
+            return true;
+        }
+        final var nd = NeighborDiscovery.decode(frame);
+        return nd instanceof NeighborSolicitation || nd instanceof RouterAdvertisement
+            || nd instanceof NdDecodeResult.Malformed;
     }
 
     private void heartbeat(final int vrid, final int vlanId, final Mac srcMac, final IpAddress srcIp,
@@ -186,6 +201,53 @@ public final class PacketInHandler implements AutoCloseable {
         }
     }
 
+    /** Neighbor Discovery the cluster flows punt; a malformed message is counted and dropped. */
+    private void neighborDiscovery(final byte[] frame, final Port ingress, final NodeConnectorRef ingressRef) {
+        switch (NeighborDiscovery.decode(frame)) {
+            case NeighborSolicitation solicitation -> neighborSolicitation(solicitation, ingress, ingressRef);
+            case RouterAdvertisement advert -> routerAdvertisement(frame, advert, ingress, ingressRef);
+            case NdDecodeResult.Malformed malformed -> counters.malformedNeighborDiscovery();
+            case NeighborAdvertisement advert -> {
+                // No cluster flow punts these: the guards drop gateways' claims, the rest are forwarded.
+            }
+            case NdDecodeResult.NotNd notNd -> {
+                // Not for the controller (IPv6 of no flow of the clusters, such as another controller's punt).
+            }
+        }
+    }
+
+    /**
+     * A Router Advertisement from a cluster's virtual link-local address that came in on its active gateway's port
+     * ({@code ra-punt}) goes on as the switch would have forwarded it: by its normal forwarding from that port
+     * (packet-out with that in_port and the NORMAL action, which never sends a frame back out of its in_port), with
+     * the virtual MAC in every source link-layer option ({@link NeighborDiscovery#fromVirtualRouter}), so a host maps
+     * the virtual router to the virtual MAC and nothing else. One whose option is not an Ethernet address is counted
+     * as malformed and dropped; one from an address that is no cluster's virtual IP on its VLAN is dropped (no flow of
+     * the clusters punts such).
+     */
+    private void routerAdvertisement(final byte[] frame, final RouterAdvertisement advert, final Port ingress,
+            final NodeConnectorRef ingressRef) {
+        final int vlanId = advert.vlanTags().isEmpty() ? VrrpAdvertisement.NO_VLAN
+            : advert.vlanTags().getFirst().vlanId();
+        directory.withVirtualIp(advert.source(), vlanId).ifPresent(entry -> {
+            final var passed = NeighborDiscovery.fromVirtualRouter(frame, entry.ipv6VirtualMac());
+            if (passed.isEmpty()) {
+                counters.malformedNeighborDiscovery();
+                return;
+            }
+            final var node = ((DataObjectIdentifier<?>) ingressRef.getValue()).trimTo(Node.class);
+            send(new TransmitPacketInputBuilder()
+                .setNode(new NodeRef(node))
+                .setIngress(ingressRef)
+                .setEgress(ingressRef)
+                .setAction(BindingMap.of(new ActionBuilder().setOrder(0).setAction(new OutputActionCaseBuilder()
+                    .setOutputAction(new OutputActionBuilder().setOutputNodeConnector(new Uri("NORMAL"))
+                        .setMaxLength(Uint16.MAX_VALUE).build()).build()).build()))
+                .setPayload(passed.orElseThrow())
+                .build(), advert.source(), ingress);
+        });
+    }
+
     /**
      * A Neighbor Solicitation for an IPv6 virtual IP gets the virtual MAC in a Neighbor Advertisement, out of the port
      * it came in on, under its VLAN tags ({@link NeighborDiscovery#answer}): the IPv6 counterpart of the ARP reply.
@@ -195,10 +257,8 @@ public final class PacketInHandler implements AutoCloseable {
      * its eric extension, which this product does not ship and which models them for the inventory's flows alone, not
      * for the add-flow RPC its failovers and repairs use (README, "No switch-side Neighbor Advertisements").
      */
-    private void neighborSolicitation(final byte[] frame, final Port ingress, final NodeConnectorRef egress) {
-        if (!(NeighborDiscovery.decode(frame) instanceof NeighborSolicitation solicitation)) {
-            return;
-        }
+    private void neighborSolicitation(final NeighborSolicitation solicitation, final Port ingress,
+            final NodeConnectorRef egress) {
         final int vlanId = solicitation.vlanTags().isEmpty() ? VrrpAdvertisement.NO_VLAN
             : solicitation.vlanTags().getFirst().vlanId();
         directory.withVirtualIp(solicitation.target(), vlanId).ifPresent(entry ->
@@ -299,12 +359,16 @@ public final class PacketInHandler implements AutoCloseable {
     private void transmit(final byte[] answer, final IpAddress vip, final Port ingress,
             final NodeConnectorRef egress) {
         final var node = ((DataObjectIdentifier<?>) egress.getValue()).trimTo(Node.class);
-        final var future = transmit.invoke(new TransmitPacketInputBuilder()
+        send(new TransmitPacketInputBuilder()
             .setNode(new NodeRef(node))
             .setEgress(egress)
             .setPayload(answer)
-            .build());
-        Futures.addCallback(future,
+            .build(), vip, ingress);
+    }
+
+    /** Sends a packet-out for a virtual IP; a failure is logged. */
+    private void send(final TransmitPacketInput input, final IpAddress vip, final Port ingress) {
+        Futures.addCallback(transmit.invoke(input),
             new FutureCallback<RpcResult<TransmitPacketOutput>>() {
                 @Override
                 public void onSuccess(final RpcResult<TransmitPacketOutput> result) {

@@ -160,6 +160,15 @@ public final class GatewayHaMetrics {
                     callback.call(current.counters().packetInsDropped());
                 }
             }).register(registry);
+        CounterWithCallback.builder().name("gwha_neighbor_discovery_malformed_total")
+            .help("Neighbor Solicitations and Router Advertisements punted to the controller and dropped as "
+                + "malformed")
+            .callback(callback -> {
+                final var current = live.get();
+                if (current != null) {
+                    callback.call(current.counters().neighborDiscoveryMalformed());
+                }
+            }).register(registry);
     }
 
     /**

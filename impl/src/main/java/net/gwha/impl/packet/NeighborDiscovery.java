@@ -252,6 +252,52 @@ public final class NeighborDiscovery {
         return bytes;
     }
 
+    /**
+     * A Router Advertisement as the hosts are to hear it from the virtual router: every source link-layer option
+     * carries the virtual MAC instead of the sender's, and the ICMPv6 checksum is recomputed; everything else is left
+     * byte for byte, trailing bytes beyond the IPv6 payload included. A host takes that option as the router's MAC
+     * (RFC 4861 section 6.3.4), so a gateway's own MAC there would steer its traffic for the virtual link-local
+     * address past the controller's steering; the virtual MAC is what the controller answers for it anyway, so a host
+     * needs no Neighbor Solicitation at all. Never throws.
+     *
+     * @param frame a whole frame; not modified, not retained
+     * @param virtualMac the MAC hosts are to use for the virtual router
+     * @return the frame to send on, a copy (unchanged when it carried no such option); empty when it is no Router
+     *     Advertisement that {@link #decode} accepts, or when a source link-layer option is not one Ethernet address
+     *     long (a host would drop the whole advertisement for it)
+     */
+    public static Optional<byte[]> fromVirtualRouter(final byte[] frame, final Mac virtualMac) {
+        if (!(decode(frame) instanceof RouterAdvertisement)) {
+            return Optional.empty();
+        }
+        // decode() accepted it: the tags, the header, the length and every option's bounds are as it checked.
+        int ip = ETH_HEADER;
+        while (isVlanTag(u16(frame, ip - 2))) {
+            ip += VLAN_TAG;
+        }
+        final int icmpLength = u16(frame, ip + 4);
+        final int icmp = ip + IPV6_HEADER;
+        final int end = icmp + icmpLength;
+        final byte[] copy = frame.clone();
+        final var buffer = ByteBuffer.wrap(copy);
+        boolean rewritten = false;
+        for (int option = icmp + RA_LENGTH; option < end; option += u8(frame, option + 1) * 8) {
+            if (u8(frame, option) == OPTION_SOURCE_LINK_LAYER) {
+                if (u8(frame, option + 1) * 8 != LINK_LAYER_OPTION) {
+                    return Optional.empty();
+                }
+                putMac(buffer.position(option + 2), virtualMac);
+                rewritten = true;
+            }
+        }
+        if (rewritten) {
+            buffer.putShort(icmp + 2, (short) 0);
+            buffer.putShort(icmp + 2, (short) ~VrrpDecoder.fold(VrrpDecoder.sum(copy, icmp, icmpLength,
+                VrrpDecoder.sum(copy, ip + 8, 32, icmpLength + IP_PROTOCOL_ICMPV6))));
+        }
+        return Optional.of(copy);
+    }
+
     private static List<VlanTag> tags(final byte[] frame, final int count) {
         if (count == 0) {
             return List.of();

@@ -14,8 +14,8 @@ import net.gwha.impl.state.CounterView;
 
 /**
  * Heartbeat counters per gateway and per cluster: advertisements accepted, and those dropped as malformed or as
- * spoofed; and the packet-ins the engine's full queue turned away. Written from packet-in threads and the engine
- * loop, read by the state writer and the console.
+ * spoofed; the packet-ins the engine's full queue turned away; and the malformed Neighbor Discovery punted. Written
+ * from packet-in threads and the engine loop, read by the state writer and the console.
  */
 public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     private static final class Counter {
@@ -32,6 +32,7 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter unattributed = new Counter();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder ndMalformed = new LongAdder();
 
     public void accepted(final String cluster, final String gateway) {
         counter(cluster, gateway).accepted.increment();
@@ -60,6 +61,16 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     @Override
     public long packetInsDropped() {
         return dropped.sum();
+    }
+
+    @Override
+    public void malformedNeighborDiscovery() {
+        ndMalformed.increment();
+    }
+
+    @Override
+    public long neighborDiscoveryMalformed() {
+        return ndMalformed.sum();
     }
 
     @Override
@@ -92,10 +103,12 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     }
 
     /** The counters of no cluster go on from the previous arbiter's. */
-    void continueFrom(final Counts previousUnattributed, final long previousDropped) {
+    void continueFrom(final Counts previousUnattributed, final long previousDropped,
+            final long previousNdMalformed) {
         unattributed.malformed.add(previousUnattributed.malformed());
         unattributed.spoofed.add(previousUnattributed.spoofed());
         dropped.add(previousDropped);
+        ndMalformed.add(previousNdMalformed);
     }
 
     public void forget(final String cluster) {

@@ -89,7 +89,8 @@ final class TakeOver {
     void arrived(final PreviousState previous) {
         LOG.info("Going on from the previous arbiter's state of {} cluster(s)", previous.clusters().size());
         pending.putAll(previous.clusters());
-        counters.continueFrom(previous.unattributed(), previous.packetInsDropped());
+        counters.continueFrom(previous.unattributed(), previous.packetInsDropped(),
+            previous.neighborDiscoveryMalformed());
         history.continueAfter(previous.clusters().values().stream().flatMap(cluster -> cluster.history().stream())
             .mapToLong(FailoverRecord::sequence).max().orElse(0));
         final var work = held.orElse(List.of());

@@ -24,4 +24,7 @@ public interface CounterView {
 
     /** Heartbeats and ARP requests the intake dropped because the engine's queue was full. */
     long packetInsDropped();
+
+    /** Neighbor Solicitations and Router Advertisements punted to the controller and dropped as malformed. */
+    long neighborDiscoveryMalformed();
 }

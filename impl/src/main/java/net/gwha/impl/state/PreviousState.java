@@ -22,10 +22,12 @@ import net.gwha.impl.state.CounterView.Counts;
  * @param clusters by name
  * @param unattributed the intake's counters that belong to no cluster
  * @param packetInsDropped the packet-ins dropped with the engine's queue full
+ * @param neighborDiscoveryMalformed the punted Neighbor Discovery dropped as malformed
  */
-public record PreviousState(Map<String, OfCluster> clusters, Counts unattributed, long packetInsDropped) {
+public record PreviousState(Map<String, OfCluster> clusters, Counts unattributed, long packetInsDropped,
+        long neighborDiscoveryMalformed) {
     /** Nothing written: a first start, or the datastore could not be read in time. */
-    public static final PreviousState NONE = new PreviousState(Map.of(), new Counts(0, 0, 0), 0);
+    public static final PreviousState NONE = new PreviousState(Map.of(), new Counts(0, 0, 0), 0, 0);
 
     public PreviousState {
         clusters = Map.copyOf(clusters);

@@ -103,7 +103,8 @@ public final class StateReader {
             .map(StateReader::previous).collect(Collectors.toMap(OfCluster::name, Function.identity())),
             intake == null ? new Counts(0, 0, 0) : new Counts(0, count(intake.getHeartbeatsMalformed()),
                 count(intake.getHeartbeatsSpoofed())),
-            intake == null ? 0 : count(intake.getPacketInsDropped()));
+            intake == null ? 0 : count(intake.getPacketInsDropped()),
+            intake == null ? 0 : count(intake.getNeighborDiscoveryMalformed()));
     }
 
     private static OfCluster previous(final ClusterState state) {

@@ -117,6 +117,7 @@ public final class StateWriter implements AutoCloseable {
                 .setHeartbeatsMalformed(counter(unattributed.malformed()))
                 .setHeartbeatsSpoofed(counter(unattributed.spoofed()))
                 .setPacketInsDropped(counter(counters.packetInsDropped()))
+                .setNeighborDiscoveryMalformed(counter(counters.neighborDiscoveryMalformed()))
                 .build());
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override

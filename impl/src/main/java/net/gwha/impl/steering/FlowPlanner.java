@@ -98,6 +98,9 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  *       of the switch's partition, are dropped: only the active gateway speaks as the virtual router, so a passive
  *       gateway's radvd (router lifetime 0 when it stops) cannot withdraw it from the hosts
  *       ({@link RouterAdvertFlows});</li>
+ *   <li>{@value #PRIORITY_PUNT} {@code ra-punt-<gw>-<vip>} (steering, with normal forwarding): the same RAs from the
+ *       active gateway's port to the controller (shared meter), which gives their source link-layer option the
+ *       virtual MAC and sends them on by the normal forwarding from that port ({@link RouterAdvertFlows});</li>
  *   <li>{@value #PRIORITY_NORMAL} {@code gwha--normal} (shared, a node setting, on by default): everything else is
  *       forwarded by the switch's normal L2 pipeline. The lab's switches run fail-secure with no other flows, so
  *       without it no ARP reply or return traffic would reach the hosts; where another application forwards (or
@@ -285,7 +288,8 @@ public final class FlowPlanner {
             final var toward = orderOf.getOrDefault(node, ordered);
             if (!toward.isEmpty()) {
                 steer.plan(node, toward, flows, groups);
-                RouterAdvertFlows.plan(name, cookie, vlan, vips6, gateways, node, toward, flows);
+                RouterAdvertFlows.plan(name, cookie, vlan, vips6, gateways, node, toward, options.normalForwarding(),
+                    FlowIds.meterId(vlan, vrid, 0), flows);
                 if (ipRewrite && node(toward.getFirst()).equals(node)) {
                     ReturnFlows.plan(name, cookie, vmac, toward.getFirst(), hosts, vips, vlan, flows);
                 }
@@ -332,12 +336,13 @@ public final class FlowPlanner {
      *
      * @param flowId a flow id of a plan
      * @return true for {@code gwha-<cluster>-steer}, {@code gwha-<cluster>-steer-<vip>},
-     *     {@code gwha-<cluster>-return-<gw>-<host>} and {@code gwha-<cluster>-ra-passive-<gw>-<vip>}
+     *     {@code gwha-<cluster>-return-<gw>-<host>}, {@code gwha-<cluster>-ra-passive-<gw>-<vip>} and
+     *     {@code gwha-<cluster>-ra-punt-<gw>-<vip>}
      */
     public static boolean isSteering(final String flowId) {
         return !flowId.startsWith(FlowIds.SHARED_PREFIX)
             && (flowId.endsWith("-steer") || flowId.contains("-steer-") || flowId.contains("-return-")
-                || flowId.contains("-ra-passive-"));
+                || flowId.contains("-ra-passive-") || flowId.contains("-ra-punt-"));
     }
 
     /**

@@ -12,6 +12,7 @@ import static net.gwha.impl.fixtures.LabClusters.S2;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.MoreExecutors;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.Event;
@@ -31,17 +33,20 @@ import net.gwha.impl.fixtures.RecordingRpcs;
 import net.gwha.impl.packet.Mac;
 import net.gwha.impl.packet.NeighborDiscovery;
 import net.gwha.impl.packet.NeighborSolicitation;
+import net.gwha.impl.packet.RouterAdvertisement;
 import net.gwha.impl.runtime.HeartbeatCounters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.SteeringMode;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.GatewayBuilder;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv6Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
@@ -423,6 +428,56 @@ class PacketInHandlerTest {
         assertArrayEquals(NeighborDiscovery.answer(assertInstanceOf(NeighborSolicitation.class,
             NeighborDiscovery.decode(solicitation)), Mac.parse("00:00:5e:00:02:3d")), sent.getPayload());
         assertEquals(0x3d, sent.getPayload()[11] & 0xFF);
+    }
+
+    /**
+     * radvd's Router Advertisement from fe80::1 with its own MAC in the source link-layer option (its default), as
+     * the active gateway's {@code ra-punt} brings it up: it goes on by the switch's normal forwarding from the port
+     * it came in on, with the virtual MAC in the option; one without the option goes on unchanged.
+     */
+    @Test
+    void aRouterAdvertisementFromTheVirtualRouterGoesOnWithTheVirtualMac() throws IOException {
+        directory.put(ipv6Cluster("fe80::1"));
+        final var advert = capture6("nd-ra-radvd");
+
+        handler.onPacket(packet(11, advert));
+        final var calls = rpcs.takeCalls();
+        assertEquals(1, calls.size());
+        final var sent = assertInstanceOf(TransmitPacketInput.class, calls.getFirst().input());
+        assertEquals(connector(11), sent.getIngress(), "in_port: the gateway's, so NORMAL skips it");
+        assertEquals(List.of("NORMAL"), sent.nonnullAction().values().stream()
+            .map(action -> ((OutputActionCase) action.getAction()).getOutputAction().getOutputNodeConnector()
+                .getValue()).toList());
+        assertArrayEquals(NeighborDiscovery.fromVirtualRouter(advert, Mac.parse("00:00:5e:00:02:3d")).orElseThrow(),
+            sent.getPayload());
+        assertEquals(Optional.of(Mac.parse("00:00:5e:00:02:3d")), assertInstanceOf(RouterAdvertisement.class,
+            NeighborDiscovery.decode(sent.getPayload())).sourceLinkLayer());
+        assertEquals(0, counters.neighborDiscoveryMalformed());
+        assertTrue(PacketInHandler.forElection(advert), "relayed to the node that drives election");
+    }
+
+    @Test
+    void aMalformedRouterAdvertisementIsCountedAndDropped() throws IOException {
+        directory.put(ipv6Cluster("fe80::1"));
+        final var badSum = capture6("nd-ra-radvd");
+        badSum[14 + 40 + 2] ^= 1;
+        handler.onPacket(packet(11, badSum));
+        assertEquals(List.of(), rpcs.takeCalls());
+        assertEquals(1, counters.neighborDiscoveryMalformed());
+        assertTrue(PacketInHandler.forElection(badSum), "counted where the election is driven");
+
+        // fe80::1 is no router of a cluster that has fe80::2 as its virtual link-local: no flow punts it
+        directory.put(ipv6Cluster("fe80::2"));
+        handler.onPacket(packet(11, capture6("nd-ra-radvd")));
+        assertEquals(List.of(), rpcs.takeCalls());
+        assertEquals(1, counters.neighborDiscoveryMalformed());
+    }
+
+    private static Cluster ipv6Cluster(final String router) {
+        return LabClusters.builder(ipv6Gateway(1, 150, 11), ipv6Gateway(2, 100, 12))
+            .setName(new ClusterName("six")).setVrid(Uint8.valueOf(61))
+            .setVirtualIp(Set.of(new IpAddress(new Ipv6Address("2001:db8::61")),
+                new IpAddress(new Ipv6Address(router)))).build();
     }
 
     private static Gateway ipv6Gateway(final int index, final int priority, final int port) {

@@ -137,6 +137,11 @@ class GatewayHaMetricsTest {
             public long packetInsDropped() {
                 return 11;
             }
+
+            @Override
+            public long neighborDiscoveryMalformed() {
+                return 12;
+            }
         };
 
         final var driving = metrics.drive(() -> List.of(lan), counters);
@@ -162,6 +167,7 @@ class GatewayHaMetricsTest {
         assertEquals(OptionalDouble.of(6), heartbeats(scrape, "", "", "malformed"));
         assertEquals(OptionalDouble.of(8), heartbeats(scrape, "", "", "spoofed"));
         assertEquals(OptionalDouble.of(11), scrape.value("gwha_packet_ins_dropped_total"));
+        assertEquals(OptionalDouble.of(12), scrape.value("gwha_neighbor_discovery_malformed_total"));
 
         driving.close();
         scrape = Scrape.of(metrics);

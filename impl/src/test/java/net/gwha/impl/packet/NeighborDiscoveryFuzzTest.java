@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The Neighbor Discovery decoder against arbitrary bytes: it never throws, whatever it accepts passes RFC 4861's
- * checks by an independent reading of the same bytes, and the answer built to an accepted solicitation decodes back
- * to an advertisement for its target.
+ * checks by an independent reading of the same bytes, the answer built to an accepted solicitation decodes back
+ * to an advertisement for its target, and a Router Advertisement passed on as the virtual router's decodes to the
+ * same one with the virtual MAC as its link-layer address.
  *
  * <p>Runs like {@link VrrpDecoderFuzzTest}: in every build once per file in
  * {@code src/test/resources/net/gwha/impl/packet/NeighborDiscoveryFuzzTestInputs/decode/} (the captured solicitations
@@ -37,6 +38,19 @@ class NeighborDiscoveryFuzzTest {
                     || !advertisement.target().equals(solicitation.target())
                     || !advertisement.targetLinkLayer().equals(Optional.of(VIRTUAL_MAC))) {
                 throw new AssertionError("answer to " + solicitation + " decodes to " + answer);
+            }
+        }
+        final var passed = NeighborDiscovery.fromVirtualRouter(frame, VIRTUAL_MAC);
+        if (passed.isPresent() && !(result instanceof RouterAdvertisement)) {
+            throw new AssertionError("passed on what is no Router Advertisement: " + result);
+        }
+        if (passed.isPresent() && result instanceof RouterAdvertisement sent) {
+            final var heard = NeighborDiscovery.decode(passed.orElseThrow());
+            final var expected = new RouterAdvertisement(sent.srcMac(), sent.vlanTags(), sent.source(),
+                sent.currentHopLimit(), sent.routerLifetimeSeconds(),
+                sent.sourceLinkLayer().map(mac -> VIRTUAL_MAC));
+            if (!expected.equals(heard)) {
+                throw new AssertionError(sent + " passed on as " + heard);
             }
         }
         assertArrayEquals(copy, frame, "the decoder wrote to its input");

@@ -48,7 +48,8 @@ class NeighborDiscoveryTest {
     static final String NA_KEEPALIVED = "nd-na-unsolicited-vrid61";
     static final String NA_VMAC = "nd-na-unsolicited-vrid63-vmac";
     static final String RA = "nd-ra-radvd";
-    static final List<String> CAPTURES = List.of(NS, NS_DAD, NA_KERNEL, NA_KEEPALIVED, NA_VMAC, RA);
+    static final String RA_VMAC = "nd-ra-radvd-vmac";
+    static final List<String> CAPTURES = List.of(NS, NS_DAD, NA_KERNEL, NA_KEEPALIVED, NA_VMAC, RA, RA_VMAC);
 
     private static final int ICMP = IP + 40;
     private static final Mac GATEWAY_MAC = Mac.parse("02:00:00:00:0a:01");
@@ -154,6 +155,75 @@ class NeighborDiscoveryTest {
         assertEquals(2, frame[ICMP + 24], "target link-layer address option");
         assertEquals(1, frame[ICMP + 25], "of one 8-byte unit");
         assertEquals(VIRTUAL_MAC.bits(), getMac(frame, ICMP + 26));
+    }
+
+    // Router Advertisements as the virtual router's
+
+    @Test
+    void radvdsSourceLinkLayerOptionCarriesTheVirtualMacAfterwards() {
+        final byte[] sent = capture6(RA);
+        final byte[] passed = NeighborDiscovery.fromVirtualRouter(sent, VIRTUAL_MAC).orElseThrow();
+        assertEquals(new RouterAdvertisement(GATEWAY_MAC, List.of(), Ipv6.parse("fe80::1"), 64, 1800,
+            Optional.of(VIRTUAL_MAC)), NeighborDiscovery.decode(passed), "the checksum verifies again");
+        // radvd's option is the last 8 bytes: only its address and the checksum change.
+        final int option = sent.length - 8;
+        assertEquals(VIRTUAL_MAC.bits(), getMac(passed, option + 2));
+        assertArrayEquals(Arrays.copyOfRange(sent, 0, ICMP + 2), Arrays.copyOfRange(passed, 0, ICMP + 2));
+        assertArrayEquals(Arrays.copyOfRange(sent, ICMP + 4, option + 2), Arrays.copyOfRange(passed, ICMP + 4,
+            option + 2));
+        assertArrayEquals(capture6(RA), sent, "the input is left alone");
+    }
+
+    @Test
+    void radvdOnKeepalivedsMacvlanAlreadySendsTheVirtualMacAndPassesByteForByte() {
+        // the lab's gw1 under use_vmac: from vrrp6.51, whose MAC is the IPv6 virtual MAC of VRID 51
+        final Mac vmac = Mac.parse("00:00:5e:00:02:33");
+        final byte[] sent = capture6(RA_VMAC);
+        assertEquals(new RouterAdvertisement(vmac, List.of(), Ipv6.parse("fe80::1"), 64, 30, Optional.of(vmac)),
+            NeighborDiscovery.decode(sent));
+        assertArrayEquals(sent, NeighborDiscovery.fromVirtualRouter(sent, vmac).orElseThrow());
+    }
+
+    @Test
+    void advertisementWithoutTheOptionPassesByteForByte() {
+        // AdvSourceLLAddress off: radvd's advertisement without its last option
+        final byte[] sent = fixChecksum(shorten(capture6(RA), 48));
+        assertEquals(Optional.empty(), assertInstanceOf(RouterAdvertisement.class, NeighborDiscovery.decode(sent))
+            .sourceLinkLayer());
+        assertArrayEquals(sent, NeighborDiscovery.fromVirtualRouter(sent, VIRTUAL_MAC).orElseThrow());
+        final byte[] padded = TestFrames.withTrailer(sent, 4);
+        assertArrayEquals(padded, NeighborDiscovery.fromVirtualRouter(padded, VIRTUAL_MAC).orElseThrow());
+    }
+
+    @Test
+    void everySourceLinkLayerOptionIsRewrittenUnderTheTags() {
+        // A second option after radvd's, and two VLAN tags around it all
+        final byte[] twice = Arrays.copyOf(capture6(RA), capture6(RA).length + 8);
+        System.arraycopy(twice, twice.length - 16, twice, twice.length - 8, 8);
+        put16(twice, IP + 4, get16(twice, IP + 4) + 8);
+        final var tags = List.of(new VlanTag(0x88A8, 100), new VlanTag(0x8100, 0x200A));
+        final byte[] tagged = withTags(fixChecksum(twice), tags);
+        final byte[] passed = NeighborDiscovery.fromVirtualRouter(tagged, VIRTUAL_MAC).orElseThrow();
+        assertEquals(new RouterAdvertisement(GATEWAY_MAC, tags, Ipv6.parse("fe80::1"), 64, 1800,
+            Optional.of(VIRTUAL_MAC)), NeighborDiscovery.decode(passed));
+        assertEquals(VIRTUAL_MAC.bits(), getMac(passed, passed.length - 14));
+        assertEquals(VIRTUAL_MAC.bits(), getMac(passed, passed.length - 6));
+    }
+
+    @Test
+    void onlyWellFormedAdvertisementsPass() {
+        assertEquals(Optional.empty(), NeighborDiscovery.fromVirtualRouter(capture6(NS), VIRTUAL_MAC));
+        assertEquals(Optional.empty(), NeighborDiscovery.fromVirtualRouter(new byte[3], VIRTUAL_MAC));
+        final byte[] badSum = capture6(RA);
+        badSum[ICMP + 2] ^= 1;
+        assertEquals(Optional.empty(), NeighborDiscovery.fromVirtualRouter(badSum, VIRTUAL_MAC));
+        // A 16-byte source link-layer option is no Ethernet address: Linux drops such an advertisement whole.
+        final byte[] longOption = Arrays.copyOf(capture6(RA), capture6(RA).length + 8);
+        longOption[longOption.length - 15] = 2;
+        put16(longOption, IP + 4, get16(longOption, IP + 4) + 8);
+        final byte[] fixed = fixChecksum(longOption);
+        assertInstanceOf(RouterAdvertisement.class, NeighborDiscovery.decode(fixed));
+        assertEquals(Optional.empty(), NeighborDiscovery.fromVirtualRouter(fixed, VIRTUAL_MAC));
     }
 
     @Test

@@ -74,6 +74,7 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
             await().atMost(Duration.ofSeconds(10)).until(this::intake, Optional::isPresent);
             final var stats = intake().orElseThrow();
             assertEquals(7, stats.getPacketInsDropped().getValue().longValue());
+            assertEquals(8, stats.getNeighborDiscoveryMalformed().getValue().longValue());
             assertEquals(2, stats.getHeartbeatsMalformed().getValue().longValue());
             assertEquals(3, stats.getHeartbeatsSpoofed().getValue().longValue());
         }
@@ -129,6 +130,11 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
             @Override
             public long packetInsDropped() {
                 return packetInsDropped;
+            }
+
+            @Override
+            public long neighborDiscoveryMalformed() {
+                return packetInsDropped + 1;
             }
         };
     }

@@ -16,6 +16,7 @@ import static net.gwha.impl.steering.LanScenarios.hostIp;
 import static net.gwha.impl.steering.LanScenarios.hostIp6;
 import static net.gwha.impl.steering.LanScenarios.hostMac;
 import static net.gwha.impl.steering.LanScenarios.hostPort;
+import static net.gwha.impl.steering.LanScenarios.node;
 import static net.gwha.impl.steering.LanScenarios.scenarios;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -298,6 +299,56 @@ class FlowPlanPropertiesTest {
                 assertEquals(List.of(new Delivered(hostPort(host), "h" + host, expected)),
                     net.tables().inject(net.port(name), reply));
             });
+        }
+    }
+
+    /*
+     * Router Advertisements from the virtual link-local address: from a passive gateway's port, nowhere; from the
+     * active gateway's of each part of the LAN, to the controller alone (with the project's normal forwarding), whose
+     * packet-out by normal forwarding from that port reaches every host of that part, and not that gateway again.
+     */
+
+    @Property(tries = 300)
+    void aRouterAdvertisementFromTheVirtualRouterReachesHostsOnlyFromTheActiveThroughTheController(
+            @ForAll("withCuts") final Scenario scenario) {
+        final var net = Net.of(scenario);
+        final var router = "fe80::1";
+        Assume.that(net.vips6().contains(router));
+        for (var gw : net.cluster().nonnullGateway().values()) {
+            final var name = gw.getName().getValue();
+            final var port = net.port(name);
+            final var order = net.partitions().stream().filter(part -> part.switches().contains(port.node()))
+                .findFirst().map(part -> part.order()).orElse(net.order());
+            if (!net.isUp(name) || order.isEmpty()) {
+                continue;
+            }
+            final var advert = Frame.neighborDiscovery(FlowTables.ROUTER_ADVERTISEMENT,
+                FlowTables.mac(gw.getMacAddress()), ALL_NODES_MAC, router, ALL_NODES, null);
+            final var ends = net.tables().inject(port, advert);
+            Statistics.label("sender").collect(!name.equals(order.getFirst()) ? "passive"
+                : scenario.normalForwarding() ? "active" : "active, normal forwarding off");
+            if (!name.equals(order.getFirst())) {
+                assertTrue(ends.stream().allMatch(FlowTables.Dropped.class::isInstance),
+                    () -> "passive " + name + "'s advertisement got past the drop: " + ends);
+            } else if (!scenario.normalForwarding()) {
+                assertTrue(ends.stream().noneMatch(FlowTables.Controller.class::isInstance),
+                    () -> "punted with no normal forwarding to send it on: " + ends);
+            } else {
+                assertEquals(List.of(new FlowTables.Controller(port.node(), advert)), ends, name);
+                if (net.hasRing()) {
+                    continue;
+                }
+                final var out = net.tables().packetOut(port, advert, "NORMAL");
+                final var reached = out.stream().filter(Delivered.class::isInstance).map(Delivered.class::cast)
+                    .map(Delivered::port).toList();
+                net.hostSwitches().filter(host -> node(host).equals(port.node())
+                        || net.live().portToward(node(host), port.node()).isPresent())
+                    .forEach(host -> assertTrue(reached.contains(hostPort(host)),
+                        () -> "h" + host + " missed the advertisement: " + out));
+                assertFalse(reached.contains(port), () -> name + " heard its own advertisement: " + out);
+                assertTrue(out.stream().noneMatch(end -> end instanceof Looped
+                    || end instanceof FlowTables.Controller), out::toString);
+            }
         }
     }
 

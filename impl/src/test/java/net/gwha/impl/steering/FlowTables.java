@@ -64,6 +64,7 @@ final class FlowTables {
     static final int ETH_IPV6 = 0x86DD;
     static final int IP_ICMPV6 = 58;
     static final int ICMPV6_ECHO_REQUEST = 128;
+    static final int ROUTER_ADVERTISEMENT = 134;
     static final int NEIGHBOR_SOLICITATION = 135;
     static final int NEIGHBOR_ADVERTISEMENT = 136;
 
@@ -154,6 +155,16 @@ final class FlowTables {
     List<End> inject(final Port at, final Frame frame) {
         final var ends = new ArrayList<End>();
         arrive(at, frame, 0, ends);
+        return ends;
+    }
+
+    /**
+     * Every end of a frame the controller sends by packet-out with this in_port and one output action: the action runs
+     * on the in_port's switch without its table, the frame then goes on as any other.
+     */
+    List<End> packetOut(final Port in, final Frame frame, final String output) {
+        final var ends = new ArrayList<End>();
+        output(output, in, frame, 0, ends);
         return ends;
     }
 

@@ -114,7 +114,8 @@ class Ipv6ClustersTest {
         changed.addAll(after.flows().keySet());
         changed.removeIf(id -> Objects.equals(before.flows().get(id), after.flows().get(id)));
         // the steering flow is unchanged: the two gateways share a switch, so its group reorders
-        assertEquals(Set.of("gwha-lab-ra-passive-gw1-fe80::1", "gwha-lab-ra-passive-gw2-fe80::1"), changed);
+        assertEquals(Set.of("gwha-lab-ra-passive-gw1-fe80::1", "gwha-lab-ra-passive-gw2-fe80::1",
+            "gwha-lab-ra-punt-gw1-fe80::1", "gwha-lab-ra-punt-gw2-fe80::1"), changed);
         assertTrue(changed.stream().allMatch(FlowPlanner::isSteering), changed::toString);
     }
 
@@ -124,13 +125,24 @@ class Ipv6ClustersTest {
 
         assertEquals("table=0,priority=1100,in_port=openflow:1:12,dl_type=0x86dd,nw_proto=58,ipv6_src=fe80::1/128,"
             + "icmpv6_type=134 actions=drop", withoutCookie(s1.flows().get("gwha-lab-ra-passive-gw2-fe80::1")));
-        // the active gateway's RAs pass; a global virtual IP is no router in an RA, so nothing matches it
+        // the active gateway's RAs pass through the controller, which gives them the virtual MAC; a global virtual
+        // IP is no router in an RA, so nothing matches it
         assertEquals(List.of("gwha-lab-ra-passive-gw2-fe80::1"), raPassive(s1));
         assertTrue(FlowPlanner.isSteering("gwha-lab-ra-passive-gw2-fe80::1"));
+        assertEquals("table=0,priority=1000,in_port=openflow:1:11,dl_type=0x86dd,nw_proto=58,ipv6_src=fe80::1/128,"
+            + "icmpv6_type=134 actions=meter:0x47573300,output:CONTROLLER",
+            withoutCookie(s1.flows().get("gwha-lab-ra-punt-gw1-fe80::1")));
+        assertEquals(List.of("gwha-lab-ra-punt-gw1-fe80::1"), raPunt(s1));
+        assertTrue(FlowPlanner.isSteering("gwha-lab-ra-punt-gw1-fe80::1"));
+        // without the project's normal forwarding nothing could send them on as the switch would: they keep its path
+        assertEquals(List.of(), raPunt(FlowPlanner.plan(cluster(true), List.of("gw1", "gw2"), SwitchLinks.none(),
+            new Options(false)).switches().get(S1)));
 
         // a gateway the election left out (dead) is passive too; with no gateway elected there is no steering
         assertEquals(List.of("gwha-lab-ra-passive-gw1-fe80::1"), raPassive(planned(cluster(true), List.of("gw2"))));
+        assertEquals(List.of("gwha-lab-ra-punt-gw2-fe80::1"), raPunt(planned(cluster(true), List.of("gw2"))));
         assertEquals(List.of(), raPassive(planned(cluster(true), List.of())));
+        assertEquals(List.of(), raPunt(planned(cluster(true), List.of())));
     }
 
     @Test
@@ -149,6 +161,10 @@ class Ipv6ClustersTest {
 
     private static List<String> raPassive(final FlowPlanner.SwitchPlan plan) {
         return plan.flows().keySet().stream().filter(id -> id.contains("-ra-passive-")).toList();
+    }
+
+    private static List<String> raPunt(final FlowPlanner.SwitchPlan plan) {
+        return plan.flows().keySet().stream().filter(id -> id.contains("-ra-punt-")).toList();
     }
 
     /** A flow as Describe prints it without its cookie, which for a cluster's flows derives from its name. */
