@@ -366,20 +366,20 @@ public final class PacketInHandler implements AutoCloseable {
             .build(), vip, ingress);
     }
 
-    /** Sends a packet-out for a virtual IP; a failure is logged. */
+    /** Sends a packet-out for a virtual IP (an answer, or a relayed Router Advertisement); a failure is logged. */
     private void send(final TransmitPacketInput input, final IpAddress vip, final Port ingress) {
         Futures.addCallback(transmit.invoke(input),
             new FutureCallback<RpcResult<TransmitPacketOutput>>() {
                 @Override
                 public void onSuccess(final RpcResult<TransmitPacketOutput> result) {
                     if (!result.isSuccessful()) {
-                        LOG.warn("Answer for {} on {} refused: {}", vip, ingress, result.getErrors());
+                        LOG.warn("Packet-out for {} on {} refused: {}", vip, ingress, result.getErrors());
                     }
                 }
 
                 @Override
                 public void onFailure(final Throwable cause) {
-                    LOG.warn("Answer for {} on {} failed", vip, ingress, cause);
+                    LOG.warn("Packet-out for {} on {} failed", vip, ingress, cause);
                 }
             }, MoreExecutors.directExecutor());
     }
