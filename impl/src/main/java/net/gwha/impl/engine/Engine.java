@@ -193,7 +193,8 @@ public final class Engine {
         return found == null || found.wakeup() == NEVER ? OptionalLong.empty() : OptionalLong.of(found.wakeup());
     }
 
-    private Outcome tick(final long at) {
+    /** Judges the clusters due as of {@code at}; what they decide is decided when the tick was taken. */
+    private Outcome tick(final long at, final long takenAt) {
         final var due = new ArrayList<Cluster>();
         for (Cluster cluster : ordered.values()) {
             if (cluster.wakeup() <= at) {
