@@ -9,16 +9,12 @@ package net.gwha.impl.state;
 
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.MoreExecutors;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
@@ -50,19 +46,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the live state to the operational datastore: one writer, through one transaction chain, told by the
- * engine loop which clusters changed since the last write, and by the steering side when it repaired a cluster's
- * flows. The loop's writes are built on the writer's own thread and committed asynchronously: the loop never
- * waits. Built on the loop, a live write of a thousand clusters held it up for hundreds of milliseconds, which the
- * loop took for a pause of the controller (scripts/README.md, Scale).
+ * Writes the live state to the operational datastore: one writer, through one transaction chain, called by the
+ * engine loop with the clusters that changed since the last write, and by the steering side when it repaired a
+ * cluster's flows. Commits are asynchronous: the loop never waits.
  */
 public final class StateWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateWriter.class);
 
     private final DataBroker broker;
     private final CounterView counters;
-    private final ExecutorService writes = Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
-        .setNameFormat("gwha-state-writer").setDaemon(true).build());
     // Guarded by this: the loop writes while another thread may close (leadership lost, shutdown).
     private TransactionChain chain;
     private boolean closed;
@@ -92,22 +84,6 @@ public final class StateWriter implements AutoCloseable {
             }
         });
         return created;
-    }
-
-    /**
-     * Writes, on the writer's thread and in the order asked, the clusters that changed and deletes the removed ones;
-     * returns at once.
-     *
-     * @param live where the views come from, read when the write is built
-     * @param changed clusters whose state changed
-     * @param removed clusters no longer configured
-     */
-    public void writeLater(final LiveState live, final List<String> changed, final List<String> removed) {
-        try {
-            writes.execute(() -> write(live, changed, removed));
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Closed: the state of {} is not written", changed, e);
-        }
     }
 
     /**
@@ -235,7 +211,6 @@ public final class StateWriter implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        writes.shutdown();
         chain.close();
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import net.gwha.impl.engine.ClusterSnapshot.PartitionSnapshot;
@@ -106,33 +105,6 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
             // healed: no partition is left, and the cluster's own failovers name none
             writer.write(live(view(List.of()), List.of()), List.of("lan"), List.of());
             await().atMost(Duration.ofSeconds(10)).until(() -> cluster("lan").orElseThrow().getPartition() == null);
-        }
-    }
-
-    @Test
-    void theLoopsWritesAreBuiltOnTheWritersThreadNotTheCallers() throws Exception {
-        final var builtOn = new CopyOnWriteArrayList<String>();
-        final var view = view(List.of());
-        try (var writer = new StateWriter(getDataBroker(), counters(new Counts(0, 0, 0), 0))) {
-            writer.writeLater(new LiveState() {
-                @Override
-                public Optional<ClusterView> view(final String cluster) {
-                    builtOn.add(Thread.currentThread().getName());
-                    return Optional.of(view);
-                }
-
-                @Override
-                public List<FailoverRecord> history(final String cluster) {
-                    return List.of();
-                }
-
-                @Override
-                public Instant wallTime(final long nanos) {
-                    return Instant.EPOCH;
-                }
-            }, List.of("lan"), List.of());
-            await().atMost(Duration.ofSeconds(10)).until(() -> cluster("lan").isPresent());
-            assertEquals(List.of("gwha-state-writer"), builtOn);
         }
     }
 
