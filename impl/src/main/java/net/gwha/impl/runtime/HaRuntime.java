@@ -292,9 +292,11 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         } else {
             flushes.changed(outcome.touched());
         }
-        // heartbeats and timers that decide nothing move only last-heard and the counters
-        flushes.schedule(!decisions.isEmpty()
-            || !(event instanceof Event.HeartbeatReceived || event instanceof Event.Tick));
+        // Heartbeats, timers and pauses that decide nothing move only last-heard, the counters and (a pause) the
+        // thresholds, which are not written. A pause touches every cluster: written at once, each pause wrote every
+        // cluster's state on the loop, a write that can itself be taken for the next pause (400 clusters).
+        flushes.schedule(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived
+            || event instanceof Event.Tick || event instanceof Event.Paused));
         return Optional.of(outcome);
     }
 

@@ -132,6 +132,36 @@ class HaRuntimeTest {
     }
 
     @Test
+    void aPauseThatDecidesNothingIsWrittenWithTheLiveFlushNotAtOnce() throws Exception {
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        heartbeat("gw1");
+        heartbeat("gw2");
+        drain();
+        advance(Duration.ofSeconds(1));
+        heartbeat("gw2");
+        drain();
+        final int written = seen().size();
+
+        // held up 300 ms: every threshold moves later, nothing written changes; written with the heartbeats, the
+        // live interval after the last write
+        runtime.submit(new Event.Paused(TimeUnit.MILLISECONDS.toNanos(300), nanos.get()));
+        drain();
+        final long seconds = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
+        for (long second = 1; second < seconds; second++) {
+            assertEquals(written, seen().size(), seen()::toString);
+            advance(Duration.ofSeconds(1));
+            heartbeat("gw1");
+            heartbeat("gw2");
+            drain();
+        }
+        assertEquals(written, seen().size(), seen()::toString);
+        advance(Duration.ofSeconds(1));
+        drain();
+        assertEquals(written + 1, seen().size(), seen()::toString);
+        assertEquals("state [c1]", seen().getLast());
+    }
+
+    @Test
     void anAdapterHearsOfAConfigurationAfterTheEngineTookItAndBeforeItsDecisions() throws Exception {
         runtime.addDecisionSink(decisions -> decisions.stream().filter(Decision.ClusterStatusChanged.class::isInstance)
             .forEach(decision -> record("decided " + decision.cluster())));
