@@ -48,9 +48,7 @@ class LivenessTest {
     @Test
     void aLateTickReportsTheDeadlineAsCause() {
         sim.runTo(5000);
-        for (long time : new long[] {6000, 7000, 7900}) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
-        }
+        aHeardUntil7900();
         // the timer fires 250 ms late: detection latency (decision - cause) shows it
         sim.apply(new Event.Tick(nanos(8250)));
         sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8250);
@@ -60,9 +58,7 @@ class LivenessTest {
     void aTickTakenLateJudgesAsOfWhenItFellDue() {
         sim.runTo(5000);
         sim.silence("b");
-        for (long time : new long[] {6000, 7000, 7900}) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
-        }
+        aHeardUntil7900();
         // b's next heartbeat was stamped at 7990, before the deadline (8000), but waits behind a tick that fell due
         // at 7950 and is taken only at 8100: judged as of 8100, b would look silent
         sim.apply(new Event.Tick(nanos(7950), nanos(8100)));
@@ -75,12 +71,17 @@ class LivenessTest {
     void aFailoverDecidedByALateTickIsDecidedWhenTaken() {
         sim.runTo(5000);
         sim.silence("b");
-        for (long time : new long[] {6000, 7000, 7900}) {
-            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
-        }
+        aHeardUntil7900();
         // the timer fell due at the deadline; the loop took it 120 ms later
         sim.apply(new Event.Tick(nanos(8000), nanos(8120)));
         sim.assertLastChange("b", "a", FailoverCause.HEARTBEAT_TIMEOUT, 8000, 8120);
+    }
+
+    /** a's heartbeats at 6000, 7000 and 7900 ms, taken as they come: a stays live past b's deadline (8000). */
+    private void aHeardUntil7900() {
+        for (long time : new long[] {6000, 7000, 7900}) {
+            sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(time)));
+        }
     }
 
     @Test
