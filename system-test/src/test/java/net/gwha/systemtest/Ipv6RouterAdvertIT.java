@@ -186,21 +186,15 @@ class Ipv6RouterAdvertIT {
      */
     private long passiveRaDrops() {
         final var port = "in_port=" + GW2_PORT + ",";
-        return lab.flows(1).lines()
-            .filter(line -> line.contains(port) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
-                && line.contains("icmp_type=134") && line.strip().endsWith("actions=drop"))
-            .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=([0-9]+),.*", "$1")))
-            .sum();
+        return lab.packets(1, line -> line.contains(port) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
+            && line.contains("icmp_type=134") && line.strip().endsWith("actions=drop"));
     }
 
     /** Packets the switch sent the controller as RAs from the virtual router on a port: the {@code ra-punt} flow's. */
     private long raPunted(final int port) {
         final var inPort = "in_port=" + port + ",";
-        return lab.flows(1).lines()
-            .filter(line -> line.contains(inPort) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
-                && line.contains("icmp_type=134") && line.contains("CONTROLLER"))
-            .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=([0-9]+),.*", "$1")))
-            .sum();
+        return lab.packets(1, line -> line.contains(inPort) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
+            && line.contains("icmp_type=134") && line.contains("CONTROLLER"));
     }
 
     /** The client's neighbour entry for the virtual router. */

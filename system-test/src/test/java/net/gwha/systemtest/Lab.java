@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -309,6 +310,13 @@ final class Lab {
     /** The flows of switch 1 or 2, as ovs-ofctl prints them. */
     String flows(final int switchNumber) {
         return lab(30, "ofctl", "dump-flows", bridge(switchNumber));
+    }
+
+    /** The packets switch 1 or 2 counted on the flows {@code flow} accepts (ovs-ofctl's lines); 0 while none. */
+    long packets(final int switchNumber, final Predicate<String> flow) {
+        return flows(switchNumber).lines().filter(flow)
+            .mapToLong(line -> Long.parseLong(line.replaceAll(".*n_packets=([0-9]+),.*", "$1")))
+            .sum();
     }
 
     /** The flows and groups of switch 1 or 2 without counters, sorted: equal while the switch holds the same. */
