@@ -235,9 +235,8 @@ public final class PacketInHandler implements AutoCloseable {
                 counters.malformedNeighborDiscovery();
                 return;
             }
-            final var node = ((DataObjectIdentifier<?>) ingressRef.getValue()).trimTo(Node.class);
             send(new TransmitPacketInputBuilder()
-                .setNode(new NodeRef(node))
+                .setNode(nodeOf(ingressRef))
                 .setIngress(ingressRef)
                 .setEgress(ingressRef)
                 .setAction(BindingMap.of(new ActionBuilder().setOrder(0).setAction(new OutputActionCaseBuilder()
@@ -358,12 +357,16 @@ public final class PacketInHandler implements AutoCloseable {
     /** Sends an answer for a virtual IP out of the port its question came in on; a failure is logged. */
     private void transmit(final byte[] answer, final IpAddress vip, final Port ingress,
             final NodeConnectorRef egress) {
-        final var node = ((DataObjectIdentifier<?>) egress.getValue()).trimTo(Node.class);
         send(new TransmitPacketInputBuilder()
-            .setNode(new NodeRef(node))
+            .setNode(nodeOf(egress))
             .setEgress(egress)
             .setPayload(answer)
             .build(), vip, ingress);
+    }
+
+    /** The switch a port is on, as a packet-out names it. */
+    private static NodeRef nodeOf(final NodeConnectorRef port) {
+        return new NodeRef(((DataObjectIdentifier<?>) port.getValue()).trimTo(Node.class));
     }
 
     /** Sends a packet-out for a virtual IP (an answer, or a relayed Router Advertisement); a failure is logged. */
