@@ -151,6 +151,11 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         return Instant.ofEpochMilli(wallOriginMillis).plusNanos(nanos - nanoOrigin);
     }
 
+    @Override
+    public void refused(final List<String> changed, final List<String> removed) {
+        enqueue(() -> flushes.refused(changed, removed));
+    }
+
     /**
      * Takes the arbiter's role over: the configuration waits until the previous arbiter's state has been read, and
      * goes on from it ({@link TakeOver}). Call before the configuration listener registers.

@@ -33,6 +33,13 @@ final class StateFlush {
      */
     static final long LIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /**
+     * How soon a write the datastore refused is made again. A refusal is usually a conflict (the configuration's
+     * cohort writes a new cluster's starting entry while the engine writes its first state) that the next try does
+     * not meet; waiting a little keeps a datastore that refuses everything from being written to in a loop.
+     */
+    static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
     private final Executor loop;
     private final Scheduler timers;
     private final Consumer<Runnable> enqueue;
@@ -65,6 +72,20 @@ final class StateFlush {
     void removed(final String cluster) {
         dirty.remove(cluster);
         removed.add(cluster);
+    }
+
+    /**
+     * The datastore refused a write of these: they are written again after {@link #RETRY_NANOS}, with whatever
+     * changed meanwhile. A cluster removed since is not written again; one configured again since is not deleted.
+     */
+    void refused(final Collection<String> changed, final Collection<String> gone) {
+        changed.stream().filter(cluster -> !removed.contains(cluster)).forEach(dirty::add);
+        gone.stream().filter(cluster -> !dirty.contains(cluster)).forEach(removed::add);
+        if (urgentQueued || dirty.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        liveFlush.ifPresent(timer -> timer.cancel(false));
+        liveFlush = Optional.of(timers.schedule(() -> enqueue.accept(this::flush), RETRY_NANOS));
     }
 
     /** Writes what changed: at once if {@code urgent}, else with the next live flush. */

@@ -20,4 +20,7 @@ public interface LiveState {
 
     /** The wall-clock instant of an engine timestamp. */
     Instant wallTime(long nanos);
+
+    /** The datastore refused the write of these clusters' state: they are to be written again soon. */
+    void refused(List<String> changed, List<String> removed);
 }

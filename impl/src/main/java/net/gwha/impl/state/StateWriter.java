@@ -20,6 +20,7 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.TransactionChain;
 import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.OptimisticLockFailedException;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterStates;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.FailoverCause;
@@ -127,7 +128,13 @@ public final class StateWriter implements AutoCloseable {
 
             @Override
             public void onFailure(final Throwable cause) {
-                LOG.warn("Failed to write the state of {}", changed, cause);
+                if (cause instanceof OptimisticLockFailedException) {
+                    // a new cluster's starting entry committed between this write's start and its commit
+                    LOG.debug("State of {} met a concurrent write; writing it again", changed, cause);
+                } else {
+                    LOG.warn("Failed to write the state of {}; writing it again", changed, cause);
+                }
+                live.refused(changed, removed);
             }
         }, MoreExecutors.directExecutor());
     }

@@ -162,6 +162,32 @@ class HaRuntimeTest {
     }
 
     @Test
+    void aStateTheDatastoreRefusedIsWrittenAgainShortlyButNotForAClusterRemovedSince() throws Exception {
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        runtime.configure(config("c2", nanos.get()), List.of(), () -> { });
+        drain();
+        final int written = seen().size();
+
+        final var retry = Duration.ofNanos(StateFlush.RETRY_NANOS);
+        runtime.refused(List.of("c1", "c2"), List.of());
+        drain();
+        advance(retry.minusMillis(1));
+        drain();
+        assertEquals(written, seen().size(), seen()::toString);
+        advance(Duration.ofMillis(1));
+        drain();
+        assertEquals(List.of("state [c1, c2]"), seen().subList(written, seen().size()));
+
+        // c2 removed after its write was refused: the removal's write deletes it and writes only c1 again
+        runtime.refused(List.of("c1", "c2"), List.of());
+        runtime.remove("c2", () -> { });
+        drain();
+        advance(retry);
+        drain();
+        assertEquals(List.of("state [c1, c2]", "state [c1]"), seen().subList(written, seen().size()));
+    }
+
+    @Test
     void anAdapterHearsOfAConfigurationAfterTheEngineTookItAndBeforeItsDecisions() throws Exception {
         runtime.addDecisionSink(decisions -> decisions.stream().filter(Decision.ClusterStatusChanged.class::isInstance)
             .forEach(decision -> record("decided " + decision.cluster())));

@@ -10,13 +10,16 @@ package net.gwha.impl.state;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.common.util.concurrent.Futures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.gwha.impl.engine.ClusterSnapshot.PartitionSnapshot;
 import net.gwha.impl.engine.ClusterStatus;
@@ -37,7 +40,7 @@ import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 
 /**
  * The intake's own counters reach the operational datastore, the packet-ins it dropped among them; so do a split
- * LAN's partitions.
+ * LAN's partitions. A write the datastore refuses is handed back to be written again.
  */
 class StateWriterTest extends AbstractConcurrentDataBrokerTest {
     StateWriterTest() {
@@ -54,22 +57,7 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
     void packetInsTheFullQueueDroppedAreInTheIntakeStatistics() throws Exception {
         final var counters = counters(new Counts(0, 2, 3), 7);
         try (var writer = new StateWriter(getDataBroker(), counters)) {
-            writer.write(new LiveState() {
-                @Override
-                public Optional<ClusterView> view(final String cluster) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public List<FailoverRecord> history(final String cluster) {
-                    return List.of();
-                }
-
-                @Override
-                public Instant wallTime(final long nanos) {
-                    return Instant.EPOCH;
-                }
-            }, List.of(), List.of());
+            writer.write(new FakeLive(cluster -> Optional.empty(), List.of()), List.of(), List.of());
 
             await().atMost(Duration.ofSeconds(10)).until(this::intake, Optional::isPresent);
             final var stats = intake().orElseThrow();
@@ -89,7 +77,7 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
             FailoverCause.PARTITIONED, Instant.EPOCH, Instant.EPOCH, Optional.empty(),
             Optional.of("openflow:1"));
         try (var writer = new StateWriter(getDataBroker(), counters(new Counts(0, 0, 0), 0))) {
-            writer.write(live(split, List.of(failover)), List.of("lan"), List.of());
+            writer.write(new FakeLive(cluster -> Optional.of(split), List.of(failover)), List.of("lan"), List.of());
             await().atMost(Duration.ofSeconds(10)).until(() -> cluster("lan").isPresent());
 
             final var state = cluster("lan").orElseThrow();
@@ -104,8 +92,32 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
                 event.getCause().getName()));
 
             // healed: no partition is left, and the cluster's own failovers name none
-            writer.write(live(view(List.of()), List.of()), List.of("lan"), List.of());
+            writer.write(new FakeLive(cluster -> Optional.of(view(List.of())), List.of()), List.of("lan"), List.of());
             await().atMost(Duration.ofSeconds(10)).until(() -> cluster("lan").orElseThrow().getPartition() == null);
+        }
+    }
+
+    @Test
+    void aWriteThatMeetsANewClustersStartingEntryIsHandedBackToBeWrittenAgain() throws Exception {
+        // The configuration's cohort commits lab-b's starting entry while the writer builds its transaction.
+        final var live = new FakeLive(cluster -> {
+            if (cluster.equals("lab-b")) {
+                Futures.getUnchecked(StartingStates.write(getDataBroker(), List.of(cluster)));
+            }
+            return Optional.of(view(cluster, List.of()));
+        }, List.of());
+        try (var writer = new StateWriter(getDataBroker(), counters(new Counts(0, 0, 0), 0))) {
+            writer.write(live, List.of("lab-a", "lab-b"), List.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> !live.refused.isEmpty());
+
+            assertEquals(List.of(List.of("lab-a", "lab-b")), live.refused);
+            assertEquals(Optional.empty(), cluster("lab-a"));
+            assertEquals(ClusterState.Status.Starting, cluster("lab-b").orElseThrow().getStatus());
+
+            writer.write(new FakeLive(cluster -> Optional.of(view(cluster, List.of())), List.of()),
+                List.of("lab-a", "lab-b"), List.of());
+            await().atMost(Duration.ofSeconds(10)).until(() -> cluster("lab-a").isPresent());
+            assertEquals(ClusterState.Status.Active, cluster("lab-b").orElseThrow().getStatus());
         }
     }
 
@@ -140,27 +152,44 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
     }
 
     private static ClusterView view(final List<PartitionSnapshot> partitions) {
-        return new ClusterView("lan", List.of("192.0.2.254"), ClusterStatus.ACTIVE, Optional.of("gw4"),
+        return view("lan", partitions);
+    }
+
+    private static ClusterView view(final String name, final List<PartitionSnapshot> partitions) {
+        return new ClusterView(name, List.of("192.0.2.254"), ClusterStatus.ACTIVE, Optional.of("gw4"),
             Optional.of(Instant.EPOCH), List.of(), partitions);
     }
 
-    private static LiveState live(final ClusterView view, final List<FailoverRecord> history) {
-        return new LiveState() {
-            @Override
-            public Optional<ClusterView> view(final String cluster) {
-                return Optional.of(view);
-            }
+    /** Views and history as given; records the writes the datastore refused. */
+    private static final class FakeLive implements LiveState {
+        private final Function<String, Optional<ClusterView>> views;
+        private final List<FailoverRecord> history;
+        private final List<List<String>> refused = new CopyOnWriteArrayList<>();
 
-            @Override
-            public List<FailoverRecord> history(final String cluster) {
-                return history;
-            }
+        FakeLive(final Function<String, Optional<ClusterView>> views, final List<FailoverRecord> history) {
+            this.views = views;
+            this.history = history;
+        }
 
-            @Override
-            public Instant wallTime(final long nanos) {
-                return Instant.EPOCH;
-            }
-        };
+        @Override
+        public Optional<ClusterView> view(final String cluster) {
+            return views.apply(cluster);
+        }
+
+        @Override
+        public List<FailoverRecord> history(final String cluster) {
+            return history;
+        }
+
+        @Override
+        public Instant wallTime(final long nanos) {
+            return Instant.EPOCH;
+        }
+
+        @Override
+        public void refused(final List<String> changed, final List<String> removed) {
+            refused.add(changed);
+        }
     }
 
     private Optional<ClusterState> cluster(final String name) throws Exception {
