@@ -57,6 +57,10 @@ class BenchmarkScriptsIT {
             "false_failovers", "gwha_silent_v6_ms", "keepalived_fast_v6_ms", "gwha_silent_20ms_ms",
             "keepalived_20ms_ms", "gwha_false_20ms", "keepalived_false_20ms");
         assertEquals(1, result.get("runs").getAsInt());
+        // the controller's part of the silent failure, from its own failover record
+        final var silent = result.getAsJsonObject("controller").getAsJsonObject("gwha_silent");
+        assertTrue(silent.get("threshold_ms").getAsDouble() > 100, "a threshold past the 100 ms interval: " + silent);
+        assertTrue(silent.get("programming_ms").getAsDouble() > 0, "flows confirmed after the decision: " + silent);
         // the plot of every repetition's gap, drawn by gnuplot, where the script says
         final var plot = output.lines().filter(line -> line.startsWith("plot: ")).findFirst()
             .map(line -> Path.of(line.substring("plot: ".length()))).orElseThrow(() -> new AssertionError(
