@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import net.gwha.impl.config.ConfigSink;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.Decision;
@@ -224,7 +225,6 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             final var stale = takeOver.replayed();
             if (!stale.isEmpty()) {
                 stale.forEach(flushes::removed);
-                flushes.schedule(true);
             }
             runLogged(action, "after the configuration");
         }));
@@ -294,14 +294,18 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
                 timer.cancel(false);
             }
             flushes.removed(gone.cluster());
+        } else if (event instanceof Event.HeartbeatReceived || event instanceof Event.Tick
+                || event instanceof Event.Paused) {
+            // Of the clusters these touch, those that decided nothing moved only last-heard, the counters and (a
+            // pause) the thresholds, which are not written. A pause touches every cluster: written at once, each
+            // pause wrote every cluster's state on the loop, a write that can itself be taken for the next pause.
+            final var decided = decisions.stream().map(Decision::cluster).collect(Collectors.toSet());
+            final var touched = outcome.touched();
+            flushes.decided(touched.stream().filter(decided::contains).toList());
+            flushes.heard(touched.stream().filter(cluster -> !decided.contains(cluster)).toList());
         } else {
-            flushes.changed(outcome.touched());
+            flushes.decided(outcome.touched());
         }
-        // Heartbeats, timers and pauses that decide nothing move only last-heard, the counters and (a pause) the
-        // thresholds, which are not written. A pause touches every cluster: written at once, each pause wrote every
-        // cluster's state on the loop, a write that can itself be taken for the next pause (400 clusters).
-        flushes.schedule(!decisions.isEmpty() || !(event instanceof Event.HeartbeatReceived
-            || event instanceof Event.Tick || event instanceof Event.Paused));
         return Optional.of(outcome);
     }
 
@@ -376,8 +380,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         final var confirmed = wallTime(confirmedNanos);
         loop.execute(() -> {
             if (history.flowsConfirmed(cluster, decided, confirmed)) {
-                flushes.changed(List.of(cluster));
-                flushes.schedule(true);
+                flushes.decided(List.of(cluster));
             }
         });
     }

@@ -18,9 +18,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * When the live state is written: a change that decided something right after the events already queued, so that
- * a burst is written once; heartbeats alone, which move only last-heard and the counters, at most every
- * {@link #LIVE_NANOS}. Loop-confined.
+ * When the live state is written. A cluster that decided something (or was configured, removed, confirmed) is written
+ * right after the events already queued, so that a burst is written once, and alone: the clusters that were only
+ * heard wait for their turn. Those, which moved only last-heard and the counters, are written at most every
+ * {@link #LIVE_NANOS}, spread over {@link #LIVE_SLOTS} turns of a tenth of it each, a cluster's turn fixed by its
+ * name: a thousand clusters are a hundred writes a second, not a thousand at once every ten seconds, each batch
+ * built and serialized on the loop that also takes the heartbeats. Loop-confined.
  */
 final class StateFlush {
     /**
@@ -33,6 +36,9 @@ final class StateFlush {
      */
     static final long LIVE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+    /** The turns a live interval is cut into; each cluster is written in its own. */
+    static final int LIVE_SLOTS = 10;
+
     /**
      * How soon a write the datastore refused is made again. A refusal is usually a conflict (the configuration's
      * cohort writes a new cluster's starting entry while the engine writes its first state) that the next try does
@@ -44,17 +50,20 @@ final class StateFlush {
     private final Scheduler timers;
     private final Consumer<Runnable> enqueue;
     private final BiConsumer<List<String>, List<String>> write;
-    private final TreeSet<String> dirty = new TreeSet<>();
+    private final TreeSet<String> urgent = new TreeSet<>();
+    private final TreeSet<String> live = new TreeSet<>();
     private final TreeSet<String> removed = new TreeSet<>();
-    private Optional<ScheduledFuture<?>> liveFlush = Optional.empty();
+    private Optional<ScheduledFuture<?>> retry = Optional.empty();
+    private Optional<ScheduledFuture<?>> nextTurn = Optional.empty();
+    private int turn;
     private boolean urgentQueued;
 
     /**
      * Flushes.
      *
      * @param loop runs an urgent flush after the work already queued
-     * @param timers runs the live flush's timer
-     * @param enqueue hands the timer's flush to the loop
+     * @param timers runs the retry's and the live turns' timers
+     * @param enqueue hands a timer's flush to the loop
      * @param write writes the clusters changed and removed
      */
     StateFlush(final Executor loop, final Scheduler timers, final Consumer<Runnable> enqueue,
@@ -65,13 +74,29 @@ final class StateFlush {
         this.write = write;
     }
 
-    void changed(final Collection<String> clusters) {
-        dirty.addAll(clusters);
+    /** A change that decided something: written right after the work already queued. */
+    void decided(final Collection<String> clusters) {
+        if (clusters.isEmpty()) {
+            return;
+        }
+        live.removeAll(clusters);
+        urgent.addAll(clusters);
+        flushSoon();
+    }
+
+    /** A change of last-heard and the counters alone: written in the cluster's next live turn. */
+    void heard(final Collection<String> clusters) {
+        clusters.stream().filter(cluster -> !urgent.contains(cluster)).forEach(live::add);
+        if (nextTurn.isEmpty() && !live.isEmpty()) {
+            nextTurn = Optional.of(timers.schedule(() -> enqueue.accept(this::liveTurn), LIVE_NANOS / LIVE_SLOTS));
+        }
     }
 
     void removed(final String cluster) {
-        dirty.remove(cluster);
+        urgent.remove(cluster);
+        live.remove(cluster);
         removed.add(cluster);
+        flushSoon();
     }
 
     /**
@@ -79,42 +104,50 @@ final class StateFlush {
      * changed meanwhile. A cluster removed since is not written again; one configured again since is not deleted.
      */
     void refused(final Collection<String> changed, final Collection<String> gone) {
-        changed.stream().filter(cluster -> !removed.contains(cluster)).forEach(dirty::add);
-        gone.stream().filter(cluster -> !dirty.contains(cluster)).forEach(removed::add);
-        if (urgentQueued || dirty.isEmpty() && removed.isEmpty()) {
-            return;
+        changed.stream().filter(cluster -> !removed.contains(cluster)).forEach(cluster -> {
+            live.remove(cluster);
+            urgent.add(cluster);
+        });
+        gone.stream().filter(cluster -> !urgent.contains(cluster)).forEach(removed::add);
+        if (retry.isEmpty() && !urgentQueued && !(urgent.isEmpty() && removed.isEmpty())) {
+            retry = Optional.of(timers.schedule(() -> enqueue.accept(this::flush), RETRY_NANOS));
         }
-        liveFlush.ifPresent(timer -> timer.cancel(false));
-        liveFlush = Optional.of(timers.schedule(() -> enqueue.accept(this::flush), RETRY_NANOS));
     }
 
-    /** Writes what changed: at once if {@code urgent}, else with the next live flush. */
-    void schedule(final boolean urgent) {
-        if (dirty.isEmpty() && removed.isEmpty() || urgentQueued) {
-            return;
-        }
-        if (urgent) {
-            liveFlush.ifPresent(timer -> timer.cancel(false));
-            liveFlush = Optional.empty();
+    private void flushSoon() {
+        if (!urgentQueued) {
             urgentQueued = true;
             loop.execute(this::flush);
-        } else if (liveFlush.isEmpty()) {
-            liveFlush = Optional.of(timers.schedule(() -> enqueue.accept(this::flush), LIVE_NANOS));
         }
     }
 
     private void flush() {
         urgentQueued = false;
-        liveFlush.ifPresent(timer -> timer.cancel(false));
-        liveFlush = Optional.empty();
-        if (dirty.isEmpty() && removed.isEmpty()) {
-            // a live flush whose timer fired just as an urgent one wrote everything
+        retry.ifPresent(timer -> timer.cancel(false));
+        retry = Optional.empty();
+        if (urgent.isEmpty() && removed.isEmpty()) {
+            // a retry whose timer fired just as an urgent flush wrote everything
             return;
         }
-        final var changed = List.copyOf(dirty);
+        final var changed = List.copyOf(urgent);
         final var gone = List.copyOf(removed);
-        dirty.clear();
+        urgent.clear();
         removed.clear();
         write.accept(changed, gone);
+    }
+
+    private void liveTurn() {
+        nextTurn = Optional.empty();
+        turn = (turn + 1) % LIVE_SLOTS;
+        final var due = live.stream().filter(cluster -> slotOf(cluster) == turn).toList();
+        if (!due.isEmpty()) {
+            live.removeAll(due);
+            write.accept(due, List.of());
+        }
+        heard(List.of());
+    }
+
+    static int slotOf(final String cluster) {
+        return Math.floorMod(cluster.hashCode(), LIVE_SLOTS);
     }
 }

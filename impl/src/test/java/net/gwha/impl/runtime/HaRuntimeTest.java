@@ -9,14 +9,17 @@ package net.gwha.impl.runtime;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.ClusterConfig;
 import net.gwha.impl.engine.Decision;
@@ -109,56 +112,99 @@ class HaRuntimeTest {
     }
 
     @Test
-    void heartbeatsThatChangeNothingAreWrittenOnceTheLiveIntervalHasPassed() throws Exception {
+    void heartbeatsThatChangeNothingAreWrittenOncePerLiveInterval() throws Exception {
         runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
         heartbeat("gw2");
         drain();
-        final int written = seen().size();
+        final int configured = seen().size();
 
-        // heard every second, which decides nothing: written the live interval after the first of them
-        final long seconds = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
-        for (long second = 1; second < seconds; second++) {
-            advance(Duration.ofSeconds(1));
+        // heard every second, which decides nothing: written in the cluster's turn, once every live interval
+        final long live = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
+        final var writtenAt = new ArrayList<Long>();
+        for (long second = 1; second <= 3 * live; second++) {
             heartbeat("gw2");
             drain();
-            assertEquals(written, seen().size(), seen()::toString);
+            advance(Duration.ofSeconds(1));
+            drain();
+            if (seen().size() > configured + writtenAt.size()) {
+                writtenAt.add(second);
+            }
         }
-        advance(Duration.ofSeconds(2).minusMillis(1));
-        drain();
-        assertEquals(written, seen().size(), seen()::toString);
-        advance(Duration.ofMillis(1));
-        drain();
+        assertEquals(3, writtenAt.size(), writtenAt::toString);
+        assertTrue(writtenAt.getFirst() <= live, writtenAt::toString);
+        assertEquals(List.of(live, live), List.of(writtenAt.get(1) - writtenAt.get(0),
+            writtenAt.get(2) - writtenAt.get(1)));
         assertEquals("state [c1]", seen().getLast());
     }
 
     @Test
-    void aPauseThatDecidesNothingIsWrittenWithTheLiveFlushNotAtOnce() throws Exception {
+    void manyClustersHeardTogetherAreWrittenSpreadOverTheLiveInterval() throws Exception {
+        final var clusters = IntStream.range(0, 20).mapToObj(index -> "c" + index).toList();
+        clusters.forEach(cluster -> runtime.configure(config(cluster, nanos.get()), List.of(), () -> { }));
+        final Runnable heardAll = () -> clusters.forEach(cluster -> runtime.submit(new Event.HeartbeatReceived(cluster,
+            "gw2", AddressFamily.IPV4, 100, 100, nanos.get())));
+        // first heard: a decision, written at once
+        heardAll.run();
+        drain();
+        final int configured = seen().size();
+
+        final long live = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
+        for (long second = 1; second <= live; second++) {
+            heardAll.run();
+            drain();
+            advance(Duration.ofSeconds(1));
+            drain();
+        }
+        final var writes = seen().subList(configured, seen().size());
+        // each once, and never all in one write built on the loop
+        assertEquals(clusters.stream().sorted().toList(), writes.stream()
+            .flatMap(write -> Arrays.stream(write.replaceAll("state \\[|\\]", "").split(", "))).sorted().toList());
+        assertTrue(writes.size() >= 5, writes::toString);
+    }
+
+    @Test
+    void aClusterThatDecidesIsWrittenAtOnceAndAloneNotWithTheClustersOnlyHeard() throws Exception {
         runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        runtime.configure(config("c2", nanos.get()), List.of(), () -> { });
         heartbeat("gw1");
         heartbeat("gw2");
+        runtime.submit(new Event.HeartbeatReceived("c2", "gw2", AddressFamily.IPV4, 200, 200, nanos.get()));
         drain();
-        advance(Duration.ofSeconds(1));
-        heartbeat("gw2");
-        drain();
-        final int written = seen().size();
+        final int heard = seen().size();
 
-        // held up 300 ms: every threshold moves later, nothing written changes; written with the heartbeats, the
-        // live interval after the last write
-        runtime.submit(new Event.Paused(TimeUnit.MILLISECONDS.toNanos(300), nanos.get()));
-        drain();
-        final long seconds = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
-        for (long second = 1; second < seconds; second++) {
-            assertEquals(written, seen().size(), seen()::toString);
-            advance(Duration.ofSeconds(1));
+        // c1 heard on; c2's gw2, heard once, falls silent: past its hold-up and dead interval (3 s each) c2 decides,
+        // c1 does not
+        for (int second = 1; second <= 8; second++) {
+            advance(Duration.ofMillis(500));
+            drain();
+            advance(Duration.ofMillis(500));
             heartbeat("gw1");
             heartbeat("gw2");
             drain();
         }
-        assertEquals(written, seen().size(), seen()::toString);
-        advance(Duration.ofSeconds(1));
+        final var writes = seen().subList(heard, seen().size());
+        assertTrue(writes.contains("state [c2]"), writes::toString);
+        assertTrue(writes.stream().noneMatch(write -> write.contains("c1") && write.contains("c2")), writes::toString);
+    }
+
+    @Test
+    void aPauseThatDecidesNothingIsWrittenInTheLiveTurnNotAtOnce() throws Exception {
+        runtime.configure(config("c1", nanos.get()), List.of(), () -> { });
+        heartbeat("gw1");
+        heartbeat("gw2");
         drain();
-        assertEquals(written + 1, seen().size(), seen()::toString);
-        assertEquals("state [c1]", seen().getLast());
+        final int written = seen().size();
+
+        // held up 300 ms: every threshold moves later, nothing written changes: not written at once
+        runtime.submit(new Event.Paused(TimeUnit.MILLISECONDS.toNanos(300), nanos.get()));
+        drain();
+        assertEquals(written, seen().size(), seen()::toString);
+        final long live = TimeUnit.NANOSECONDS.toSeconds(StateFlush.LIVE_NANOS);
+        for (long second = 1; second <= live; second++) {
+            advance(Duration.ofSeconds(1));
+            drain();
+        }
+        assertEquals(List.of("state [c1]"), seen().subList(written, seen().size()));
     }
 
     @Test
