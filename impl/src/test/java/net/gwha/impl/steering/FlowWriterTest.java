@@ -502,6 +502,25 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertTrue(calls.stream().noneMatch(call -> call.rpc().contains("UpdateMeter")), calls::toString);
     }
 
+    /** A meter no longer planned when its refusal comes back is not put back: its removal went out meanwhile. */
+    @Test
+    void aRefusedMeterOfAClusterRemovedMeanwhileIsNotAddedAgain() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.hold("AddMeter");
+        final var added = under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2")));
+        scheduler.runDue();
+        final var removed = under.remove("lab");
+        scheduler.runDue();
+        assertTrue(rpcs.takeCalls().stream().anyMatch(call -> call.input() instanceof RemoveMeterInput));
+
+        rpcs.release("AddMeter", "Device reported error type METERMODFAILED code METEREXISTS");
+
+        assertEquals(CONFIRMED_AT, done(added));
+        assertEquals(CONFIRMED_AT, done(removed));
+        assertEquals(List.of(), rpcs.takeCalls());
+    }
+
     /**
      * openflowplugin 0.20.1 cannot modify a meter, and a switch removes the flows that name a meter with it: new
      * punt-meter settings replace the meter and add its flows again, in that order, on the RPC path.
