@@ -338,6 +338,11 @@ final class Lab {
         return lab(30, "ofctl", "dump-meters", bridge(switchNumber));
     }
 
+    /** What a switch kept from elsewhere (an earlier configuration, another controller): a meter added by hand. */
+    void addMeter(final int switchNumber, final String meter) {
+        lab(30, "ofctl", "add-meter", bridge(switchNumber), meter);
+    }
+
     private String bridge(final int switchNumber) {
         return env.get("LAB_PREFIX") + "-br" + switchNumber;
     }

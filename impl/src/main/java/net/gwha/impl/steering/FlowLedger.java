@@ -104,6 +104,28 @@ final class FlowLedger {
     }
 
     /**
+     * What replaces a meter a switch holds with settings nobody can read back: the planned meter, removed and added
+     * again, then every flow of the switch's plan that names it, which the switch removes with the meter.
+     *
+     * @return the changes, meter first; none when the switch's plan has no such meter (its removal is on its way)
+     */
+    List<Change> replacement(final String node, final long meterId) {
+        final var onSwitch = switches.get(node);
+        final var meter = onSwitch == null ? null : onSwitch.appliedMeters.get(meterId);
+        if (meter == null) {
+            return List.of();
+        }
+        final var changes = new ArrayList<Change>();
+        changes.add(new MeterChange(node, meterId, meter, meter));
+        onSwitch.appliedFlows.forEach((id, flow) -> {
+            if (FlowEntries.meter(flow).filter(named -> named == meterId).isPresent()) {
+                changes.add(new FlowChange(node, id, null, flow));
+            }
+        });
+        return changes;
+    }
+
+    /**
      * What stays on a switch: the cookies and group ids any configured cluster owns, and everything applied there.
      * Anything else of the project's on the switch is stale.
      */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import net.gwha.impl.steering.Change.MeterChange;
@@ -140,7 +141,8 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             throw new IllegalArgumentException(mode + " needs the RPC service");
         }
         final BooleanSupplier open = () -> !closed && mayWrite.getAsBoolean();
-        rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, open));
+        rpc = rpcService == null ? Optional.empty() : Optional.of(new RpcTransport(rpcService, open,
+            this::replaceMeter));
         datastore = new DatastoreTransport(broker, open);
         audit = rpc.map(transport -> new FlowAudit(ledger, transport, loop, writes));
         reconciler = new SwitchReconciler(ledger, mode, rpc, datastore, loop, writes,
@@ -275,6 +277,31 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         }
         return Futures.transform(Futures.allAsList(confirmations), ignored -> nanoClock.getAsLong(),
             MoreExecutors.directExecutor());
+    }
+
+    /**
+     * A switch refused to add a meter because it holds one with that id, whose bands openflowplugin 0.20.1 cannot
+     * read back: one kept from an earlier configuration or controller (a cluster re-created with another heartbeat
+     * interval, a controller restarted), or the planned one already. The planned meter replaces it and the flows
+     * that name it, which the switch removes with it, are added again: queued on the loop, so after everything
+     * sent before, from the ledger as it is then.
+     */
+    private ListenableFuture<?> replaceMeter(final String node, final long meterId) {
+        try {
+            return Futures.submitAsync(() -> {
+                final var changes = ledger.replacement(node, meterId);
+                if (changes.isEmpty()) {
+                    return Futures.immediateFuture(null);
+                }
+                LOG.info("{}: meter 0x{} was on the switch already, perhaps with other bands: replacing it with the "
+                    + "planned one and adding the {} flows that name it again", node, Long.toHexString(meterId),
+                    changes.size() - 1);
+                audit.ifPresent(auditor -> auditor.written(changes));
+                return Futures.allAsList(rpc.orElseThrow().send(changes));
+            }, loop.executor());
+        } catch (RejectedExecutionException e) {
+            return SteeringLoop.stopped();
+        }
     }
 
     /**

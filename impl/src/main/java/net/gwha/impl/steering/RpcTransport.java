@@ -87,6 +87,17 @@ final class RpcTransport {
     record Holdings(List<FlowAndStatisticsMapList> flows, Collection<GroupStats> groups) {
     }
 
+    /** Replaces a meter a switch refused to add because it holds one with that id already. */
+    @FunctionalInterface
+    interface MeterReplacer {
+        /**
+         * Replaces the meter, and whatever the switch removes with it.
+         *
+         * @return completes when the switch has taken the replacement
+         */
+        ListenableFuture<?> replace(String node, long meterId);
+    }
+
     private final AddFlow addFlow;
     private final UpdateFlow updateFlow;
     private final RemoveFlow removeFlow;
@@ -103,15 +114,18 @@ final class RpcTransport {
     private final GetMeterStatistics meterStatistics;
 
     private final BooleanSupplier open;
+    private final MeterReplacer replacer;
 
     /**
      * The RPCs.
      *
      * @param service openflowplugin's RPCs
      * @param open whether anything may still be sent: once false, every call fails without reaching the switch
+     * @param replacer replaces a meter whose addition the switch refused because it holds one with that id
      */
-    RpcTransport(final RpcService service, final BooleanSupplier open) {
+    RpcTransport(final RpcService service, final BooleanSupplier open, final MeterReplacer replacer) {
         this.open = open;
+        this.replacer = replacer;
         addFlow = service.getRpc(AddFlow.class);
         updateFlow = service.getRpc(UpdateFlow.class);
         removeFlow = service.getRpc(RemoveFlow.class);
@@ -260,9 +274,10 @@ final class RpcTransport {
      * A meter change. openflowplugin 0.20.1 sends {@code UpdateMeter} as a meter-mod ADD (its single-layer
      * serializer), which a switch refuses for a meter it has: a changed meter is removed and added again instead,
      * back to back on the switch's connection, and the ledger re-adds the flows that name it, which the switch
-     * removes with the meter. A meter the switch has already (the forwarding-rules manager was quicker, or the
-     * switch kept it over a reconnect) counts as added: only its settings could differ, and they change only
-     * through a configuration change, which removes it first.
+     * removes with the meter. A meter the switch refuses to add because it holds one with that id may have other
+     * bands (kept from an earlier configuration or controller), which openflowplugin 0.20.1 cannot read back: it
+     * is replaced the same way ({@link MeterReplacer}), after whatever was sent before. One that is there after a
+     * removal counts as added: the forwarding-rules manager installed the same one in between.
      */
     private ListenableFuture<? extends RpcResult<?>> sendMeter(final MeterChange change) {
         final var nodeRef = new NodeRef(nodePath(change.node()));
@@ -273,9 +288,16 @@ final class RpcTransport {
             return call(removeMeter, new RemoveMeterInputBuilder(Objects.requireNonNull(old))
                 .setNode(nodeRef).setMeterRef(meterRef).build());
         }
-        final ListenableFuture<RpcResult<?>> removed = old == null ? Futures.immediateFuture(SUCCESS)
-            : widen(call(removeMeter, new RemoveMeterInputBuilder(old).setNode(nodeRef).setMeterRef(meterRef)
-                .build()));
+        if (old == null) {
+            return Futures.transformAsync(widen(call(addMeter,
+                new AddMeterInputBuilder(meter).setNode(nodeRef).setMeterRef(meterRef).build())),
+                result -> result.isSuccessful() || !exists(result, "METEREXISTS") ? Futures.immediateFuture(result)
+                    : Futures.transform(replacer.replace(change.node(), change.id()), replaced -> SUCCESS,
+                        MoreExecutors.directExecutor()),
+                MoreExecutors.directExecutor());
+        }
+        final var removed = widen(call(removeMeter, new RemoveMeterInputBuilder(old).setNode(nodeRef)
+            .setMeterRef(meterRef).build()));
         final ListenableFuture<RpcResult<?>> added = Futures.transform(widen(call(addMeter,
             new AddMeterInputBuilder(meter).setNode(nodeRef).setMeterRef(meterRef).build())),
             result -> result.isSuccessful() || !exists(result, "METEREXISTS") ? result : SUCCESS,

@@ -11,6 +11,7 @@ import static net.gwha.impl.fixtures.LabClusters.S1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.google.common.util.concurrent.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ class FlowAuditTest {
     private final FakeScheduler scheduler = new FakeScheduler();
     private final FlowLedger ledger = new FlowLedger();
     private final Map<String, Long> repaired = new TreeMap<>();
-    private final FlowAudit audit = new FlowAudit(ledger, new RpcTransport(rpcs, () -> true),
+    private final FlowAudit audit = new FlowAudit(ledger, new RpcTransport(rpcs, () -> true,
+        (node, meterId) -> Futures.immediateFailedFuture(new AssertionError("no meter is refused here"))),
         new SteeringLoop(scheduler), repaired::put);
     private final FlowPlanner.Host host = new FlowPlanner.Host(S1, new MacAddress("02:00:00:00:01:01"), "192.0.2.101",
         LabClusters.VIP);

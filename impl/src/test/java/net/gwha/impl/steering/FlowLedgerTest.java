@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.gwha.impl.fixtures.LabClusters;
 import net.gwha.impl.steering.Change.FlowChange;
@@ -68,6 +70,31 @@ class FlowLedgerTest {
             }).toList());
         assertTrue(changes.stream().filter(MeterChange.class::isInstance)
             .allMatch(change -> ((MeterChange) change).before() != null && change.adds()));
+    }
+
+    /**
+     * A meter the switch held already, with bands nobody can read back, is replaced by the planned one, and every
+     * flow that names it is added again (the switch removes them with it), whichever cluster plans them.
+     */
+    @Test
+    void aMeterOfUnknownBandsIsReplacedWithEveryFlowThatNamesIt() {
+        ledger.apply(FlowPlanner.plan(LAB, List.of("gw1")));
+        ledger.apply(FlowPlanner.plan(OTHER, List.of("gw5", "gw6")));
+        final var applied = ledger.applied(S1);
+        final long shared = applied.meters().keySet().stream()
+            .filter(id -> ledger.planningMeter(S1, id).size() > 1).findFirst().orElseThrow();
+
+        final var changes = ledger.replacement(S1, shared);
+
+        final var meter = applied.meters().get(shared);
+        assertEquals(new MeterChange(S1, shared, meter, meter), changes.getFirst());
+        final var naming = applied.flows().entrySet().stream()
+            .filter(flow -> FlowEntries.meter(flow.getValue()).equals(Optional.of(shared)))
+            .map(flow -> new FlowChange(S1, flow.getKey(), null, flow.getValue())).toList();
+        assertEquals(naming, changes.subList(1, changes.size()));
+        assertEquals(Set.of("lab", "other"), naming.stream().flatMap(flow -> ledger.planningFlow(S1, flow.id())
+            .stream()).collect(Collectors.toSet()), naming::toString);
+        assertEquals(List.of(), ledger.replacement(S1, 0x47579999L), "a meter no plan holds");
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,7 +69,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.AddMeterInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.service.rev130918.RemoveMeterInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.MeterId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.MeterBandHeaders;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.meter.types.rev130918.meter.statistics.reply.MeterStatsBuilder;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -472,15 +475,50 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
         assertEquals(List.of("AddGroup", "UpdateGroup"), calls);
     }
 
+    /**
+     * A switch that kept a meter with other bands (an earlier configuration's, a previous controller's) refuses to
+     * add it, and openflowplugin 0.20.1 reads no bands back: the planned meter replaces it, and the flows that name
+     * it, which the switch removes with it, come back after it, those sent with the refused addition included.
+     */
     @Test
-    void aMeterTheSwitchAlreadyHasCountsAsAdded() throws Exception {
-        final var under = writer(FlowWriter.Mode.RPC);
+    void aMeterTheSwitchHoldsAlreadyIsReplacedAndItsFlowsAddedAgain() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC_AND_DATASTORE);
+        final var plan = FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite), List.of("gw1", "gw2"));
+        final var planned = plan.switches().get(S1);
+        final long stale = planned.meters().firstKey();
+        final var onSwitch = new SwitchModel(planned);
+        onSwitch.meters.put(stale, FlowEntries.meter("older", stale, 4, 10).getMeterBandHeaders());
         rpcs.failNext("AddMeter", "Device reported error type METERMODFAILED code METEREXISTS");
 
-        assertEquals(CONFIRMED_AT, done(under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
-            List.of("gw1", "gw2")))));
-        // openflowplugin 0.20.1 sends UpdateMeter as an addition, which the switch would refuse again: not used.
-        assertTrue(rpcs.takeCalls().stream().noneMatch(call -> call.rpc().contains("UpdateMeter")));
+        assertEquals(CONFIRMED_AT, done(under.apply(plan)));
+
+        final var calls = rpcs.takeCalls();
+        assertEquals(stale, ((AddMeterInput) calls.getFirst().input()).getMeterId().getValue().toJava());
+        onSwitch.take(calls);
+        final var bands = new TreeMap<Long, MeterBandHeaders>();
+        planned.meters().forEach((id, meter) -> bands.put(id, meter.getMeterBandHeaders()));
+        assertEquals(bands, onSwitch.meters);
+        assertEquals(planned.flows().keySet(), onSwitch.flows);
+        assertTrue(calls.stream().noneMatch(call -> call.rpc().contains("UpdateMeter")), calls::toString);
+    }
+
+    /** A meter no longer planned when its refusal comes back is not put back: its removal went out meanwhile. */
+    @Test
+    void aRefusedMeterOfAClusterRemovedMeanwhileIsNotAddedAgain() throws Exception {
+        final var under = writer(FlowWriter.Mode.RPC);
+        rpcs.hold("AddMeter");
+        final var added = under.apply(FlowPlanner.plan(LabClusters.oneSwitch(SteeringMode.MacRewrite),
+            List.of("gw1", "gw2")));
+        scheduler.runDue();
+        final var removed = under.remove("lab");
+        scheduler.runDue();
+        assertTrue(rpcs.takeCalls().stream().anyMatch(call -> call.input() instanceof RemoveMeterInput));
+
+        rpcs.release("AddMeter", "Device reported error type METERMODFAILED code METEREXISTS");
+
+        assertEquals(CONFIRMED_AT, done(added));
+        assertEquals(CONFIRMED_AT, done(removed));
+        assertEquals(List.of(), rpcs.takeCalls());
     }
 
     /**
@@ -637,6 +675,39 @@ class FlowWriterTest extends AbstractConcurrentDataBrokerTest {
     private <T> T done(final ListenableFuture<T> future) throws Exception {
         scheduler.runDue();
         return future.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * What an Open vSwitch holds after the calls, as it takes them: an addition of a meter it holds is refused, a
+     * meter's removal takes the flows that name it along.
+     */
+    private static final class SwitchModel {
+        final Map<Long, MeterBandHeaders> meters = new TreeMap<>();
+        final Set<String> flows = new TreeSet<>();
+        private final FlowPlanner.SwitchPlan plan;
+
+        SwitchModel(final FlowPlanner.SwitchPlan plan) {
+            this.plan = plan;
+        }
+
+        void take(final List<RecordingRpcs.Call> calls) {
+            for (var call : calls) {
+                switch (call.input()) {
+                    case AddMeterInput add -> meters.putIfAbsent(add.getMeterId().getValue().toJava(),
+                        add.getMeterBandHeaders());
+                    case RemoveMeterInput remove -> {
+                        final long id = remove.getMeterId().getValue().toJava();
+                        meters.remove(id);
+                        flows.removeIf(flow -> FlowEntries.meter(plan.flows().get(flow)).equals(Optional.of(id)));
+                    }
+                    case AddFlowInput add -> flows.add(add.getFlowName());
+                    case RemoveFlowInput remove -> flows.remove(remove.getFlowName());
+                    default -> {
+                        // barriers, groups: no meter, no flow
+                    }
+                }
+            }
+        }
     }
 
     /** Waits for a condition, running the writer's queued work (callbacks hop onto it) while it waits. */
