@@ -42,6 +42,19 @@ public final class ClusterConfigListener implements DataTreeChangeListener<Clust
 
         /** The configuration as it was at registration has been handed over (called once, maybe with none). */
         void loaded();
+
+        /**
+         * The changes of one notification are about to be handed over; called on the datastore's thread, before the
+         * first of them reaches the engine. Each is paired with {@link #handedOver}.
+         */
+        default void handingOver() {
+            // nothing to hold
+        }
+
+        /** Every change of the notification announced by {@link #handingOver} has been handed over. */
+        default void handedOver() {
+            // nothing to release
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterConfigListener.class);
@@ -61,11 +74,13 @@ public final class ClusterConfigListener implements DataTreeChangeListener<Clust
 
     @Override
     public void onDataTreeChanged(final List<DataTreeModification<Cluster>> changes) {
+        observer.handingOver();
         try {
             for (var change : changes) {
                 apply(change.getRootNode());
             }
         } finally {
+            engine.afterPending(observer::handedOver);
             onInitialData();
         }
     }

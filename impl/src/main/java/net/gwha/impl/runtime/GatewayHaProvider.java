@@ -308,6 +308,16 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
                 }
 
                 @Override
+                public void handingOver() {
+                    flows.burstStarts();
+                }
+
+                @Override
+                public void handedOver() {
+                    flows.burstEnds();
+                }
+
+                @Override
                 public void loaded() {
                     // Reconciling the switches writes to them: not before the previous arbiter's lease ran out.
                     fence.whenSteering(flows::loaded);

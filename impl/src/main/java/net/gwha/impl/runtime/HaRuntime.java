@@ -60,6 +60,10 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         void onChanged(LiveState live, List<String> changed, List<String> removed);
     }
 
+    /** A cluster's timer and when it falls due. */
+    private record Wakeup(long due, ScheduledFuture<?> timer) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(HaRuntime.class);
     // Packet-in work waiting on the loop at most: about a second of a heavy intake (ten thousand heartbeats a
     // second); past it a flood is dropped at the door, so the loop's backlog and memory stay bounded.
@@ -77,7 +81,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final boolean detectPauses;
 
     // Loop-confined state.
-    private final Map<String, ScheduledFuture<?>> wakeups = new HashMap<>();
+    private final Map<String, Wakeup> wakeups = new HashMap<>();
     private final StateFlush flushes;
     private final PauseDetector pauses;
 
@@ -291,7 +295,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             history.forget(gone.cluster());
             final var timer = wakeups.remove(gone.cluster());
             if (timer != null) {
-                timer.cancel(false);
+                timer.timer().cancel(false);
             }
             flushes.removed(gone.cluster());
         } else if (event instanceof Event.HeartbeatReceived || event instanceof Event.Tick
@@ -343,21 +347,34 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         }
     }
 
+    /**
+     * Keeps a timer for the cluster's next wake-up. A timer that fires no later than the new wake-up is kept: its
+     * tick comes early, which is harmless (it asks for the next wake-up again). Almost every heartbeat moves its
+     * cluster's wake-up later; cancelling and scheduling a timer for each cost the loop more than the heartbeat
+     * itself at thousands a second, and a cancelled timer stays in the loop's queue until it would have fired.
+     */
     private void reschedule(final String cluster, final Outcome outcome) {
-        final var previous = wakeups.remove(cluster);
-        if (previous != null) {
-            previous.cancel(false);
-        }
+        final var scheduled = wakeups.get(cluster);
         final var wakeup = outcome.nextWakeup(cluster);
-        if (wakeup.isPresent()) {
-            // The loop takes work in the order it came: every heartbeat stamped before the tick falls due is taken
-            // before it (Event.Tick says why that matters). A tick that comes early, or twice, is harmless: it asks
-            // for the next wake-up again
-            final long at = now();
-            final long due = Math.max(at, wakeup.getAsLong());
-            wakeups.put(cluster, timers.schedule(() -> enqueue(() -> handle(new Event.Tick(due, now()), () -> { })),
-                due - at));
+        if (wakeup.isEmpty()) {
+            if (scheduled != null) {
+                scheduled.timer().cancel(false);
+                wakeups.remove(cluster);
+            }
+            return;
         }
+        // The loop takes work in the order it came: every heartbeat stamped before the tick falls due is taken
+        // before it (Event.Tick says why that matters).
+        final long at = now();
+        final long due = Math.max(at, wakeup.getAsLong());
+        if (scheduled != null && scheduled.due() <= due && !scheduled.timer().isDone()) {
+            return;
+        }
+        if (scheduled != null) {
+            scheduled.timer().cancel(false);
+        }
+        wakeups.put(cluster, new Wakeup(due, timers.schedule(() -> enqueue(() -> handle(new Event.Tick(due, now()),
+            () -> { })), due - at)));
     }
 
     /**

@@ -28,8 +28,9 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
         }
     }
 
-    // Key "cluster/gateway"; a cluster's own counters (spoofed adverts with its VRID) under "cluster/".
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    // By cluster, then gateway; a cluster's own counters (spoofed adverts with its VRID) under gateway "". Looked up
+    // by the names as they are: the engine reads a cluster's counters with every heartbeat it publishes.
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> counters = new ConcurrentHashMap<>();
     private final Counter unattributed = new Counter();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder ndMalformed = new LongAdder();
@@ -75,7 +76,8 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
 
     @Override
     public Counts of(final String cluster, final String gateway) {
-        final var counter = counters.get(cluster + '/' + gateway);
+        final var gateways = counters.get(cluster);
+        final var counter = gateways == null ? null : gateways.get(gateway);
         return counter == null ? new Counts(0, 0, 0) : counter.counts();
     }
 
@@ -112,10 +114,11 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     }
 
     public void forget(final String cluster) {
-        counters.keySet().removeIf(key -> key.startsWith(cluster + '/'));
+        counters.remove(cluster);
     }
 
     private Counter counter(final String cluster, final String gateway) {
-        return counters.computeIfAbsent(cluster + '/' + gateway, key -> new Counter());
+        return counters.computeIfAbsent(cluster, key -> new ConcurrentHashMap<>()).computeIfAbsent(gateway,
+            key -> new Counter());
     }
 }

@@ -85,6 +85,8 @@ public final class FlowProgrammer {
     private final Map<String, Set<String>> onSwitch = new HashMap<>();
     // Clusters configured, or sharing a switch with one that changed, to be planned together ({@link #planSoon}).
     private final TreeSet<String> due = new TreeSet<>();
+    // Configuration notifications being handed over ({@link #burstStarts}): nothing due is planned until they all are.
+    private int bursts;
     private boolean planScheduled;
     private boolean expiryScheduled;
 
@@ -118,6 +120,25 @@ public final class FlowProgrammer {
             writer.own(name, FlowPlanner.owned(cluster, options));
             planSoon(Set.of(name));
             replanNeighbours(name, previous, cluster);
+        });
+    }
+
+    /**
+     * A configuration notification is about to be handed over: what its clusters make due is planned once it all
+     * is ({@link #burstEnds}). The engine hands its clusters over one at a time, and this loop would otherwise plan
+     * in between, again and again: a round that adds clusters to a port re-plans every cluster there and replaces
+     * the port's meter (1,000 clusters in one request took tens of rounds). Call before the notification's first
+     * {@link #configured}, from the thread that will hand them over; pair with {@link #burstEnds}.
+     */
+    public void burstStarts() {
+        loop.run(() -> bursts++);
+    }
+
+    /** The notification announced by {@link #burstStarts} has been handed over: plan what it made due. */
+    public void burstEnds() {
+        loop.run(() -> {
+            bursts--;
+            planSoon(Set.of());
         });
     }
 
@@ -173,7 +194,7 @@ public final class FlowProgrammer {
      */
     private void planSoon(final Set<String> clusters) {
         due.addAll(clusters);
-        if (!planScheduled && !due.isEmpty()) {
+        if (bursts == 0 && !planScheduled && !due.isEmpty()) {
             planScheduled = true;
             loop.execute(this::planDue);
         }

@@ -171,4 +171,44 @@ class ClusterConfigListenerTest extends AbstractConcurrentDataBrokerTest {
 
         assertEquals(List.of("configured c1", "loaded"), awaitObserved(2));
     }
+
+    /** The changes of a notification are announced before the first reaches the engine and closed after the last. */
+    @Test
+    void aNotificationIsHandedOverBetweenHandingOverAndHandedOver() throws Exception {
+        listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
+            @Override
+            public void configured(final Cluster cluster) {
+                record("configured " + cluster.getName().getValue());
+            }
+
+            @Override
+            public void removed(final String cluster) {
+                record("removed " + cluster);
+            }
+
+            @Override
+            public void loaded() {
+                record("loaded");
+            }
+
+            @Override
+            public void handingOver() {
+                record("handing over");
+            }
+
+            @Override
+            public void handedOver() {
+                record("handed over");
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> observed().contains("loaded"));
+        final int before = observed().size();
+
+        put(named("c1", 1), named("c2", 2));
+
+        final var found = awaitObserved(before + 4).subList(before, before + 4);
+        assertEquals("handing over", found.getFirst());
+        assertEquals(Set.of("configured c1", "configured c2"), Set.copyOf(found.subList(1, 3)));
+        assertEquals("handed over", found.getLast());
+    }
 }

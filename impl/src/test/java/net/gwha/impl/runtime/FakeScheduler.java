@@ -34,6 +34,11 @@ final class FakeScheduler implements Scheduler {
         return timer;
     }
 
+    /** How many timers were scheduled so far. */
+    synchronized long timersScheduled() {
+        return scheduled;
+    }
+
     /** Runs every timer due at the clock's time, those due first first; a task may schedule others. */
     void runDue() {
         while (true) {

@@ -339,6 +339,52 @@ class FlowProgrammerTest {
             .after());
     }
 
+    /**
+     * One request with many clusters on the same ports, handed over one at a time with the loop free to run in
+     * between (as the engine hands them over): nothing is planned until the whole notification is in, then each
+     * cluster once and the ports' meters added once. Planned as they came, every cluster added re-planned all its
+     * neighbours and replaced the ports' meters.
+     */
+    @Test
+    void aNotificationHandedOverOneClusterAtATimeIsPlannedOnceItIsAllIn() {
+        final var ledger = new FlowLedger();
+        final var planned = new ArrayList<String>();
+        final var changes = new ArrayList<Change>();
+        final var ledgered = new FlowProgrammer(new RecordingSink(plan -> {
+            planned.add(plan.cluster());
+            changes.addAll(ledger.apply(plan));
+        }),
+            FlowPlanner.Options.DEFAULT, (cluster, decided, confirmed) -> { }, new SteeringLoop(scheduler),
+            scheduler::nanoTime);
+        ledgered.configured(onPorts11And12(1));
+        scheduler.runDue();
+        assertEquals(List.of("c1"), planned, "a cluster configured on its own is planned at once");
+
+        ledgered.burstStarts();
+        final int clusters = 40;
+        for (int i = 2; i <= clusters; i++) {
+            ledgered.configured(onPorts11And12(i));
+            scheduler.runDue();
+        }
+        assertEquals(1, planned.size(), "nothing planned before the notification is all in");
+        ledgered.burstEnds();
+        scheduler.runDue();
+
+        final var round = planned.subList(1, planned.size());
+        assertEquals(clusters, round.size(), "each cluster planned once, c1 again beside the others: " + round);
+        assertEquals(clusters, Set.copyOf(round).size());
+        final var portMeter = changes.stream().filter(change -> change instanceof Change.MeterChange meter
+            && meter.id() == 0x47570101L).map(change -> (Change.MeterChange) change).toList();
+        assertEquals(2, portMeter.size(), "the port's meter added for c1, then changed once for all: " + portMeter);
+        assertEquals(ledger.applied(S1).meters().get(0x47570101L), portMeter.getLast().after());
+    }
+
+    private static Cluster onPorts11And12(final int number) {
+        return LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 200, S1, 12))
+            .setName(new ClusterName("c" + number)).setVrid(Uint8.valueOf(number))
+            .setVirtualIp(LabClusters.vips("192.0.2." + number)).build();
+    }
+
     static final class RecordingSink implements FlowSink {
         final List<Plan> plans = new ArrayList<>();
         final List<String> removed = new ArrayList<>();
