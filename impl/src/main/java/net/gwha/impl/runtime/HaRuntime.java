@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -287,7 +288,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             }
         }
         for (var cluster : outcome.touched()) {
-            reschedule(cluster, outcome);
+            reschedule(cluster, outcome.nextWakeup(cluster));
             publishView(cluster);
         }
         if (event instanceof Event.ConfigRemoved gone) {
@@ -349,13 +350,13 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     /**
      * Keeps a timer for the cluster's next wake-up. A timer that fires no later than the new wake-up is kept: its
-     * tick comes early, which is harmless (it asks for the next wake-up again). Almost every heartbeat moves its
-     * cluster's wake-up later; cancelling and scheduling a timer for each cost the loop more than the heartbeat
-     * itself at thousands a second, and a cancelled timer stays in the loop's queue until it would have fired.
+     * tick comes early, which is harmless, and is followed by a timer for the wake-up then due ({@link #woken}).
+     * Almost every heartbeat moves its cluster's wake-up later; cancelling and scheduling a timer for each cost the
+     * loop more than the heartbeat itself at thousands a second, and a cancelled timer stays in the loop's queue
+     * until it would have fired.
      */
-    private void reschedule(final String cluster, final Outcome outcome) {
+    private void reschedule(final String cluster, final OptionalLong wakeup) {
         final var scheduled = wakeups.get(cluster);
-        final var wakeup = outcome.nextWakeup(cluster);
         if (wakeup.isEmpty()) {
             if (scheduled != null) {
                 scheduled.timer().cancel(false);
@@ -373,8 +374,20 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         if (scheduled != null) {
             scheduled.timer().cancel(false);
         }
-        wakeups.put(cluster, new Wakeup(due, timers.schedule(() -> enqueue(() -> handle(new Event.Tick(due, now()),
-            () -> { })), due - at)));
+        wakeups.put(cluster, new Wakeup(due, timers.schedule(() -> enqueue(() -> woken(cluster, due)), due - at)));
+    }
+
+    /**
+     * A cluster's timer fired. A kept timer fires before the cluster's wake-up, so its tick judges nothing of the
+     * cluster and re-arms nothing: the timer for the wake-up then due is set here, or a gateway heard last (the
+     * cluster's only one, or all of them falling silent together) would never be judged.
+     */
+    private void woken(final String cluster, final long due) {
+        handle(new Event.Tick(due, now()), () -> { });
+        final var scheduled = wakeups.get(cluster);
+        if (scheduled != null && scheduled.timer().isDone()) {
+            reschedule(cluster, engine.nextWakeup(cluster));
+        }
     }
 
     /**
