@@ -249,15 +249,9 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
             || change instanceof MeterChange meter && meter.adds());
         final boolean viaRpc = mode == Mode.RPC || mode == Mode.RPC_AND_DATASTORE && fast;
         final var confirmations = new ArrayList<ListenableFuture<?>>();
-        if (mode != Mode.RPC) {
-            final var commit = datastore.write(changes);
-            if (viaRpc) {
-                Futures.addCallback(commit, SwitchReconciler.logging("datastore write"),
-                    MoreExecutors.directExecutor());
-            } else {
-                confirmations.add(commit);
-            }
-        }
+        // The RPCs before the datastore: they reach the switch before the forwarding-rules manager's copies of the
+        // same changes, which the datastore's commit sets off, and are not held up by building its transaction. A
+        // meter the manager added first would be refused to the RPC as one the switch held, and replaced.
         if (viaRpc) {
             final var sent = rpc.orElseThrow().send(changes);
             confirmations.addAll(sent);
@@ -274,6 +268,15 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
                     loop.execute(() -> changedSwitches.forEach(node -> reconciler.resendLater(node, 1)));
                 }
             }, MoreExecutors.directExecutor());
+        }
+        if (mode != Mode.RPC) {
+            final var commit = datastore.write(changes);
+            if (viaRpc) {
+                Futures.addCallback(commit, SwitchReconciler.logging("datastore write"),
+                    MoreExecutors.directExecutor());
+            } else {
+                confirmations.add(commit);
+            }
         }
         return Futures.transform(Futures.allAsList(confirmations), ignored -> nanoClock.getAsLong(),
             MoreExecutors.directExecutor());
