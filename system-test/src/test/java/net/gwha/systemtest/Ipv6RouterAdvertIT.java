@@ -141,7 +141,7 @@ class Ipv6RouterAdvertIT {
         assertEquals(ROUTE_VIA_VLL, routeWithoutExpiry(), "the same router after the failover");
         // The punt moved with the steering: gw2's radvd (own MAC in the option) is heard through the controller.
         await("an RA of gw2's through the controller").atMost(FIRST_RA).pollInterval(POLL)
-            .until(() -> raPunted(GW2_PORT) > 0);
+            .until(() -> raPunted(lab, GW2_PORT) > 0);
         assertTrue(routerNeighbour().contains("lladdr " + VMAC6), routerNeighbour());
         await("gw2's RAs counted as relayed").atMost(FIRST_RA.plus(COUNTER_WRITE)).pollInterval(POLL)
             .until(() -> relayed() > relayedBefore);
@@ -197,7 +197,7 @@ class Ipv6RouterAdvertIT {
     }
 
     /** Packets the switch sent the controller as RAs from the virtual router on a port: the {@code ra-punt} flow's. */
-    private long raPunted(final int port) {
+    static long raPunted(final Lab lab, final int port) {
         final var inPort = "in_port=" + port + ",";
         return lab.packets(1, line -> line.contains(inPort) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
             && line.contains("icmp_type=134") && line.contains("CONTROLLER"));
