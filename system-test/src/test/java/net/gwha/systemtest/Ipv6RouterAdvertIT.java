@@ -213,8 +213,12 @@ class Ipv6RouterAdvertIT {
         return lab.ipv6Neighbour("client", Lab.VLL6);
     }
 
-    /** The client's IPv6 default routes up to their metric, without the lifetime left, which counts down. */
     private String routeWithoutExpiry() {
+        return routeWithoutExpiry(lab);
+    }
+
+    /** The client's IPv6 default routes up to their metric, without the lifetime left, which counts down. */
+    static String routeWithoutExpiry(final Lab lab) {
         return lab.ipv6DefaultRoutes("client").lines()
             .map(line -> line.replaceAll(" (metric|expires|pref) .*", "").strip())
             .reduce((a, b) -> a + "\n" + b).orElse("");
