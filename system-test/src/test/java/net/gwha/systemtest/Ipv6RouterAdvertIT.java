@@ -144,7 +144,8 @@ class Ipv6RouterAdvertIT {
             .until(() -> raPunted(lab, GW2_PORT) > 0);
         assertTrue(routerNeighbour().contains("lladdr " + VMAC6), routerNeighbour());
         await("gw2's RAs counted as relayed").atMost(FIRST_RA.plus(COUNTER_WRITE)).pollInterval(POLL)
-            .until(() -> relayed() > relayedBefore);
+            .untilAsserted(() -> assertTrue(relayed() > relayedBefore, "relayed " + relayed() + " <= " + relayedBefore
+                + "; " + restconf.get("/data/gwha:intake-statistics?content=nonconfig").body() + "; " + state()));
         assertEquals(0, ClusterStates.intakeCounter(restconf, "neighbor-discovery-malformed"));
     }
 
