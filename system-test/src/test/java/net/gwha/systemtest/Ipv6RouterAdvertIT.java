@@ -57,6 +57,8 @@ class Ipv6RouterAdvertIT {
     /** radvd sends every 3 to 10 s; the first RAs pass only once the controller's flows are in the switch. */
     static final Duration FIRST_RA = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** The live state write of heartbeats and counters alone comes every 10 s; a margin for a loaded machine. */
+    private static final Duration COUNTER_WRITE = Duration.ofSeconds(20);
     /** gw2's port on switch 1 (scripts/lab). */
     private static final int GW2_PORT = 12;
     static final String ROUTE_VIA_VLL = "default via " + Lab.VLL6 + " dev eth0 proto ra";
@@ -134,11 +136,16 @@ class Ipv6RouterAdvertIT {
         assertTrue(probe.untilReached(), "steady answers from gw2: " + probe);
         assertTrue(probe.maxGapMillis() < FAILOVER_BOUND_MS, probe.toString());
         assertEquals("gw2", activeGateway(), state().toString());
+        // Written with the failover's state, or later: RAs the controller passed on up to then.
+        final long relayedBefore = relayed();
         assertEquals(ROUTE_VIA_VLL, routeWithoutExpiry(), "the same router after the failover");
         // The punt moved with the steering: gw2's radvd (own MAC in the option) is heard through the controller.
         await("an RA of gw2's through the controller").atMost(FIRST_RA).pollInterval(POLL)
-            .until(() -> raPunted(GW2_PORT) > 0);
+            .until(() -> raPunted(lab, GW2_PORT) > 0);
         assertTrue(routerNeighbour().contains("lladdr " + VMAC6), routerNeighbour());
+        await("gw2's RAs counted as relayed").atMost(FIRST_RA.plus(COUNTER_WRITE)).pollInterval(POLL)
+            .untilAsserted(() -> assertTrue(relayed() > relayedBefore, "relayed " + relayed() + " <= " + relayedBefore
+                + "; " + restconf.get("/data/gwha:intake-statistics?content=nonconfig").body() + "; " + state()));
         assertEquals(0, ClusterStates.intakeCounter(restconf, "neighbor-discovery-malformed"));
     }
 
@@ -191,10 +198,15 @@ class Ipv6RouterAdvertIT {
     }
 
     /** Packets the switch sent the controller as RAs from the virtual router on a port: the {@code ra-punt} flow's. */
-    private long raPunted(final int port) {
+    static long raPunted(final Lab lab, final int port) {
         final var inPort = "in_port=" + port + ",";
         return lab.packets(1, line -> line.contains(inPort) && line.contains("ipv6_src=" + Lab.VLL6 + ",")
             && line.contains("icmp_type=134") && line.contains("CONTROLLER"));
+    }
+
+    /** The Router Advertisements the controller passed on, as last written to the operational datastore. */
+    private long relayed() {
+        return ClusterStates.intakeCounter(restconf, "router-advertisements-relayed");
     }
 
     /** The client's neighbour entry for the virtual router. */
@@ -202,8 +214,12 @@ class Ipv6RouterAdvertIT {
         return lab.ipv6Neighbour("client", Lab.VLL6);
     }
 
-    /** The client's IPv6 default routes up to their metric, without the lifetime left, which counts down. */
     private String routeWithoutExpiry() {
+        return routeWithoutExpiry(lab);
+    }
+
+    /** The client's IPv6 default routes up to their metric, without the lifetime left, which counts down. */
+    static String routeWithoutExpiry(final Lab lab) {
         return lab.ipv6DefaultRoutes("client").lines()
             .map(line -> line.replaceAll(" (metric|expires|pref) .*", "").strip())
             .reduce((a, b) -> a + "\n" + b).orElse("");

@@ -135,6 +135,18 @@ final class Lab {
         return lab(30, "exec", host, "ip", "-6", "neigh", "show", address, "dev", "eth0").strip();
     }
 
+    /**
+     * Sends one Router Solicitation from the host's link-local address (scripts/lib/ndisc.py) and returns the Router
+     * Advertisements it heard within the wait, in order: {@code eth_src}, {@code src}, {@code dst}, {@code sll} (the
+     * source link-layer option, null without one), {@code router_lifetime} and {@code ms} since the solicitation.
+     * radvd answers unicast to the host's link-local address; unsolicited RAs go to ff02::1.
+     */
+    List<JsonObject> solicitRouter(final String host, final int waitMillis) {
+        return lab(30 + waitMillis / 1000, "solicit-router", host, Integer.toString(waitMillis)).lines()
+            .filter(line -> line.startsWith("{")).map(line -> JsonParser.parseString(line).getAsJsonObject())
+            .filter(json -> json.has("src")).toList();
+    }
+
     /** The host's IPv6 default routes, as {@code ip -6 route show default} prints them. */
     String ipv6DefaultRoutes(final String host) {
         return lab(30, "exec", host, "ip", "-6", "route", "show", "default").strip();

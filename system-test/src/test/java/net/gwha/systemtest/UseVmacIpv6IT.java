@@ -32,8 +32,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@value #VMAC6} (RFC 9568), from its own link-local address, and holds both IPv6 VIPs there; its IPv4 instance
  * does the same from 00:00:5e:00:01:33. The controller takes both streams as the gateway's heartbeats (its port, its
  * addresses), elects gw1, moves both families to gw2 when gw1 freezes and back when it thaws, and nothing counts as
- * spoofed. The lab is this class's own ({@link Lab#upIpv6UseVmac()}), before the shared one, like {@link Ipv6IT}'s.
- * Tagged {@value UseVmacIT#TAG}.
+ * spoofed. radvd there advertises the virtual router from the macvlan: a client that learned its router from those RAs
+ * keeps reaching the outside through it when gw1 freezes, and a Router Solicitation is answered by the active gateway
+ * alone, with the virtual MAC. The lab is this class's own ({@link Lab#upIpv6UseVmac()}), before the shared one, like
+ * {@link Ipv6IT}'s. Tagged {@value UseVmacIT#TAG}.
  */
 @Tag(UseVmacIT.TAG)
 @Order(TestClassOrder.IPV6_LAB)
@@ -46,6 +48,13 @@ class UseVmacIpv6IT {
     private static final Duration POLL = Duration.ofMillis(200);
     /** The live state write of heartbeats and counters alone comes every 10 s; a margin for a loaded machine. */
     private static final Duration COUNTER_WRITE = Duration.ofSeconds(20);
+    /** As {@link Ipv6RouterAdvertIT}'s: a failover, not a host stuck on a gateway's own router (5 s and more). */
+    private static final int FAILOVER_BOUND_MS = 2_000;
+    /** radvd answers a solicitation at once (unicast, no random delay); unsolicited RAs come every 3 to 10 s. */
+    private static final int SOLICIT_WAIT_MS = 2_000;
+    /** gw1's port on switch 1 (scripts/lab). */
+    private static final int GW1_PORT = 11;
+    private static final System.Logger LOG = System.getLogger(UseVmacIpv6IT.class.getName());
 
     private final Restconf restconf;
     private final Lab lab;
@@ -86,6 +95,7 @@ class UseVmacIpv6IT {
 
     @AfterEach
     void restored() {
+        lab.probeDiscard();
         lab.thaw("gw1");
         restconf.delete("/data/gwha:clusters");
     }
@@ -115,15 +125,59 @@ class UseVmacIpv6IT {
     /**
      * radvd on keepalived's IPv6 macvlan (interface {@code vrrp6.<VRID>}, where keepalived put {@value Lab#VLL6}):
      * its RAs leave from the virtual MAC with the virtual MAC in the source link-layer option, and the client takes
-     * {@value Lab#VLL6} as its one router, at the virtual MAC.
+     * {@value Lab#VLL6} as its one router, at the virtual MAC. A Router Solicitation from the client gets one answer,
+     * unicast to it at once: the active gateway's, passed on by the controller (whatever the passive gateways' radvd
+     * answer meets their port's {@code ra-passive}).
      */
     @Test
     void radvdOnTheMacvlanGivesTheClientTheVirtualRouter() {
+        clientRoutesThroughTheVirtualRouter();
+        final long puntedBefore = Ipv6RouterAdvertIT.raPunted(lab, GW1_PORT);
+
+        final var heard = lab.solicitRouter("client", SOLICIT_WAIT_MS);
+        final var answers = heard.stream().filter(ra -> !text(ra, "dst").startsWith("ff02:")).toList();
+        assertEquals(1, answers.size(), "one answer, the active gateway's: " + heard);
+        final var answer = answers.getFirst();
+        LOG.log(System.Logger.Level.INFO, "the client''s Router Solicitation answered after {0} ms: {1}",
+            answer.get("ms"), answer);
+        assertEquals(List.of(Lab.VLL6, VMAC6, VMAC6, "30"), List.of(text(answer, "src"), text(answer, "eth_src"),
+            text(answer, "sll"), text(answer, "router_lifetime")), answer.toString());
+        assertTrue(Ipv6RouterAdvertIT.raPunted(lab, GW1_PORT) > puntedBefore, "through the controller");
+    }
+
+    /**
+     * The client's only router is {@value Lab#VLL6}, learned from radvd's RAs on the macvlan: when gw1 freezes, the
+     * steering of the virtual MAC moves to gw2 and the outside answers from gw2 through the same router, with the
+     * client's route and neighbour entry untouched.
+     */
+    @Test
+    void aClientRoutingThroughTheVirtualRouterKeepsTheOutsideWhenTheActiveGatewayFreezes() {
+        clientRoutesThroughTheVirtualRouter();
+        final var before = lab.probeOutsideUntil("gw1", SETTLE_S);
+        assertTrue(before.untilReached(), Lab.OUTSIDE6 + " answers through gw1: " + before);
+
+        lab.probeOutsideStart(20, "gw2");
+        lab.freeze("gw1");
+        final var probe = lab.probeWait(30);
+        LOG.log(System.Logger.Level.INFO, "use_vmac, gw1 frozen: the outside unanswered for {0} ms at most",
+            probe.maxGapMillis());
+
+        assertEquals(List.of("gw1", "gw2"), probe.gateways(), probe.toString());
+        assertTrue(probe.untilReached(), "steady answers from gw2: " + probe);
+        assertTrue(probe.maxGapMillis() < FAILOVER_BOUND_MS, probe.toString());
+        assertEquals("gw2", text(state(), "active-gateway"), state().toString());
+        assertEquals(Ipv6RouterAdvertIT.ROUTE_VIA_VLL, Ipv6RouterAdvertIT.routeWithoutExpiry(lab),
+            "the same router after the failover");
+        assertTrue(lab.ipv6Neighbour("client", Lab.VLL6).contains("lladdr " + VMAC6),
+            lab.ipv6Neighbour("client", Lab.VLL6));
+    }
+
+    /** The client's one IPv6 default route is via {@value Lab#VLL6}, from RAs, with the virtual MAC for it. */
+    private void clientRoutesThroughTheVirtualRouter() {
         await("the client's router learned from RAs").atMost(Ipv6RouterAdvertIT.FIRST_RA)
             .pollInterval(Duration.ofMillis(500))
-            .untilAsserted(() -> assertEquals(Ipv6RouterAdvertIT.ROUTE_VIA_VLL, lab.ipv6DefaultRoutes("client").lines()
-                .map(line -> line.replaceAll(" (metric|expires|pref) .*", "").strip())
-                .reduce((a, b) -> a + "\n" + b).orElse("")));
+            .untilAsserted(() -> assertEquals(Ipv6RouterAdvertIT.ROUTE_VIA_VLL,
+                Ipv6RouterAdvertIT.routeWithoutExpiry(lab)));
         assertTrue(lab.ipv6Neighbour("client", Lab.VLL6).contains("lladdr " + VMAC6),
             lab.ipv6Neighbour("client", Lab.VLL6));
     }

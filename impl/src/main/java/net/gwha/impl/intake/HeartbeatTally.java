@@ -26,4 +26,7 @@ public interface HeartbeatTally {
 
     /** A Neighbor Solicitation or Router Advertisement punted to the controller and dropped as malformed. */
     void malformedNeighborDiscovery();
+
+    /** A Router Advertisement of a cluster's virtual router passed on with the virtual MAC (its packet-out sent). */
+    void routerAdvertisementRelayed();
 }

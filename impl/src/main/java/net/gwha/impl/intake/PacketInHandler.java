@@ -221,9 +221,9 @@ public final class PacketInHandler implements AutoCloseable {
      * ({@code ra-punt}) goes on as the switch would have forwarded it: by its normal forwarding from that port
      * (packet-out with that in_port and the NORMAL action, which never sends a frame back out of its in_port), with
      * the virtual MAC in every source link-layer option ({@link NeighborDiscovery#fromVirtualRouter}), so a host maps
-     * the virtual router to the virtual MAC and nothing else. One whose option is not an Ethernet address is counted
-     * as malformed and dropped; one from an address that is no cluster's virtual IP on its VLAN is dropped (no flow of
-     * the clusters punts such).
+     * the virtual router to the virtual MAC and nothing else; counted as relayed once openflowplugin has sent the
+     * packet-out. One whose option is not an Ethernet address is counted as malformed and dropped; one from an address
+     * that is no cluster's virtual IP on its VLAN is dropped (no flow of the clusters punts such).
      */
     private void routerAdvertisement(final byte[] frame, final RouterAdvertisement advert, final Port ingress,
             final NodeConnectorRef ingressRef) {
@@ -243,7 +243,7 @@ public final class PacketInHandler implements AutoCloseable {
                     .setOutputAction(new OutputActionBuilder().setOutputNodeConnector(new Uri("NORMAL"))
                         .setMaxLength(Uint16.MAX_VALUE).build()).build()).build()))
                 .setPayload(passed.orElseThrow())
-                .build(), advert.source(), ingress);
+                .build(), advert.source(), ingress, counters::routerAdvertisementRelayed);
         });
     }
 
@@ -361,7 +361,7 @@ public final class PacketInHandler implements AutoCloseable {
             .setNode(nodeOf(egress))
             .setEgress(egress)
             .setPayload(answer)
-            .build(), vip, ingress);
+            .build(), vip, ingress, () -> { });
     }
 
     /** The switch a port is on, as a packet-out names it. */
@@ -369,13 +369,19 @@ public final class PacketInHandler implements AutoCloseable {
         return new NodeRef(((DataObjectIdentifier<?>) port.getValue()).trimTo(Node.class));
     }
 
-    /** Sends a packet-out for a virtual IP (an answer, or a relayed Router Advertisement); a failure is logged. */
-    private void send(final TransmitPacketInput input, final IpAddress vip, final Port ingress) {
+    /**
+     * Sends a packet-out for a virtual IP (an answer, or a relayed Router Advertisement); a failure is logged.
+     *
+     * @param sent runs once openflowplugin has sent it
+     */
+    private void send(final TransmitPacketInput input, final IpAddress vip, final Port ingress, final Runnable sent) {
         Futures.addCallback(transmit.invoke(input),
             new FutureCallback<RpcResult<TransmitPacketOutput>>() {
                 @Override
                 public void onSuccess(final RpcResult<TransmitPacketOutput> result) {
-                    if (!result.isSuccessful()) {
+                    if (result.isSuccessful()) {
+                        sent.run();
+                    } else {
                         LOG.warn("Packet-out for {} on {} refused: {}", vip, ingress, result.getErrors());
                     }
                 }

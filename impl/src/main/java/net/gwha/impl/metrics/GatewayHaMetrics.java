@@ -169,6 +169,14 @@ public final class GatewayHaMetrics {
                     callback.call(current.counters().neighborDiscoveryMalformed());
                 }
             }).register(registry);
+        CounterWithCallback.builder().name("gwha_router_advertisements_relayed_total")
+            .help("Router Advertisements of the clusters' virtual routers passed on with the virtual MAC")
+            .callback(callback -> {
+                final var current = live.get();
+                if (current != null) {
+                    callback.call(current.counters().routerAdvertisementsRelayed());
+                }
+            }).register(registry);
     }
 
     /**

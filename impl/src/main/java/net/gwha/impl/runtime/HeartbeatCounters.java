@@ -14,7 +14,8 @@ import net.gwha.impl.state.CounterView;
 
 /**
  * Heartbeat counters per gateway and per cluster: advertisements accepted, and those dropped as malformed or as
- * spoofed; the packet-ins the engine's full queue turned away; and the malformed Neighbor Discovery punted. Written
+ * spoofed; the packet-ins the engine's full queue turned away; the malformed Neighbor Discovery punted, and the Router
+ * Advertisements passed on. Written
  * from packet-in threads and the engine loop, read by the state writer and the console.
  */
 public final class HeartbeatCounters implements HeartbeatTally, CounterView {
@@ -34,6 +35,7 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     private final Counter unattributed = new Counter();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder ndMalformed = new LongAdder();
+    private final LongAdder raRelayed = new LongAdder();
 
     public void accepted(final String cluster, final String gateway) {
         counter(cluster, gateway).accepted.increment();
@@ -75,6 +77,16 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
     }
 
     @Override
+    public void routerAdvertisementRelayed() {
+        raRelayed.increment();
+    }
+
+    @Override
+    public long routerAdvertisementsRelayed() {
+        return raRelayed.sum();
+    }
+
+    @Override
     public Counts of(final String cluster, final String gateway) {
         final var gateways = counters.get(cluster);
         final var counter = gateways == null ? null : gateways.get(gateway);
@@ -106,11 +118,12 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
 
     /** The counters of no cluster go on from the previous arbiter's. */
     void continueFrom(final Counts previousUnattributed, final long previousDropped,
-            final long previousNdMalformed) {
+            final long previousNdMalformed, final long previousRaRelayed) {
         unattributed.malformed.add(previousUnattributed.malformed());
         unattributed.spoofed.add(previousUnattributed.spoofed());
         dropped.add(previousDropped);
         ndMalformed.add(previousNdMalformed);
+        raRelayed.add(previousRaRelayed);
     }
 
     public void forget(final String cluster) {

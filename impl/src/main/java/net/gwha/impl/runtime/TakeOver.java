@@ -90,7 +90,7 @@ final class TakeOver {
         LOG.info("Going on from the previous arbiter's state of {} cluster(s)", previous.clusters().size());
         pending.putAll(previous.clusters());
         counters.continueFrom(previous.unattributed(), previous.packetInsDropped(),
-            previous.neighborDiscoveryMalformed());
+            previous.neighborDiscoveryMalformed(), previous.routerAdvertisementsRelayed());
         history.continueAfter(previous.clusters().values().stream().flatMap(cluster -> cluster.history().stream())
             .mapToLong(FailoverRecord::sequence).max().orElse(0));
         final var work = held.orElse(List.of());

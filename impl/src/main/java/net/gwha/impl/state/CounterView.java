@@ -27,4 +27,7 @@ public interface CounterView {
 
     /** Neighbor Solicitations and Router Advertisements punted to the controller and dropped as malformed. */
     long neighborDiscoveryMalformed();
+
+    /** Router Advertisements of the clusters' virtual routers passed on with the virtual MAC. */
+    long routerAdvertisementsRelayed();
 }

@@ -23,11 +23,12 @@ import net.gwha.impl.state.CounterView.Counts;
  * @param unattributed the intake's counters that belong to no cluster
  * @param packetInsDropped the packet-ins dropped with the engine's queue full
  * @param neighborDiscoveryMalformed the punted Neighbor Discovery dropped as malformed
+ * @param routerAdvertisementsRelayed the Router Advertisements passed on with the virtual MAC
  */
 public record PreviousState(Map<String, OfCluster> clusters, Counts unattributed, long packetInsDropped,
-        long neighborDiscoveryMalformed) {
+        long neighborDiscoveryMalformed, long routerAdvertisementsRelayed) {
     /** Nothing written: a first start, or the datastore could not be read in time. */
-    public static final PreviousState NONE = new PreviousState(Map.of(), new Counts(0, 0, 0), 0, 0);
+    public static final PreviousState NONE = new PreviousState(Map.of(), new Counts(0, 0, 0), 0, 0, 0);
 
     public PreviousState {
         clusters = Map.copyOf(clusters);

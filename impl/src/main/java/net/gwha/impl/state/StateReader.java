@@ -104,7 +104,8 @@ public final class StateReader {
             intake == null ? new Counts(0, 0, 0) : new Counts(0, count(intake.getHeartbeatsMalformed()),
                 count(intake.getHeartbeatsSpoofed())),
             intake == null ? 0 : count(intake.getPacketInsDropped()),
-            intake == null ? 0 : count(intake.getNeighborDiscoveryMalformed()));
+            intake == null ? 0 : count(intake.getNeighborDiscoveryMalformed()),
+            intake == null ? 0 : count(intake.getRouterAdvertisementsRelayed()));
     }
 
     private static OfCluster previous(final ClusterState state) {

@@ -119,6 +119,7 @@ public final class StateWriter implements AutoCloseable {
                 .setHeartbeatsSpoofed(counter(unattributed.spoofed()))
                 .setPacketInsDropped(counter(counters.packetInsDropped()))
                 .setNeighborDiscoveryMalformed(counter(counters.neighborDiscoveryMalformed()))
+                .setRouterAdvertisementsRelayed(counter(counters.routerAdvertisementsRelayed()))
                 .build());
         tx.commit().addCallback(new FutureCallback<CommitInfo>() {
             @Override

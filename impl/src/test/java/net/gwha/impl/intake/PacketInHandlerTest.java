@@ -453,7 +453,30 @@ class PacketInHandlerTest {
         assertEquals(Optional.of(Mac.parse("00:00:5e:00:02:3d")), assertInstanceOf(RouterAdvertisement.class,
             NeighborDiscovery.decode(sent.getPayload())).sourceLinkLayer());
         assertEquals(0, counters.neighborDiscoveryMalformed());
+        assertEquals(1, counters.routerAdvertisementsRelayed());
         assertTrue(PacketInHandler.forElection(advert), "relayed to the node that drives election");
+    }
+
+    /** An RA is counted as relayed once its packet-out is sent: not while it waits, not when it fails. */
+    @Test
+    void aRouterAdvertisementCountsAsRelayedOnceItsPacketOutIsSent() throws IOException {
+        directory.put(ipv6Cluster("fe80::1"));
+        rpcs.failNext("TransmitPacket", "switch gone");
+        handler.onPacket(packet(11, capture6("nd-ra-radvd")));
+        assertEquals(1, rpcs.takeCalls().size());
+        assertEquals(0, counters.routerAdvertisementsRelayed());
+
+        rpcs.hold("TransmitPacket");
+        handler.onPacket(packet(11, capture6("nd-ra-radvd")));
+        handler.onPacket(packet(11, capture6("nd-ra-radvd")));
+        assertEquals(0, counters.routerAdvertisementsRelayed());
+        rpcs.release("TransmitPacket", "");
+        assertEquals(2, counters.routerAdvertisementsRelayed());
+
+        // answers to solicitations are no relayed RAs
+        handler.onPacket(packet(1, capture6("nd-ns-for-vip")));
+        assertEquals(3, rpcs.takeCalls().size(), "two RAs and the answer");
+        assertEquals(2, counters.routerAdvertisementsRelayed());
     }
 
     @Test
@@ -471,6 +494,7 @@ class PacketInHandlerTest {
         handler.onPacket(packet(11, capture6("nd-ra-radvd")));
         assertEquals(List.of(), rpcs.takeCalls());
         assertEquals(1, counters.neighborDiscoveryMalformed());
+        assertEquals(0, counters.routerAdvertisementsRelayed());
     }
 
     private static Cluster ipv6Cluster(final String router) {

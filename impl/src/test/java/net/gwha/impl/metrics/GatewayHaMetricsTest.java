@@ -142,6 +142,11 @@ class GatewayHaMetricsTest {
             public long neighborDiscoveryMalformed() {
                 return 12;
             }
+
+            @Override
+            public long routerAdvertisementsRelayed() {
+                return 13;
+            }
         };
 
         final var driving = metrics.drive(() -> List.of(lan), counters);
@@ -168,6 +173,7 @@ class GatewayHaMetricsTest {
         assertEquals(OptionalDouble.of(8), heartbeats(scrape, "", "", "spoofed"));
         assertEquals(OptionalDouble.of(11), scrape.value("gwha_packet_ins_dropped_total"));
         assertEquals(OptionalDouble.of(12), scrape.value("gwha_neighbor_discovery_malformed_total"));
+        assertEquals(OptionalDouble.of(13), scrape.value("gwha_router_advertisements_relayed_total"));
 
         driving.close();
         scrape = Scrape.of(metrics);

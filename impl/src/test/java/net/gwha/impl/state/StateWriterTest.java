@@ -39,8 +39,9 @@ import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.c
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 
 /**
- * The intake's own counters reach the operational datastore, the packet-ins it dropped among them; so do a split
- * LAN's partitions. A write the datastore refuses is handed back to be written again.
+ * The intake's own counters reach the operational datastore, the packet-ins it dropped among them, and are read back
+ * from there at a take-over; so do a split LAN's partitions. A write the datastore refuses is handed back to be
+ * written again.
  */
 class StateWriterTest extends AbstractConcurrentDataBrokerTest {
     StateWriterTest() {
@@ -65,6 +66,13 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
             assertEquals(8, stats.getNeighborDiscoveryMalformed().getValue().longValue());
             assertEquals(2, stats.getHeartbeatsMalformed().getValue().longValue());
             assertEquals(3, stats.getHeartbeatsSpoofed().getValue().longValue());
+            assertEquals(9, stats.getRouterAdvertisementsRelayed().getValue().longValue());
+
+            // what the next arbiter goes on from
+            final var previous = new StateReader(getDataBroker()).previous().get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(7L, 8L, 9L), List.of(previous.packetInsDropped(),
+                previous.neighborDiscoveryMalformed(), previous.routerAdvertisementsRelayed()));
+            assertEquals(new Counts(0, 2, 3), previous.unattributed());
         }
     }
 
@@ -147,6 +155,11 @@ class StateWriterTest extends AbstractConcurrentDataBrokerTest {
             @Override
             public long neighborDiscoveryMalformed() {
                 return packetInsDropped + 1;
+            }
+
+            @Override
+            public long routerAdvertisementsRelayed() {
+                return packetInsDropped + 2;
             }
         };
     }
