@@ -383,9 +383,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      * cluster's only one, or all of them falling silent together) would never be judged.
      */
     private void woken(final String cluster, final long due) {
+        final var fired = wakeups.get(cluster);
+        if (fired != null && fired.due() == due) {
+            wakeups.remove(cluster);
+        }
         handle(new Event.Tick(due, now()), () -> { });
-        final var scheduled = wakeups.get(cluster);
-        if (scheduled != null && scheduled.timer().isDone()) {
+        if (!wakeups.containsKey(cluster)) {
             reschedule(cluster, engine.nextWakeup(cluster));
         }
     }
