@@ -63,22 +63,25 @@ class ClusterConfigListenerTest extends AbstractConcurrentDataBrokerTest {
     }
 
     private void listen(final ConfigSink sink) {
-        listener = new ClusterConfigListener(getDataBroker(), sink, new ClusterConfigListener.ConfigObserver() {
-            @Override
-            public void configured(final Cluster cluster) {
-                record("configured " + cluster.getName().getValue());
-            }
+        listener = new ClusterConfigListener(getDataBroker(), sink, new RecordingObserver());
+    }
 
-            @Override
-            public void removed(final String cluster) {
-                record("removed " + cluster);
-            }
+    /** Records what the listener tells its observer; the hand-overs too in the subclass that overrides them. */
+    private class RecordingObserver implements ClusterConfigListener.ConfigObserver {
+        @Override
+        public void configured(final Cluster cluster) {
+            record("configured " + cluster.getName().getValue());
+        }
 
-            @Override
-            public void loaded() {
-                record("loaded");
-            }
-        });
+        @Override
+        public void removed(final String cluster) {
+            record("removed " + cluster);
+        }
+
+        @Override
+        public void loaded() {
+            record("loaded");
+        }
     }
 
     private synchronized void record(final String what) {
@@ -175,22 +178,7 @@ class ClusterConfigListenerTest extends AbstractConcurrentDataBrokerTest {
     /** The changes of a notification are announced before the first reaches the engine and closed after the last. */
     @Test
     void aNotificationIsHandedOverBetweenHandingOverAndHandedOver() throws Exception {
-        listener = new ClusterConfigListener(getDataBroker(), runtime, new ClusterConfigListener.ConfigObserver() {
-            @Override
-            public void configured(final Cluster cluster) {
-                record("configured " + cluster.getName().getValue());
-            }
-
-            @Override
-            public void removed(final String cluster) {
-                record("removed " + cluster);
-            }
-
-            @Override
-            public void loaded() {
-                record("loaded");
-            }
-
+        listener = new ClusterConfigListener(getDataBroker(), runtime, new RecordingObserver() {
             @Override
             public void handingOver() {
                 record("handing over");
