@@ -302,6 +302,15 @@ class FlowProgrammerTest {
             .get("gwha--vrrp-11")));
     }
 
+    /** A programmer whose plans go through the ledger: the clusters planned, in order, and the changes they made. */
+    private FlowProgrammer ledgered(final FlowLedger ledger, final List<String> planned, final List<Change> changes) {
+        return new FlowProgrammer(new RecordingSink(plan -> {
+            planned.add(plan.cluster());
+            changes.addAll(ledger.apply(plan));
+        }), FlowPlanner.Options.DEFAULT, (cluster, decided, confirmed) -> { }, new SteeringLoop(scheduler),
+            scheduler::nanoTime);
+    }
+
     /**
      * Many clusters on the same router ports configured in one burst (one request): the ports' shared heartbeat
      * meters are added once, sized for all, and never replaced; sized cluster by cluster they were replaced with
@@ -312,12 +321,7 @@ class FlowProgrammerTest {
         final var ledger = new FlowLedger();
         final var planned = new ArrayList<String>();
         final var changes = new ArrayList<Change>();
-        final var ledgered = new FlowProgrammer(new RecordingSink(plan -> {
-            planned.add(plan.cluster());
-            changes.addAll(ledger.apply(plan));
-        }),
-            FlowPlanner.Options.DEFAULT, (cluster, decided, confirmed) -> { }, new SteeringLoop(scheduler),
-            scheduler::nanoTime);
+        final var ledgered = ledgered(ledger, planned, changes);
         final int clusters = 40;
         for (int i = 1; i <= clusters; i++) {
             ledgered.configured(LabClusters.builder(LabClusters.gateway(1, 100, S1, 11),
@@ -350,12 +354,7 @@ class FlowProgrammerTest {
         final var ledger = new FlowLedger();
         final var planned = new ArrayList<String>();
         final var changes = new ArrayList<Change>();
-        final var ledgered = new FlowProgrammer(new RecordingSink(plan -> {
-            planned.add(plan.cluster());
-            changes.addAll(ledger.apply(plan));
-        }),
-            FlowPlanner.Options.DEFAULT, (cluster, decided, confirmed) -> { }, new SteeringLoop(scheduler),
-            scheduler::nanoTime);
+        final var ledgered = ledgered(ledger, planned, changes);
         ledgered.configured(onPorts11And12(1));
         scheduler.runDue();
         assertEquals(List.of("c1"), planned, "a cluster configured on its own is planned at once");
