@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -71,9 +70,7 @@ class HaRuntimeTest {
 
     /** Waits until the loop has done everything queued before, and what that queued in turn. */
     private void drain() throws InterruptedException {
-        final var done = new CountDownLatch(1);
-        runtime.afterPending(() -> runtime.afterPending(done::countDown));
-        assertEquals(true, done.await(10, TimeUnit.SECONDS));
+        LoopDrain.drain(runtime);
     }
 
     private void heartbeat(final String gateway) {

@@ -16,7 +16,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -72,9 +71,7 @@ class OperatorCommandsTest {
 
     /** Waits until the loop has done everything queued before, and what that queued in turn. */
     private void drain() throws InterruptedException {
-        final var done = new CountDownLatch(1);
-        runtime.afterPending(() -> runtime.afterPending(done::countDown));
-        assertEquals(true, done.await(10, TimeUnit.SECONDS));
+        LoopDrain.drain(runtime);
     }
 
     private static String refusal(final ListenableFuture<?> command) {

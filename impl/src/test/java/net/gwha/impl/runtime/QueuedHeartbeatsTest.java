@@ -138,9 +138,7 @@ class QueuedHeartbeatsTest {
     }
 
     private void drain() throws InterruptedException {
-        final var done = new CountDownLatch(1);
-        runtime.afterPending(() -> runtime.afterPending(done::countDown));
-        assertTrue(done.await(10, TimeUnit.SECONDS));
+        LoopDrain.drain(runtime);
     }
 
     private Instant wall(final long millis) {

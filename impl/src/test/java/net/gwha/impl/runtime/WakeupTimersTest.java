@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.gwha.impl.engine.AddressFamily;
@@ -127,9 +126,7 @@ class WakeupTimersTest {
     }
 
     private void drain() throws InterruptedException {
-        final var done = new CountDownLatch(1);
-        runtime.afterPending(() -> runtime.afterPending(done::countDown));
-        assertTrue(done.await(10, TimeUnit.SECONDS));
+        LoopDrain.drain(runtime);
     }
 
     private ClusterView view() {
