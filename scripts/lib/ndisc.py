@@ -19,20 +19,13 @@ import struct
 import sys
 import time
 
+from vrrp import csum  # the Internet checksum, beside this file
+
 ETH_P_IPV6 = 0x86DD
 ICMPV6 = 58
 RS, RA = 133, 134
 ALL_ROUTERS = ipaddress.IPv6Address("ff02::2")
 ALL_ROUTERS_MAC = bytes.fromhex("333300000002")
-
-
-def csum(data):
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack(f"!{len(data) // 2}H", data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return (~s) & 0xFFFF
 
 
 def link_local(ifname):
