@@ -7,9 +7,14 @@
  */
 package net.gwha.benchmarks;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import net.gwha.impl.engine.AddressFamily;
 import net.gwha.impl.engine.ClusterConfig;
@@ -41,6 +46,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * rate accepted is the rate the loop takes, within the queue's 10,000 over a whole iteration. The allocation per
  * operation ({@code -prof gc}) counts every thread: the intake's event and task, and the loop's work on it.
  *
+ * <p>On a machine that runs other work the rate moves with the load; the CPU time the loop thread spent per heartbeat
+ * it took moves much less. Each iteration prints it on a line of its own ({@code loop: ... ns CPU per heartbeat}).
+ *
  * <p>Gateways are heard round-robin, each once in 2,000 heartbeats: at 1 s heartbeats (the default) nobody falls
  * silent as long as the loop takes 2,000 a second, so nothing is decided; at {@code intervalMillis=100} a loop slower
  * than 20,000 a second fails gateways over. The live state is written to nowhere: what the state writer costs the
@@ -61,9 +69,21 @@ public class RuntimeBenchmark {
     // one per fork, as JMH runs each trial in its own
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> { }, new HeartbeatCounters());
     private int next;
+    // the loop's thread and the heartbeats it took: told by the runtime's intake-delay hook, on the loop
+    private final AtomicReference<Thread> loop = new AtomicReference<>();
+    private final AtomicLong taken = new AtomicLong();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long takenBefore;
+    private long cpuBefore;
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
+        runtime.intakeDelays(delay -> {
+            if (loop.get() == null) {
+                loop.set(Thread.currentThread());
+            }
+            taken.incrementAndGet();
+        });
         for (int i = 0; i < CLUSTERS; i++) {
             clusters[i] = "cluster-" + i;
             final var members = List.of(
@@ -80,6 +100,23 @@ public class RuntimeBenchmark {
         final var done = new CountDownLatch(1);
         runtime.afterPending(done::countDown);
         done.await();
+    }
+
+    @Setup(Level.Iteration)
+    public void iterationStarts() {
+        takenBefore = taken.get();
+        cpuBefore = loopCpuNanos();
+    }
+
+    @TearDown(Level.Iteration)
+    public void iterationEnds() {
+        final long heartbeats = taken.get() - takenBefore;
+        System.out.printf(Locale.ROOT, "loop: %d heartbeats taken, %.0f ns CPU per heartbeat%n", heartbeats,
+            (double) (loopCpuNanos() - cpuBefore) / heartbeats);
+    }
+
+    private long loopCpuNanos() {
+        return threads.getThreadCpuTime(loop.get().threadId());
     }
 
     @TearDown(Level.Trial)
