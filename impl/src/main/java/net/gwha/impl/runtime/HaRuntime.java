@@ -71,6 +71,8 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     static final int MAX_QUEUED_PACKET_INS = 10_000;
 
     private final ScheduledExecutorService loop;
+    // every piece of work for the loop, in order; the loop's executor itself runs only timers and the queue's drains
+    private final LoopQueue queue;
     private final Scheduler timers;
     private final LongSupplier nanoClock;
     private final long wallOriginMillis;
@@ -118,16 +120,17 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         takeOver = new TakeOver(counters, history, this::nanos);
         loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("gwha-engine").setDaemon(true).build());
-        packetIns = new PacketInAdmission(loop, MAX_QUEUED_PACKET_INS);
+        queue = new LoopQueue(loop);
+        packetIns = new PacketInAdmission(queue, MAX_QUEUED_PACKET_INS);
         detectPauses = timers == null;
         this.timers = timers != null ? timers : (task, delayNanos) -> loop.schedule(task, delayNanos,
             TimeUnit.NANOSECONDS);
-        flushes = new StateFlush(loop, this.timers, this::enqueue, (changed, gone) -> {
+        flushes = new StateFlush(queue, this.timers, this::enqueue, (changed, gone) -> {
             changed.forEach(this::publishView);
             stateSink.onChanged(this, changed, gone);
         });
         pauses = new PauseDetector(nanoOrigin);
-        commands = new OperatorCommands(engine, event -> handle(event, () -> { }), loop, this.timers);
+        commands = new OperatorCommands(engine, event -> handle(event, () -> { }), queue, this.timers);
         if (detectPauses) {
             loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
                 TimeUnit.NANOSECONDS);
@@ -169,7 +172,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      * @param alsoTo told of the previous state on the loop, before any configuration is applied
      */
     public void takeOver(final ListenableFuture<PreviousState> read, final Consumer<PreviousState> alsoTo) {
-        loop.execute(takeOver::hold);
+        queue.execute(takeOver::hold);
         final var previous = TakeOver.bounded(read, loop);
         previous.addListener(() -> enqueue(() -> {
             final var state = Futures.getUnchecked(previous);
@@ -184,7 +187,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     /** Enqueues an event; never blocks. */
     public void submit(final Event event) {
-        loop.execute(() -> handle(event, () -> { }));
+        queue.execute(() -> handle(event, () -> { }));
     }
 
     /**
@@ -211,7 +214,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     @Override
     public void configure(final Event.ConfigSet config, final List<String> vips, final Runnable accepted) {
         final var copy = List.copyOf(vips);
-        loop.execute(() -> takeOver.run(() -> handle(takeOver.handOver(config), () -> {
+        queue.execute(() -> takeOver.run(() -> handle(takeOver.handOver(config), () -> {
             views.virtualIps(config.config().name(), copy);
             accepted.run();
             commands.taken(config.config().name());
@@ -220,12 +223,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     @Override
     public void remove(final String cluster, final Runnable forgotten) {
-        loop.execute(() -> takeOver.run(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten)));
+        queue.execute(() -> takeOver.run(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten)));
     }
 
     @Override
     public void afterPending(final Runnable action) {
-        loop.execute(() -> takeOver.run(() -> {
+        queue.execute(() -> takeOver.run(() -> {
             // the previous arbiter's entries of clusters deleted since are stale
             final var stale = takeOver.replayed();
             if (!stale.isEmpty()) {
@@ -347,7 +350,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Hands work to the loop from a timer; once the runtime is closed, there is nothing left to do. */
     private void enqueue(final Runnable work) {
         try {
-            loop.execute(work);
+            queue.execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("Closed: a timer has nothing left to do", e);
         }
@@ -416,7 +419,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     public void flowsConfirmed(final String cluster, final long decisionNanos, final long confirmedNanos) {
         final var decided = wallTime(decisionNanos);
         final var confirmed = wallTime(confirmedNanos);
-        loop.execute(() -> {
+        queue.execute(() -> {
             if (history.flowsConfirmed(cluster, decided, confirmed)) {
                 flushes.decided(List.of(cluster));
             }
