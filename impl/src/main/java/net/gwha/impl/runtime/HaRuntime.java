@@ -312,10 +312,15 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             // Of the clusters these touch, those that decided nothing moved only last-heard, the counters and (a
             // pause) the thresholds, which are not written. A pause touches every cluster: written at once, each
             // pause wrote every cluster's state on the loop, a write that can itself be taken for the next pause.
-            final var decided = decisions.stream().map(Decision::cluster).collect(Collectors.toSet());
             final var touched = outcome.touched();
-            flushes.decided(touched.stream().filter(decided::contains).toList());
-            flushes.heard(touched.stream().filter(cluster -> !decided.contains(cluster)).toList());
+            if (decisions.isEmpty()) {
+                // nearly every heartbeat: no sets and streams for it
+                flushes.heard(touched);
+            } else {
+                final var decided = decisions.stream().map(Decision::cluster).collect(Collectors.toSet());
+                flushes.decided(touched.stream().filter(decided::contains).toList());
+                flushes.heard(touched.stream().filter(cluster -> !decided.contains(cluster)).toList());
+            }
         } else {
             flushes.decided(outcome.touched());
         }
