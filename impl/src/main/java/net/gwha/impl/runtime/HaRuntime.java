@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * The one event loop that feeds the engine. Listener, packet-in, RPC and timer callbacks only enqueue work here;
  * the engine runs on this single thread, so it needs no locks. After each event the loop hands the decisions to
  * the {@link DecisionSink}s, keeps one timer per cluster at the engine's next wake-up, and tells the state sink
- * which clusters changed. Reads for operators come from a view published after every event, never from the engine.
+ * which clusters changed. Reads for operators come from a view published after every event (last-heard alone up to
+ * {@link ClusterViews#HEARD_NANOS} later), never from the engine.
  */
 public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Carries decisions out (flows, state, notifications); called on the loop, must not block. */
@@ -87,6 +88,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final Map<String, Wakeup> wakeups = new HashMap<>();
     private final StateFlush flushes;
     private final PauseDetector pauses;
+    private boolean viewsRefreshing;
 
     // Published for readers on other threads.
     private final ClusterViews views;
@@ -295,9 +297,21 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
                 }
             }
         }
+        // of what heartbeats, ticks and pauses change, last-heard alone (every heartbeat) waits for the views'
+        // refresh
+        final boolean heard = event instanceof Event.HeartbeatReceived || event instanceof Event.Tick
+            || event instanceof Event.Paused;
         for (var cluster : outcome.touched()) {
             reschedule(cluster, outcome.nextWakeup(cluster));
-            publishView(cluster);
+            if (heard) {
+                engine.snapshot(cluster).ifPresent(views::heard);
+            } else {
+                publishView(cluster);
+            }
+        }
+        if (!viewsRefreshing && views.anyLagging()) {
+            viewsRefreshing = true;
+            timers.schedule(() -> enqueue(this::refreshViews), ClusterViews.HEARD_NANOS);
         }
         if (event instanceof Event.ConfigRemoved gone) {
             views.forget(gone.cluster());
@@ -429,6 +443,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
                 flushes.decided(List.of(cluster));
             }
         });
+    }
+
+    /** Publishes the views that lag their heartbeats. */
+    private void refreshViews() {
+        viewsRefreshing = false;
+        views.lagging().forEach(this::publishView);
     }
 
     private void publishView(final String cluster) {
