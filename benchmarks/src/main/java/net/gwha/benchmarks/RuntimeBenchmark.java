@@ -108,6 +108,8 @@ public class RuntimeBenchmark {
         cpuBefore = loopCpuNanos();
     }
 
+    // JMH shows what the forked benchmark prints, beside the iteration's rate; bench-engine averages it
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava")
     @TearDown(Level.Iteration)
     public void iterationEnds() {
         final long heartbeats = taken.get() - takenBefore;
