@@ -59,6 +59,8 @@ final class Cluster {
     private final PartitionElection partitions;
     private long preemptAt = NEVER;
     private long wakeup = NEVER;
+    /** When the engine's index of wake-ups has this cluster due, no later than its wake-up; only the engine sets it. */
+    long indexedWakeup = NEVER;
 
     /**
      * A new cluster.

@@ -11,12 +11,14 @@ import static net.gwha.impl.engine.Gateway.NEVER;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import net.gwha.impl.engine.Decision.ActiveGatewayChanged;
@@ -44,6 +46,16 @@ import net.gwha.impl.engine.Event.Tick;
  * thread, enqueued later) is taken as happening at the latest instant seen, so time never runs backwards.
  */
 public final class Engine {
+    /** An entry of the index of wake-ups; ties in name order, so that nothing depends on insertion order. */
+    private record Due(long at, Cluster cluster) implements Comparable<Due> {
+        @Override
+        public int compareTo(final Due other) {
+            return at != other.at ? Long.compare(at, other.at) : cluster.name.compareTo(other.cluster.name);
+        }
+    }
+
+    private static final Comparator<Cluster> BY_NAME = Comparator.comparing(cluster -> cluster.name);
+
     // Rule: the same events give the same decisions: hash lookup only, on the heartbeat path; every iteration in
     // name order; no randomness, no clock
     private final Map<String, Cluster> byName = new HashMap<>();
@@ -57,6 +69,11 @@ public final class Engine {
     private final Set<String> relayedSwitches = new HashSet<>();
     private final Set<String> relayedView = Collections.unmodifiableSet(relayedSwitches);
     private final Reachability reachability = new Reachability();
+    // The clusters by when they are due, so that a tick finds those due without visiting every cluster: each
+    // cluster's entry falls due no later than its wake-up. A wake-up that moves later (nearly every heartbeat) keeps
+    // the entry, which when it falls due is put back at the wake-up then; one that moves earlier adds an entry, and
+    // the one it supersedes is skipped when it falls due, as is a removed cluster's.
+    private final PriorityQueue<Due> dueIndex = new PriorityQueue<>();
     // reused by every apply(): no allocation when an event decides nothing
     private final List<Decision> buffer = new ArrayList<>();
     private long now = Long.MIN_VALUE;
@@ -196,11 +213,21 @@ public final class Engine {
     /** Judges the clusters due as of {@code at}; what they decide is decided when the tick was taken. */
     private Outcome tick(final long at, final long takenAt) {
         final var due = new ArrayList<Cluster>();
-        for (Cluster cluster : ordered.values()) {
-            if (cluster.wakeup() <= at) {
-                cluster.tick(at, buffer);
-                due.add(cluster);
+        final var later = new ArrayList<Cluster>();
+        while (!dueIndex.isEmpty() && dueIndex.peek().at() <= at) {
+            final Due entry = dueIndex.poll();
+            final Cluster cluster = entry.cluster();
+            if (entry.at() != cluster.indexedWakeup || byName.get(cluster.name) != cluster) {
+                // superseded by an earlier entry, or removed
+                continue;
             }
+            cluster.indexedWakeup = NEVER;
+            (cluster.wakeup() <= at ? due : later).add(cluster);
+        }
+        later.forEach(this::index);
+        due.sort(BY_NAME);
+        for (Cluster cluster : due) {
+            cluster.tick(at, buffer);
         }
         if (takenAt > at) {
             buffer.replaceAll(decision -> decision instanceof ActiveGatewayChanged changed
@@ -254,10 +281,21 @@ public final class Engine {
         final var names = new String[touched.size()];
         final var times = new long[touched.size()];
         for (int i = 0; i < names.length; i++) {
-            names[i] = touched.get(i).name;
-            times[i] = touched.get(i).wakeup();
+            final Cluster cluster = touched.get(i);
+            index(cluster);
+            names[i] = cluster.name;
+            times[i] = cluster.wakeup();
         }
         return new Outcome(decisions(), List.of(names), times);
+    }
+
+    /** Keeps the cluster in the index no later than its wake-up. */
+    private void index(final Cluster cluster) {
+        final long wakeup = cluster.wakeup();
+        if (wakeup < cluster.indexedWakeup) {
+            cluster.indexedWakeup = wakeup;
+            dueIndex.add(new Due(wakeup, cluster));
+        }
     }
 
     private Outcome paused(final long pausedNanos, final long at) {
@@ -268,6 +306,7 @@ public final class Engine {
     }
 
     private Outcome outcome(final Cluster cluster) {
+        index(cluster);
         return new Outcome(decisions(), cluster.asList, cluster.wakeup());
     }
 

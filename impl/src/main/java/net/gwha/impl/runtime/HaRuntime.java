@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * The one event loop that feeds the engine. Listener, packet-in, RPC and timer callbacks only enqueue work here;
  * the engine runs on this single thread, so it needs no locks. After each event the loop hands the decisions to
  * the {@link DecisionSink}s, keeps one timer per cluster at the engine's next wake-up, and tells the state sink
- * which clusters changed. Reads for operators come from a view published after every event, never from the engine.
+ * which clusters changed. Reads for operators come from a view published after every event (last-heard alone up to
+ * {@link ClusterViews#HEARD_NANOS} later), never from the engine.
  */
 public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Carries decisions out (flows, state, notifications); called on the loop, must not block. */
@@ -71,6 +72,8 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     static final int MAX_QUEUED_PACKET_INS = 10_000;
 
     private final ScheduledExecutorService loop;
+    // every piece of work for the loop, in order; the loop's executor itself runs only timers and the queue's drains
+    private final LoopQueue queue;
     private final Scheduler timers;
     private final LongSupplier nanoClock;
     private final long wallOriginMillis;
@@ -85,6 +88,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final Map<String, Wakeup> wakeups = new HashMap<>();
     private final StateFlush flushes;
     private final PauseDetector pauses;
+    private boolean viewsRefreshing;
 
     // Published for readers on other threads.
     private final ClusterViews views;
@@ -118,16 +122,17 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
         takeOver = new TakeOver(counters, history, this::nanos);
         loop = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("gwha-engine").setDaemon(true).build());
-        packetIns = new PacketInAdmission(loop, MAX_QUEUED_PACKET_INS);
+        queue = new LoopQueue(loop);
+        packetIns = new PacketInAdmission(queue, MAX_QUEUED_PACKET_INS);
         detectPauses = timers == null;
         this.timers = timers != null ? timers : (task, delayNanos) -> loop.schedule(task, delayNanos,
             TimeUnit.NANOSECONDS);
-        flushes = new StateFlush(loop, this.timers, this::enqueue, (changed, gone) -> {
+        flushes = new StateFlush(queue, this.timers, this::enqueue, (changed, gone) -> {
             changed.forEach(this::publishView);
             stateSink.onChanged(this, changed, gone);
         });
         pauses = new PauseDetector(nanoOrigin);
-        commands = new OperatorCommands(engine, event -> handle(event, () -> { }), loop, this.timers);
+        commands = new OperatorCommands(engine, event -> handle(event, () -> { }), queue, this.timers);
         if (detectPauses) {
             loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
                 TimeUnit.NANOSECONDS);
@@ -169,7 +174,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      * @param alsoTo told of the previous state on the loop, before any configuration is applied
      */
     public void takeOver(final ListenableFuture<PreviousState> read, final Consumer<PreviousState> alsoTo) {
-        loop.execute(takeOver::hold);
+        queue.execute(takeOver::hold);
         final var previous = TakeOver.bounded(read, loop);
         previous.addListener(() -> enqueue(() -> {
             final var state = Futures.getUnchecked(previous);
@@ -184,7 +189,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     /** Enqueues an event; never blocks. */
     public void submit(final Event event) {
-        loop.execute(() -> handle(event, () -> { }));
+        queue.execute(() -> handle(event, () -> { }));
     }
 
     /**
@@ -211,7 +216,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     @Override
     public void configure(final Event.ConfigSet config, final List<String> vips, final Runnable accepted) {
         final var copy = List.copyOf(vips);
-        loop.execute(() -> takeOver.run(() -> handle(takeOver.handOver(config), () -> {
+        queue.execute(() -> takeOver.run(() -> handle(takeOver.handOver(config), () -> {
             views.virtualIps(config.config().name(), copy);
             accepted.run();
             commands.taken(config.config().name());
@@ -220,12 +225,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     @Override
     public void remove(final String cluster, final Runnable forgotten) {
-        loop.execute(() -> takeOver.run(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten)));
+        queue.execute(() -> takeOver.run(() -> handle(new Event.ConfigRemoved(cluster, now()), forgotten)));
     }
 
     @Override
     public void afterPending(final Runnable action) {
-        loop.execute(() -> takeOver.run(() -> {
+        queue.execute(() -> takeOver.run(() -> {
             // the previous arbiter's entries of clusters deleted since are stale
             final var stale = takeOver.replayed();
             if (!stale.isEmpty()) {
@@ -268,7 +273,12 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             LOG.error("The engine failed on {}: it goes on without it", event, e);
             return Optional.empty();
         }
-        runLogged(accepted, "after " + event);
+        try {
+            accepted.run();
+        } catch (RuntimeException e) {
+            // the event's text only when it is needed: built for every heartbeat, it cost the loop a tenth of its time
+            LOG.error("An adapter failed after {}", event, e);
+        }
         if (event instanceof Event.HeartbeatReceived heartbeat) {
             counters.accepted(heartbeat.cluster(), heartbeat.gateway());
         }
@@ -287,9 +297,21 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
                 }
             }
         }
+        // of what heartbeats, ticks and pauses change, last-heard alone (every heartbeat) waits for the views'
+        // refresh
+        final boolean heard = event instanceof Event.HeartbeatReceived || event instanceof Event.Tick
+            || event instanceof Event.Paused;
         for (var cluster : outcome.touched()) {
             reschedule(cluster, outcome.nextWakeup(cluster));
-            publishView(cluster);
+            if (heard) {
+                engine.snapshot(cluster).ifPresent(views::heard);
+            } else {
+                publishView(cluster);
+            }
+        }
+        if (!viewsRefreshing && views.anyLagging()) {
+            viewsRefreshing = true;
+            timers.schedule(() -> enqueue(this::refreshViews), ClusterViews.HEARD_NANOS);
         }
         if (event instanceof Event.ConfigRemoved gone) {
             views.forget(gone.cluster());
@@ -304,10 +326,15 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             // Of the clusters these touch, those that decided nothing moved only last-heard, the counters and (a
             // pause) the thresholds, which are not written. A pause touches every cluster: written at once, each
             // pause wrote every cluster's state on the loop, a write that can itself be taken for the next pause.
-            final var decided = decisions.stream().map(Decision::cluster).collect(Collectors.toSet());
             final var touched = outcome.touched();
-            flushes.decided(touched.stream().filter(decided::contains).toList());
-            flushes.heard(touched.stream().filter(cluster -> !decided.contains(cluster)).toList());
+            if (decisions.isEmpty()) {
+                // nearly every heartbeat: no sets and streams for it
+                flushes.heard(touched);
+            } else {
+                final var decided = decisions.stream().map(Decision::cluster).collect(Collectors.toSet());
+                flushes.decided(touched.stream().filter(decided::contains).toList());
+                flushes.heard(touched.stream().filter(cluster -> !decided.contains(cluster)).toList());
+            }
         } else {
             flushes.decided(outcome.touched());
         }
@@ -342,7 +369,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     /** Hands work to the loop from a timer; once the runtime is closed, there is nothing left to do. */
     private void enqueue(final Runnable work) {
         try {
-            loop.execute(work);
+            queue.execute(work);
         } catch (RejectedExecutionException e) {
             LOG.debug("Closed: a timer has nothing left to do", e);
         }
@@ -411,11 +438,17 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     public void flowsConfirmed(final String cluster, final long decisionNanos, final long confirmedNanos) {
         final var decided = wallTime(decisionNanos);
         final var confirmed = wallTime(confirmedNanos);
-        loop.execute(() -> {
+        queue.execute(() -> {
             if (history.flowsConfirmed(cluster, decided, confirmed)) {
                 flushes.decided(List.of(cluster));
             }
         });
+    }
+
+    /** Publishes the views that lag their heartbeats. */
+    private void refreshViews() {
+        viewsRefreshing = false;
+        views.lagging().forEach(this::publishView);
     }
 
     private void publishView(final String cluster) {

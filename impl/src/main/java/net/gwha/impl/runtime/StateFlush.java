@@ -8,6 +8,7 @@
 package net.gwha.impl.runtime;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -51,7 +52,8 @@ final class StateFlush {
     private final Consumer<Runnable> enqueue;
     private final BiConsumer<List<String>, List<String>> write;
     private final TreeSet<String> urgent = new TreeSet<>();
-    private final TreeSet<String> live = new TreeSet<>();
+    // added to with every heartbeat: a hash set, sorted only for a turn's write
+    private final HashSet<String> live = new HashSet<>();
     private final TreeSet<String> removed = new TreeSet<>();
     private Optional<ScheduledFuture<?>> retry = Optional.empty();
     private Optional<ScheduledFuture<?>> nextTurn = Optional.empty();
@@ -86,7 +88,11 @@ final class StateFlush {
 
     /** A change of last-heard and the counters alone: written in the cluster's next live turn. */
     void heard(final Collection<String> clusters) {
-        clusters.stream().filter(cluster -> !urgent.contains(cluster)).forEach(live::add);
+        for (var cluster : clusters) {
+            if (!urgent.contains(cluster)) {
+                live.add(cluster);
+            }
+        }
         if (nextTurn.isEmpty() && !live.isEmpty()) {
             nextTurn = Optional.of(timers.schedule(() -> enqueue.accept(this::liveTurn), LIVE_NANOS / LIVE_SLOTS));
         }
@@ -139,7 +145,7 @@ final class StateFlush {
     private void liveTurn() {
         nextTurn = Optional.empty();
         turn = (turn + 1) % LIVE_SLOTS;
-        final var due = live.stream().filter(cluster -> slotOf(cluster) == turn).toList();
+        final var due = live.stream().filter(cluster -> slotOf(cluster) == turn).sorted().toList();
         if (!due.isEmpty()) {
             live.removeAll(due);
             write.accept(due, List.of());

@@ -82,8 +82,8 @@ class ClusteredNodeTest extends AbstractRunningServiceTest {
         assertTrue(relay.invoke(relayed("openflow:1:2", 2)).get(10, TimeUnit.SECONDS).isSuccessful());
         waiting().until(() -> gateway(provider.cluster(LAN).orElseThrow(), "gw2").heartbeatsAccepted() > before);
 
-        // Relayed from a port that is not gw2's: the same binding as a local packet-in, so counted as spoofed (the
-        // view shows counters as of the engine's next event: another heartbeat of gw2).
+        // Relayed from a port that is not gw2's: the same binding as a local packet-in, so counted as spoofed; once
+        // another heartbeat of gw2 was taken, the spoofed one was counted before it.
         relay.invoke(relayed("openflow:1:3", 2)).get(10, TimeUnit.SECONDS);
         relay.invoke(relayed("openflow:1:2", 2)).get(10, TimeUnit.SECONDS);
         final var after = waiting().until(() -> gateway(provider.cluster(LAN).orElseThrow(), "gw2"),
