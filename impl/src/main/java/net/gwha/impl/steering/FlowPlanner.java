@@ -242,6 +242,23 @@ public final class FlowPlanner {
     public static Plan plan(final Cluster cluster, final List<String> electionOrder, final List<Partition> partitions,
             final SwitchLinks topology, final Options options, final Collection<Host> hosts,
             final Collection<Cluster> neighbours) {
+        final var shares = PuntShares.of(neighbours.stream()
+            .filter(other -> !other.getName().equals(cluster.getName())).toList());
+        shares.add(cluster);
+        return plan(cluster, electionOrder, partitions, topology, options, hosts, shares);
+    }
+
+    /**
+     * Plans a cluster with what every configured cluster puts into the shared flows, kept by the caller as clusters
+     * come and go: the plan then costs what the cluster's own flows do, however many clusters share its ports.
+     *
+     * @param shares the shares of every configured cluster, this one as configured now included
+     * @return the flows, groups and meters per switch
+     * @see #plan(Cluster, List, List, SwitchLinks, Options, Collection, Collection)
+     */
+    static Plan plan(final Cluster cluster, final List<String> electionOrder, final List<Partition> partitions,
+            final SwitchLinks topology, final Options options, final Collection<Host> hosts,
+            final PuntShares shares) {
         final var name = cluster.getName().getValue();
         final var cookie = cookie(name);
         final var vips = cluster.requireVirtualIp().stream()
@@ -275,9 +292,7 @@ public final class FlowPlanner {
         partitions.forEach(part -> part.switches().forEach(sw -> orderOf.put(sw, gatewaysOf.apply(part.order()))));
         final var steer = new SteerFlows(name, cookie, vrid, vlan, vmacs, vmac, vips, ipRewrite, topology);
         final var punts = new PuntFlows(name, cookie, vrid, vlan, vmac, vips, vips6, gateways,
-            ClusterDefaults.heartbeatMeter(cluster), ClusterDefaults.sharedMeter(cluster),
-            neighbours.stream().filter(other -> !other.getName().equals(cluster.getName()))
-                .sorted(Comparator.comparing(other -> other.getName().getValue())).toList());
+            ClusterDefaults.sharedMeter(cluster), shares);
 
         final var plan = new TreeMap<String, SwitchPlan>();
         for (var node : switchesOf(cluster)) {

@@ -80,9 +80,10 @@ public final class FlowProgrammer {
     private final Map<String, List<String>> orders = new HashMap<>();
     private final Map<String, Decision.PartitionsChanged> partitions = new HashMap<>();
     private final LearnedHosts hosts = new LearnedHosts(MAX_HOSTS, HOST_TTL);
-    // The clusters programmed on each switch: a plan reads only the clusters that share a switch with it (the shared
-    // punts, PuntFlows), so that planning a cluster costs what its switches hold, not every cluster configured.
+    // The clusters programmed on each switch: those planned again when one of them changes, as they share punts.
     private final Map<String, Set<String>> onSwitch = new HashMap<>();
+    // What every configured cluster puts into the shared punts, so that a plan need not read the others.
+    private final PuntShares shares = new PuntShares();
     // Clusters configured, or sharing a switch with one that changed, to be planned together ({@link #planSoon}).
     private final TreeSet<String> due = new TreeSet<>();
     // Configuration notifications being handed over ({@link #burstStarts}): nothing due is planned until they all are.
@@ -340,9 +341,13 @@ public final class FlowProgrammer {
         scheduleExpiry();
     }
 
-    /** Moves a cluster from the switches of its previous configuration to those of its new one. */
+    /**
+     * Moves a cluster from the switches of its previous configuration to those of its new one, and its shares of the
+     * shared punts with it.
+     */
     private void place(final String cluster, final @Nullable Cluster before, final @Nullable Cluster after) {
         if (before != null) {
+            shares.remove(before);
             for (var node : FlowPlanner.switchesOf(before)) {
                 final var there = onSwitch.get(node);
                 there.remove(cluster);
@@ -352,23 +357,17 @@ public final class FlowProgrammer {
             }
         }
         if (after != null) {
+            shares.add(after);
             FlowPlanner.switchesOf(after).forEach(node -> onSwitch.computeIfAbsent(node, unused -> new HashSet<>())
                 .add(cluster));
         }
-    }
-
-    /** The clusters that share a switch with this one, itself included. */
-    private List<Cluster> neighbours(final Cluster cluster) {
-        final var names = new HashSet<String>();
-        FlowPlanner.switchesOf(cluster).forEach(node -> names.addAll(onSwitch.getOrDefault(node, Set.of())));
-        return names.stream().map(configs::get).toList();
     }
 
     private ListenableFuture<Long> replan(final String cluster) {
         final var lan = partitions.get(cluster);
         return log(cluster, writer.apply(FlowPlanner.plan(configs.get(cluster), orders.getOrDefault(cluster, List.of()),
             lan == null ? List.of() : lan.partitions(), lan == null ? SwitchLinks.none() : lan.links(), options,
-            hosts.of(cluster), neighbours(configs.get(cluster)))));
+            hosts.of(cluster), shares)));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {

@@ -22,16 +22,11 @@ import static net.gwha.impl.steering.FlowPlanner.put;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.function.Predicate;
-import net.gwha.impl.config.ClusterDefaults;
 import net.gwha.impl.config.ClusterDefaults.MeterBand;
-import net.gwha.impl.engine.Ipv6;
 import net.gwha.impl.steering.FlowPlanner.Host;
-import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import net.gwha.impl.steering.PuntShares.Address;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.meters.Meter;
@@ -48,28 +43,24 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCo
  * one interface) would plan the same match at the same priority, which a switch holds once: whichever cluster
  * wrote it last would own it, and deleting that cluster would take it from the others. They are therefore shared
  * flows ({@code gwha--}, the shared cookie), named after what they match, and every cluster that needs one plans it
- * alike from the configuration of all of them ({@code neighbours}): a port's punt goes through one meter sized for
- * every cluster's heartbeats there, the meter of the gateway there of the cluster with the lowest VRID; a forgery
- * punt through the shared meter of the lowest VRID among the clusters on that switch with that gateway MAC or
- * address. The flow stays while any of them plans it.
+ * alike from the configuration of all of them, summed up in {@link PuntShares}: a port's punt goes through one meter
+ * sized for every cluster's heartbeats there, the meter of the gateway there of the cluster with the lowest VRID; a
+ * forgery punt through the shared meter of the lowest VRID among the clusters on that switch with that gateway MAC
+ * or address. The flow stays while any of them plans it.
  *
  * <p>A VLAN cluster's flows all match its VLAN, so its shared flows are those of the clusters on that VLAN and carry
  * it in their name ({@code gwha--vrrp-<port>-vlan<id>}): clusters with one VRID on two VLANs of a port plan two.
  *
  * @param vlan the cluster's VLAN id, 0 when it names none
- * @param gateways every gateway of the cluster, by name: a gateway's meter index is its position here
- * @param neighbours the other configured clusters
+ * @param gateways every gateway of the cluster
+ * @param shares what every configured cluster, this one included, puts into the shared flows
  */
 record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddress vmac, List<String> vips,
-        List<String> vips6, List<Gateway> gateways, MeterBand heartbeatBand, MeterBand sharedBand,
-        List<Cluster> neighbours) {
+        List<String> vips6, List<Gateway> gateways, MeterBand sharedBand, PuntShares shares) {
     PuntFlows {
         vips = List.copyOf(vips);
         vips6 = List.copyOf(vips6);
         gateways = List.copyOf(gateways);
-        // Only the clusters on the same VLAN share flows with this one.
-        final int own = vlan;
-        neighbours = neighbours.stream().filter(other -> FlowPlanner.vlan(other) == own).toList();
     }
 
     /** Adds what one switch holds to its flows and meters. */
@@ -96,25 +87,22 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
                 }
                 // Hosts take every Router Advertisement's source as a router: one from the gateway's own
                 // link-local would have them route around the virtual router, out of the controller's reach.
-                final var linkLocal = linkLocal(gw);
+                final var linkLocal = PuntShares.linkLocal(gw);
                 if (!vips6.isEmpty() && linkLocal != null) {
                     put(flows, flowId(cluster, "ra-guard-" + gwName), PRIORITY_GUARD, cookie,
                         Matches.onVlan(Matches.routerAdvertisementFrom(connector(gw), linkLocal), vlan),
                         OptionalLong.empty(), List.of());
                 }
             }
-            final var mac = mac(gw);
+            final var mac = PuntShares.mac(gw);
             put(flows, FlowIds.SHARED_PREFIX + "forged-" + mac.replace(":", "") + suffix, PRIORITY_FORGED_MAC,
                 sharedCookie(), Matches.onVlan(Matches.vrrpFrom(new MacAddress(mac)), vlan),
-                OptionalLong.of(meterId(vlan, lowestVrid(node, other -> mac.equals(mac(other))), 0)),
-                List.of(output("CONTROLLER")));
+                OptionalLong.of(sharedMeterOf(node, Address.MAC, mac)), List.of(output("CONTROLLER")));
             if (gw.getIpAddress() != null) {
                 final var ip = gw.getIpAddress().getValue();
                 put(flows, FlowIds.SHARED_PREFIX + "forged-" + ip + suffix, PRIORITY_FORGED_IP, sharedCookie(),
                     Matches.onVlan(Matches.vrrpFrom(ip), vlan),
-                    OptionalLong.of(meterId(vlan, lowestVrid(node,
-                        other -> other.getIpAddress() != null && ip.equals(other.getIpAddress().getValue())), 0)),
-                    List.of(output("CONTROLLER")));
+                    OptionalLong.of(sharedMeterOf(node, Address.IPV4, ip)), List.of(output("CONTROLLER")));
             }
             if (!vips6.isEmpty()) {
                 forged6(node, gw, mac, suffix, flows);
@@ -148,54 +136,28 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
             final Map<String, Flow> flows) {
         put(flows, FlowIds.SHARED_PREFIX + "forged6-" + mac.replace(":", "") + suffix, PRIORITY_FORGED_MAC,
             sharedCookie(), Matches.onVlan(Matches.vrrp6From(new MacAddress(mac)), vlan),
-            OptionalLong.of(meterId(vlan, lowestVrid(node, other -> mac.equals(mac(other))), 0)),
-            List.of(output("CONTROLLER")));
-        final var linkLocal = linkLocal(gw);
+            OptionalLong.of(sharedMeterOf(node, Address.MAC, mac)), List.of(output("CONTROLLER")));
+        final var linkLocal = PuntShares.linkLocal(gw);
         if (linkLocal != null) {
             put(flows, FlowIds.SHARED_PREFIX + "forged-" + linkLocal.replace(":", "-") + suffix, PRIORITY_FORGED_IP,
                 sharedCookie(), Matches.onVlan(Matches.vrrp6FromAddress(linkLocal), vlan),
-                OptionalLong.of(meterId(vlan, lowestVrid(node, other -> linkLocal.equals(linkLocal(other))), 0)),
-                List.of(output("CONTROLLER")));
+                OptionalLong.of(sharedMeterOf(node, Address.LINK_LOCAL, linkLocal)), List.of(output("CONTROLLER")));
         }
-    }
-
-    /** A gateway's IPv6 link-local address in its one text, or null when it has none. */
-    private static @Nullable String linkLocal(final Gateway gw) {
-        return gw.getIpv6LinkLocal() == null ? null : Ipv6.parse(gw.getIpv6LinkLocal().getValue()).toString();
     }
 
     /**
      * The heartbeat punt of a gateway's port and its meter, alike in every cluster with a gateway there: the meter
-     * passes the sum of their heartbeat meters' rates and bursts, under the id of the gateway's meter in the cluster
-     * with the lowest VRID there (VRIDs are unique per switch and VLAN).
+     * passes the sum of their heartbeat meters' rates and bursts (a dual-stack gateway sends a stream per family),
+     * under the id of the gateway's meter in the cluster with the lowest VRID there (VRIDs are unique per switch and
+     * VLAN).
      */
     private void heartbeatPunt(final Gateway gw, final String suffix, final Map<String, Flow> flows,
             final Map<Long, Meter> meters) {
         final var port = FlowPlanner.port(gw);
-        // A dual-stack gateway sends a heartbeat stream per family through the port's meter.
-        final int families = vips.isEmpty() || vips6.isEmpty() ? 1 : 2;
-        long rate = heartbeatBand.rate() * families;
-        long burst = heartbeatBand.burst() * families;
-        int ownerVrid = vrid;
-        long meter = meterId(vlan, vrid, gateways.indexOf(gw) + 1);
-        for (var other : neighbours) {
-            final var otherGateways = FlowPlanner.byName(other);
-            for (int i = 0; i < otherGateways.size(); i++) {
-                final var otherGw = otherGateways.get(i);
-                if (node(otherGw).equals(node(gw)) && FlowPlanner.port(otherGw).equals(port)) {
-                    final var band = ClusterDefaults.heartbeatMeter(other);
-                    rate += band.rate() * FlowPlanner.families(other);
-                    burst += band.burst() * FlowPlanner.families(other);
-                    final int otherVrid = other.requireVrid().toJava();
-                    if (otherVrid < ownerVrid) {
-                        ownerVrid = otherVrid;
-                        meter = meterId(vlan, otherVrid, i + 1);
-                    }
-                }
-            }
-        }
-        meters.put(meter, FlowEntries.meter(FlowIds.SHARED_PREFIX + "vrrp-meter-" + port + suffix, meter, rate,
-            burst));
+        final var shared = shares.portMeter(vlan, node(gw), port);
+        final long meter = shared.meterId();
+        meters.put(meter, FlowEntries.meter(FlowIds.SHARED_PREFIX + "vrrp-meter-" + port + suffix, meter,
+            shared.rate(), shared.burst()));
         if (!vips.isEmpty()) {
             put(flows, FlowIds.SHARED_PREFIX + "vrrp-" + port + suffix, PRIORITY_PUNT, sharedCookie(),
                 Matches.onVlan(Matches.vrrpFrom(connector(gw)), vlan), OptionalLong.of(meter),
@@ -208,20 +170,8 @@ record PuntFlows(String cluster, FlowCookie cookie, int vrid, int vlan, MacAddre
         }
     }
 
-    /** The lowest VRID among this cluster and those programmed on a switch with a gateway that matches. */
-    private int lowestVrid(final String node, final Predicate<Gateway> matches) {
-        int lowest = vrid;
-        for (var other : neighbours) {
-            if (FlowPlanner.switchesOf(other).contains(node)
-                    && other.nonnullGateway().values().stream().anyMatch(matches)) {
-                lowest = Math.min(lowest, other.requireVrid().toJava());
-            }
-        }
-        return lowest;
-    }
-
-    /** A gateway's MAC as matched: the model allows either case, a match on it is compared as written. */
-    private static String mac(final Gateway gw) {
-        return gw.getMacAddress().getValue().toLowerCase(Locale.ROOT);
+    /** The shared meter of the cluster with the lowest VRID on a switch with a gateway of this MAC or address. */
+    private long sharedMeterOf(final String node, final Address kind, final String address) {
+        return meterId(vlan, shares.lowestVrid(vlan, node, kind, address), 0);
     }
 }

@@ -33,6 +33,7 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.ClusterName;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.Cluster;
+import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.ClusterBuilder;
 import org.opendaylight.yang.gen.v1.urn.gwha.params.xml.ns.yang.gwha.rev261125.clusters.cluster.Gateway;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -150,6 +151,43 @@ class SharedPortsTest {
                 }
             }
         }
+    }
+
+    /**
+     * The shares the programmer keeps as groups are added, re-configured (another heartbeat interval, so another
+     * meter band) and deleted plan every group exactly as the configuration of all of them does.
+     */
+    @Property(tries = 200)
+    void sharesKeptAsGroupsChangePlanAsTheWholeConfigurationDoes(@ForAll("groups") final List<Cluster> groups,
+            @ForAll("changes") final List<Integer> changes) {
+        final var shares = new PuntShares();
+        final var configured = new TreeMap<String, Cluster>();
+        for (int change : changes) {
+            final var group = groups.get(change % groups.size());
+            final var previous = configured.remove(group.getName().getValue());
+            if (previous != null) {
+                shares.remove(previous);
+            }
+            // Odd changes of a configured group re-configure it; the others add or delete.
+            final var now = previous == null ? group : change % 2 == 1 ? slower(previous) : null;
+            if (now != null) {
+                configured.put(now.getName().getValue(), now);
+                shares.add(now);
+            }
+            configured.values().forEach(other -> assertEquals(plan(other, order(other), configured.values()),
+                FlowPlanner.plan(other, order(other), List.of(), SwitchLinks.none(), Options.DEFAULT, List.of(),
+                    shares), other.getName().getValue()));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> changes() {
+        return Arbitraries.integers().between(0, 7).list().ofMinSize(1).ofMaxSize(12);
+    }
+
+    private static Cluster slower(final Cluster group) {
+        return new ClusterBuilder(group).setHeartbeatInterval(Uint32.valueOf(
+            ClusterDefaults.heartbeatIntervalMillis(group) + 100)).build();
     }
 
     @Provide
