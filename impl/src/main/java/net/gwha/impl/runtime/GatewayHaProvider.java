@@ -153,7 +153,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     private final AtomicReference<@Nullable Registration> registration = new AtomicReference<>();
     private boolean closed;
     private final PacketRelay relay;
-    private final GatewayHaService routed;
+    private final RoutedOperations routed;
     private final GatewayHaRpcs rpcs;
     // Set while this node drives election.
     private final AtomicReference<@Nullable Instance> instance = new AtomicReference<>();
@@ -416,6 +416,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
     @Deactivate
     public void close() {
         rpcs.close();
+        routed.close();
         relay.close();
         placement.close();
         synchronized (seatLock) {

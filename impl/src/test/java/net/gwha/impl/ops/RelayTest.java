@@ -16,12 +16,14 @@ import static org.mockito.Mockito.mock;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import net.gwha.impl.fixtures.RecordingRpcProvider;
 import net.gwha.impl.fixtures.RemoteRpcs;
 import net.gwha.impl.state.ClusterView;
@@ -98,6 +100,35 @@ class RelayTest {
         // An exception without a message is named by its class.
         arbiter.answer(Futures.immediateFailedFuture(new ArithmeticException()));
         assertError(switchOver("gw3"), ErrorTag.OPERATION_FAILED, "java.lang.ArithmeticException");
+    }
+
+    @Test
+    void aRelayMissingForAMomentIsAskedAgain() throws Exception {
+        arbiter.answer(Futures.immediateFuture(Optional.of("gw1")));
+        // The remote registry without the arbiter's relay for its first two lookups, as while it re-registers.
+        final var lookups = new AtomicInteger();
+        final var flapping = new RoutedOperations(new StateReader(mock(DataBroker.class)),
+            new RemoteRpcs(arbiterRpcs, () -> lookups.incrementAndGet() > 2), Duration.ofMillis(1));
+
+        assertEquals(Optional.of("gw1"), await(flapping.switchOver("lan", "gw2")));
+        assertEquals(3, lookups.get());
+        assertEquals(List.of("switch-over lan gw2"), arbiter.commands);
+        flapping.close();
+    }
+
+    @Test
+    void noNodeRegisteringTheRelayFailsTheCommandSayingSo() {
+        final var lookups = new AtomicInteger();
+        final var nobody = new RoutedOperations(new StateReader(mock(DataBroker.class)),
+            new RemoteRpcs(new RecordingRpcProvider(), () -> lookups.incrementAndGet() > 0), Duration.ofMillis(1));
+
+        final var failed = assertThrows(ExecutionException.class, () -> await(nobody.setMaintenance("lan", "gw2",
+            true)));
+        assertInstanceOf(IllegalStateException.class, failed.getCause());
+        assertTrue(failed.getCause().getMessage().startsWith("no answer from a controller node that drives Gateway "
+            + "HA election: No implementation of RPC"), failed.getCause().getMessage());
+        assertEquals(RoutedOperations.ATTEMPTS, lookups.get());
+        nobody.close();
     }
 
     private RpcResult<SwitchOverOutput> switchOver(final String gateway) throws Exception {
