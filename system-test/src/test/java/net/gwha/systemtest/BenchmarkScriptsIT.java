@@ -92,6 +92,10 @@ class BenchmarkScriptsIT {
         assertKeys(result, "program_all_s", "program_singles_s", "gap_loaded_ms", "gap_unloaded_ms",
             "false_failovers", "intake_ceiling_hb_s");
         assertEquals(5, result.get("clusters").getAsInt());
+        // The lab's three gateways captured through the soak: each one's adverts, 100 ms apart, were seen.
+        final var sent = result.getAsJsonArray("soak_lab_sent_max_gap_ms");
+        assertEquals(3, sent.size(), sent::toString);
+        sent.forEach(gap -> assertTrue(gap.getAsDouble() >= 90, sent::toString));
     }
 
     private static String offset(final int base) {
