@@ -55,19 +55,20 @@ public final class RoutedOperations implements GatewayHaService, AutoCloseable {
     private final RelaySwitchOver switchOver;
     private final RelaySetMaintenance setMaintenance;
     private final ScheduledExecutorService retries;
-    private final Duration retryEvery;
 
     public RoutedOperations(final StateReader state, final RpcService rpcs) {
-        this(state, rpcs, RETRY_EVERY);
+        this(state, rpcs, Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
+            .setNameFormat("gwha-relay-retry").setDaemon(true).build()));
     }
 
-    RoutedOperations(final StateReader state, final RpcService rpcs, final Duration retryEvery) {
+    /**
+     * The same, asking again on a given scheduler (a test's, on a fake clock), which {@link #close()} shuts down.
+     */
+    RoutedOperations(final StateReader state, final RpcService rpcs, final ScheduledExecutorService retries) {
         this.state = state;
-        this.retryEvery = retryEvery;
+        this.retries = retries;
         switchOver = rpcs.getRpc(RelaySwitchOver.class);
         setMaintenance = rpcs.getRpc(RelaySetMaintenance.class);
-        retries = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
-            .setNameFormat("gwha-relay-retry").setDaemon(true).build());
     }
 
     @Override
@@ -108,7 +109,7 @@ public final class RoutedOperations implements GatewayHaService, AutoCloseable {
                     .noneMatch(DOMRpcImplementationNotAvailableException.class::isInstance)) {
                 return Futures.immediateFailedFuture(failure);
             }
-            return Futures.scheduleAsync(() -> relayed(relay, attempts - 1), retryEvery, retries);
+            return Futures.scheduleAsync(() -> relayed(relay, attempts - 1), RETRY_EVERY, retries);
         }, MoreExecutors.directExecutor());
     }
 

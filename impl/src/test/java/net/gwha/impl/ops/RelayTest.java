@@ -16,7 +16,6 @@ import static org.mockito.Mockito.mock;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.gwha.impl.fixtures.FakeScheduler;
 import net.gwha.impl.fixtures.RecordingRpcProvider;
 import net.gwha.impl.fixtures.RemoteRpcs;
 import net.gwha.impl.state.ClusterView;
@@ -53,7 +53,7 @@ class RelayTest {
     private final RecordingRpcProvider arbiterRpcs = new RecordingRpcProvider();
     private final RecordingRpcProvider askingRpcs = new RecordingRpcProvider();
     private final RoutedOperations asking = new RoutedOperations(new StateReader(mock(DataBroker.class)),
-        new RemoteRpcs(arbiterRpcs));
+        new RemoteRpcs(arbiterRpcs), new FakeScheduler());
 
     RelayTest() {
         new RelayedCommands(arbiterRpcs.service(), arbiter);
@@ -107,10 +107,15 @@ class RelayTest {
         arbiter.answer(Futures.immediateFuture(Optional.of("gw1")));
         // The remote registry without the arbiter's relay for its first two lookups, as while it re-registers.
         final var lookups = new AtomicInteger();
+        final var retries = new FakeScheduler();
         final var flapping = new RoutedOperations(new StateReader(mock(DataBroker.class)),
-            new RemoteRpcs(arbiterRpcs, () -> lookups.incrementAndGet() > 2), Duration.ofMillis(1));
+            new RemoteRpcs(arbiterRpcs, () -> lookups.incrementAndGet() > 2), retries);
 
-        assertEquals(Optional.of("gw1"), await(flapping.switchOver("lan", "gw2")));
+        final var answer = flapping.switchOver("lan", "gw2");
+        retries.advance(RoutedOperations.RETRY_EVERY);
+        assertFalse(answer.isDone(), "asked again once so far: " + lookups.get());
+        retries.advance(RoutedOperations.RETRY_EVERY);
+        assertEquals(Optional.of("gw1"), Futures.getDone(answer));
         assertEquals(3, lookups.get());
         assertEquals(List.of("switch-over lan gw2"), arbiter.commands);
         flapping.close();
@@ -119,11 +124,13 @@ class RelayTest {
     @Test
     void noNodeRegisteringTheRelayFailsTheCommandSayingSo() {
         final var lookups = new AtomicInteger();
+        final var retries = new FakeScheduler();
         final var nobody = new RoutedOperations(new StateReader(mock(DataBroker.class)),
-            new RemoteRpcs(new RecordingRpcProvider(), () -> lookups.incrementAndGet() > 0), Duration.ofMillis(1));
+            new RemoteRpcs(new RecordingRpcProvider(), () -> lookups.incrementAndGet() > 0), retries);
 
-        final var failed = assertThrows(ExecutionException.class, () -> await(nobody.setMaintenance("lan", "gw2",
-            true)));
+        final var answer = nobody.setMaintenance("lan", "gw2", true);
+        retries.advance(RoutedOperations.RETRY_EVERY.multipliedBy(RoutedOperations.ATTEMPTS));
+        final var failed = assertThrows(ExecutionException.class, () -> Futures.getDone(answer));
         assertInstanceOf(IllegalStateException.class, failed.getCause());
         assertTrue(failed.getCause().getMessage().startsWith("no answer from a controller node that drives Gateway "
             + "HA election: No implementation of RPC"), failed.getCause().getMessage());
