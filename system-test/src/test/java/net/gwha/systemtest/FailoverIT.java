@@ -74,7 +74,11 @@ class FailoverIT {
         final var put = restconf.put("/data/gwha:clusters/cluster=lab", clusterJson(true));
         assertTrue(put.status() == 201 || put.status() == 204, put.toString());
         lab.waitConnected(60);
-        assertTrue(lab.vipAnswersFrom("gw1", SETTLE_S), "the VIP answers from gw1 before the test");
+        if (!lab.vipAnswersFrom("gw1", SETTLE_S)) {
+            throw new AssertionError("the VIP does not answer from gw1 before the test; cluster state: "
+                + restconf.get("/data/gwha:cluster-states/cluster-state=lab").body() + "\n"
+                + UnheardGateway.report(lab, restconf, "gw1"));
+        }
     }
 
     @AfterAll

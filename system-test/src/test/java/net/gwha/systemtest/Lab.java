@@ -346,6 +346,20 @@ final class Lab {
     }
 
     /** The meters of switch 1 or 2, as ovs-ofctl prints them. */
+    /** Switch 1's or 2's meter statistics: what each meter let through and what its band dropped. */
+    String meterStats(final int switchNumber) {
+        return lab(30, "ofctl", "meter-stats", bridge(switchNumber));
+    }
+
+    /**
+     * The VRRP advertisements the switch received on a gateway's port in up to two seconds, as tcpdump prints them
+     * verbosely (source MAC and address, VRID, priority, and a bad IP or VRRP checksum where there is one).
+     */
+    String advertsAtSwitch(final String gateway) {
+        return Scripts.run(env, 10, "lab", "exec", "switch", "timeout", "2", "tcpdump", "-nn", "-e", "-vv", "-c", "20",
+            "-i", env.get("LAB_PREFIX") + "-" + gateway, "ip proto 112 or ip6 proto 112").output();
+    }
+
     String meters(final int switchNumber) {
         return lab(30, "ofctl", "dump-meters", bridge(switchNumber));
     }

@@ -25,6 +25,7 @@ final class Restconf {
         + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String root;
     private final String base;
 
     Restconf(final int port) {
@@ -32,7 +33,8 @@ final class Restconf {
     }
 
     Restconf(final String host, final int port) {
-        base = "http://" + host + ":" + port + "/rests";
+        root = "http://" + host + ":" + port;
+        base = root + "/rests";
     }
 
     record Response(int status, String body) {
@@ -52,6 +54,12 @@ final class Restconf {
 
     Response delete(final String path) {
         return send(request(path).DELETE());
+    }
+
+    /** The metrics endpoint's scrape (Prometheus text), on the same port and with the same credentials. */
+    Response metrics() {
+        return send(HttpRequest.newBuilder(URI.create(root + "/gwha/metrics")).timeout(Duration.ofSeconds(30))
+            .header("Authorization", AUTHORIZATION).GET());
     }
 
     /** Subscribes to the event stream at an absolute location, as ietf-restconf-monitoring lists it. */

@@ -24,8 +24,9 @@ final class TestClassOrder {
     static final int IPV6_LAB = 6;
     static final int IPV6_RA_LAB = 7;
     // First on the shared lab: after FailoverIT, PrometheusIT and DistributionBootIT its first test found gw1's
-    // use_vmac advertisements unheard (0 accepted, 0 spoofed) for 30 s, every time. First, it passed in CI, but once
-    // on a loaded machine its second test met the same; cause not found yet (UseVmacIT reports the switch's state).
+    // use_vmac advertisements unheard (0 accepted, 0 spoofed) for 30 s, every time. First, it passed in CI, but in
+    // some full runs its second test met the same (on a fresh CI machine FailoverIT's gw1 after it too); cause not
+    // found yet: both report each stage of gw1's advertisements when it happens ({@link UnheardGateway}).
     static final int USE_VMAC = 8;
 
     private TestClassOrder() {
