@@ -115,6 +115,10 @@ public final class ClusterDirectory {
     private record PortVrid(String node, long port, int vlan, int vrid, AddressFamily family) {
     }
 
+    /** A source MAC on a switch port: whom a frame is from when its VRID and addresses cannot be read. */
+    private record PortMac(String node, long port, Mac mac) {
+    }
+
     // What is looked up per advertisement. Written under the directory's lock, read from any thread without one:
     // each key's value is immutable and replaced whole, so a change costs what the changed cluster indexes, not a copy
     // of every cluster's, and a reader sees each key before or after it. Several clusters may index one key (a VRID
@@ -122,6 +126,7 @@ public final class ClusterDirectory {
     // first the one a lookup finds, so ties are broken the same way whatever the order of the changes.
     private final Map<String, Entry> byName = new ConcurrentHashMap<>();
     private final Map<PortVrid, List<Member>> byPortVrid = new ConcurrentHashMap<>();
+    private final Map<PortMac, List<Member>> byPortMac = new ConcurrentHashMap<>();
     private final Map<Integer, List<Entry>> byVrid = new ConcurrentHashMap<>();
     private final Map<VlanVip, List<Entry>> byVirtualIp = new ConcurrentHashMap<>();
 
@@ -174,12 +179,16 @@ public final class ClusterDirectory {
         final var old = byName.put(name, entry);
         final var ports = ports(entry);
         ports.forEach((key, member) -> index(byPortVrid, key, member, Member::cluster));
+        final var senders = senders(entry);
+        senders.forEach((key, member) -> index(byPortMac, key, member, Member::cluster));
         index(byVrid, entry.vrid(), entry, Entry::name);
         final var vips = virtualIps(entry);
         vips.forEach(vip -> index(byVirtualIp, vip, entry, Entry::name));
         if (old != null) {
             ports(old).keySet().stream().filter(key -> !ports.containsKey(key))
                 .forEach(key -> unindex(byPortVrid, key, name, Member::cluster));
+            senders(old).keySet().stream().filter(key -> !senders.containsKey(key))
+                .forEach(key -> unindex(byPortMac, key, name, Member::cluster));
             if (old.vrid() != entry.vrid()) {
                 unindex(byVrid, old.vrid(), name, Entry::name);
             }
@@ -194,6 +203,20 @@ public final class ClusterDirectory {
         entry.members().forEach(member -> ports.putIfAbsent(
             new PortVrid(member.node(), member.port(), entry.vlan(), entry.vrid(), member.ip().family()), member));
         return ports;
+    }
+
+    /**
+     * The MACs a gateway's frames may come from on its port, its own and its cluster's virtual MAC of its family
+     * (keepalived's {@code use_vmac}); of a cluster's members with one key, the first.
+     */
+    private static Map<PortMac, Member> senders(final Entry entry) {
+        final var senders = new HashMap<PortMac, Member>();
+        entry.members().forEach(member -> {
+            senders.putIfAbsent(new PortMac(member.node(), member.port(), member.mac()), member);
+            senders.putIfAbsent(new PortMac(member.node(), member.port(), entry.virtualMac(member.ip().family())),
+                member);
+        });
+        return senders;
     }
 
     /** A cluster's virtual IPs of both families, each on the cluster's VLAN. */
@@ -243,6 +266,7 @@ public final class ClusterDirectory {
         }
         // Unindexed before it is unnamed, the reverse of put.
         ports(old).keySet().forEach(key -> unindex(byPortVrid, key, cluster, Member::cluster));
+        senders(old).keySet().forEach(key -> unindex(byPortMac, key, cluster, Member::cluster));
         unindex(byVrid, old.vrid(), cluster, Entry::name);
         virtualIps(old).forEach(vip -> unindex(byVirtualIp, vip, cluster, Entry::name));
         byName.remove(cluster);
@@ -316,6 +340,16 @@ public final class ClusterDirectory {
         }
         return onSwitch.isEmpty() ? new Attribution.Unattributed()
             : new Attribution.ForgedCluster(onSwitch.getFirst().name());
+    }
+
+    /**
+     * The gateways a frame that is no readable advertisement came from, judged by its switch port and source MAC (a
+     * gateway's own, or its cluster's virtual MAC): one member per cluster with a gateway there, in cluster name order;
+     * none when the frame is nobody's. A malformed advertisement's VRID and addresses cannot be trusted, its port and
+     * MAC are what the switch saw.
+     */
+    public List<Member> sendersAt(final String node, final long port, final Mac mac) {
+        return byPortMac.getOrDefault(new PortMac(node, port, mac), List.of());
     }
 
     private static <V> @Nullable V first(final @Nullable List<V> values) {

@@ -18,7 +18,10 @@ public interface HeartbeatTally {
     /** An advertisement for the cluster's VRID that names none of its gateways. */
     void spoofed(String cluster);
 
-    /** A frame no cluster claims: a malformed advertisement, or one for a VRID nobody configured. */
+    /** A malformed advertisement that came from this gateway's port and MAC. */
+    void malformed(String cluster, String gateway);
+
+    /** A frame no cluster claims: a malformed advertisement from no gateway, or one for a VRID nobody configured. */
     void countUnattributed(boolean malformed);
 
     /** A heartbeat or a host's ARP request that the engine's queue had no room for. */

@@ -19,6 +19,7 @@ import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,8 +75,8 @@ import org.slf4j.LoggerFactory;
  * virtual MAC in reply (under the request's VLAN tags, if any; a VLAN cluster answers on its VLAN only). An
  * advertisement counts only when its VRID, VLAN, ingress switch and port, source MAC (or its cluster's virtual MAC)
  * and source IP all match a configured gateway; anything else with a configured VRID is counted as spoofed
- * ({@link ClusterDirectory#attribute}), anything malformed as malformed, and neither ever throws. What the engine's
- * full queue refuses is counted as dropped.
+ * ({@link ClusterDirectory#attribute}), anything malformed as malformed (on the gateway whose port and MAC it came
+ * from, if any), and neither ever throws. What the engine's full queue refuses is counted as dropped.
  */
 public final class PacketInHandler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketInHandler.class);
@@ -159,7 +160,7 @@ public final class PacketInHandler implements AutoCloseable {
                 advert.priority(), advert.advertisementIntervalCentis(), ingress, relayed, at);
             case Ipv6VrrpAdvertisement advert -> heartbeat(advert.vrid(), advert.vlanId(), advert.srcMac(),
                 advert.srcIp(), advert.priority(), advert.advertisementIntervalCentis(), ingress, relayed, at);
-            case VrrpDecodeResult.Malformed malformed -> counters.countUnattributed(true);
+            case VrrpDecodeResult.Malformed malformed -> malformed(payload, ingress);
             case VrrpDecodeResult.NotVrrp(var kind) when kind == VrrpDecodeResult.NotVrrp.Kind.IPV6 ->
                 neighborDiscovery(payload, ingress, ingressRef);
             case VrrpDecodeResult.NotVrrp notVrrp -> arp(payload, ingress, ingressRef);
@@ -199,6 +200,20 @@ public final class PacketInHandler implements AutoCloseable {
             case ClusterDirectory.Attribution.ForgedCluster(var cluster) -> counters.spoofed(cluster);
             case ClusterDirectory.Attribution.Unattributed unattributed -> counters.countUnattributed(false);
         }
+    }
+
+    /**
+     * A malformed advertisement is counted on the gateways whose port and MAC it came from ({@link
+     * ClusterDirectory#sendersAt}), so that a gateway sending broken heartbeats shows in its own counters; one from no
+     * gateway, or too short to name a source, is counted as nobody's.
+     */
+    private void malformed(final byte[] frame, final Port ingress) {
+        final var senders = frame.length < ETH_TYPE_AT ? List.<ClusterDirectory.Member>of()
+            : directory.sendersAt(ingress.node(), ingress.port(), mac(ByteBuffer.wrap(frame), 6));
+        if (senders.isEmpty()) {
+            counters.countUnattributed(true);
+        }
+        senders.forEach(member -> counters.malformed(member.cluster(), member.gateway()));
     }
 
     /** Neighbor Discovery the cluster flows punt; a malformed message is counted and dropped. */

@@ -51,6 +51,13 @@ public final class HeartbeatCounters implements HeartbeatTally, CounterView {
         counter(cluster, "").spoofed.increment();
     }
 
+    /** On the gateway and on its cluster, whose malformed count is its gateways' together. */
+    @Override
+    public void malformed(final String cluster, final String gateway) {
+        counter(cluster, gateway).malformed.increment();
+        counter(cluster, "").malformed.increment();
+    }
+
     @Override
     public void countUnattributed(final boolean malformed) {
         (malformed ? unattributed.malformed : unattributed.spoofed).increment();

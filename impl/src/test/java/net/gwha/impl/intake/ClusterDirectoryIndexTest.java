@@ -124,6 +124,19 @@ class ClusterDirectoryIndexTest {
                         actual.attribute(vrid, -1, mac, ip, LabClusters.S2, port));
                 }
             }
+            final var virtualMac = Mac.parse("00:00:5e:00:01:%02x".formatted(vrid));
+            for (int port = 1; port <= 4; port++) {
+                assertEquals(expected.sendersAt(LabClusters.S1, port, virtualMac),
+                    actual.sendersAt(LabClusters.S1, port, virtualMac));
+            }
+        }
+        for (int port = 1; port <= 4; port++) {
+            for (int gw = 1; gw <= 3; gw++) {
+                final var mac = Mac.parse(LabClusters.mac(gw));
+                for (var node : List.of(LabClusters.S1, LabClusters.S2)) {
+                    assertEquals(expected.sendersAt(node, port, mac), actual.sendersAt(node, port, mac));
+                }
+            }
         }
     }
 

@@ -208,13 +208,14 @@ class PacketInHandlerTest {
 
         handler.onPacket(packet(12, tagged(labAdvert(), 30)));
         handler.onPacket(packet(12, labAdvert()));
-        // cut inside its tag: malformed; under two tags: not an advertisement of ours; neither throws
+        // cut inside its tag: malformed, from gw2's port and MAC, its VLAN unread, so gw2's in both clusters; under
+        // two tags: not an advertisement of ours; neither throws
         handler.onPacket(packet(12, Arrays.copyOf(tagged(labAdvert(), 10), 16)));
         handler.onPacket(packet(12, tagged(tagged(labAdvert(), 10), 10)));
         assertEquals(2, heartbeats.size());
-        assertEquals(1, counters.unattributed().malformed());
-        assertEquals(new HeartbeatCounters.Counts(0, 0, 2), counters.of("v10", "gw2"));
-        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("v20", "gw2"));
+        assertEquals(0, counters.unattributed().malformed());
+        assertEquals(new HeartbeatCounters.Counts(0, 1, 2), counters.of("v10", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 1, 0), counters.of("v20", "gw2"));
 
         // who has 192.0.2.210 (VLAN 10's VIP), asked on VLAN 20, then on VLAN 10
         final var request = "0806" + "0001" + "0800" + "06" + "04" + "0001" + "02000000000a" + "c000020a"
@@ -299,8 +300,26 @@ class PacketInHandlerTest {
         handler.onPacket(new PacketReceivedBuilder().setPayload(advert).build());
 
         assertEquals(List.of(), heartbeats);
-        // The TTL and the truncated frame; neither names a VRID, so neither belongs to a cluster.
-        assertEquals(2, counters.unattributed().malformed());
+        // The bad TTL came from gw2's port and MAC: gw2 sends broken heartbeats. The truncated frame names nobody.
+        assertEquals(new HeartbeatCounters.Counts(0, 1, 0), counters.of("lab", "gw2"));
+        assertEquals(new HeartbeatCounters.Counts(0, 1, 0), counters.of("lab"));
+        assertEquals(1, counters.unattributed().malformed());
+    }
+
+    @Test
+    void aMalformedAdvertisementIsTheGatewaysOnlyFromItsPortAndMac() throws IOException {
+        final var advert = labAdvert();
+        advert[22] = (byte) 254;
+        // gw2's MAC on gw1's port: nobody's.
+        handler.onPacket(packet(11, advert));
+        // The cluster's virtual MAC (keepalived's use_vmac) on gw2's port: gw2's.
+        final var fromVirtualMac = advert.clone();
+        System.arraycopy(new byte[] { 0, 0, 0x5e, 0, 1, 51 }, 0, fromVirtualMac, 6, 6);
+        handler.onPacket(packet(12, fromVirtualMac));
+
+        assertEquals(new HeartbeatCounters.Counts(0, 0, 0), counters.of("lab", "gw1"));
+        assertEquals(new HeartbeatCounters.Counts(0, 1, 0), counters.of("lab", "gw2"));
+        assertEquals(1, counters.unattributed().malformed());
     }
 
     @Test
