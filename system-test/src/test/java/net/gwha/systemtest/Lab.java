@@ -345,7 +345,6 @@ final class Lab {
         lab(30, "ofctl", "del-flows", bridge(switchNumber));
     }
 
-    /** The meters of switch 1 or 2, as ovs-ofctl prints them. */
     /** Switch 1's or 2's meter statistics: what each meter let through and what its band dropped. */
     String meterStats(final int switchNumber) {
         return lab(30, "ofctl", "meter-stats", bridge(switchNumber));
@@ -360,6 +359,7 @@ final class Lab {
             "-i", env.get("LAB_PREFIX") + "-" + gateway, "ip proto 112 or ip6 proto 112").output();
     }
 
+    /** The meters of switch 1 or 2, as ovs-ofctl prints them. */
     String meters(final int switchNumber) {
         return lab(30, "ofctl", "dump-meters", bridge(switchNumber));
     }
