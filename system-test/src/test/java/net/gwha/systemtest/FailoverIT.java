@@ -76,7 +76,7 @@ class FailoverIT {
         lab.waitConnected(60);
         if (!lab.vipAnswersFrom("gw1", SETTLE_S)) {
             throw new AssertionError("the VIP does not answer from gw1 before the test; cluster state: "
-                + restconf.get("/data/gwha:cluster-states/cluster-state=lab").body() + "\n"
+                + ClusterStates.state(restconf, "lab") + "\n"
                 + UnheardGateway.report(lab, restconf, "gw1"));
         }
     }
