@@ -37,8 +37,6 @@ import org.slf4j.LoggerFactory;
 final class ArbiterFence implements AutoCloseable {
     /** Bounds the read of the previous renewal; without it this node waits as if the holder had just renewed. */
     static final Duration READ_WAIT = Duration.ofSeconds(5);
-    /** Renewals in flight at most: a node cut off from the majority does not pile up transactions. */
-    static final int MAX_IN_FLIGHT = 8;
     private static final Logger LOG = LoggerFactory.getLogger(ArbiterFence.class);
 
     private final ArbiterLease lease = new ArbiterLease();
@@ -50,7 +48,16 @@ final class ArbiterFence implements AutoCloseable {
     private final List<Runnable> onceSteering = new ArrayList<>();
     private Runnable resumed = () -> { };
     private Runnable stopTimers = () -> { };
-    private int inFlight;
+    /**
+     * One renewal in flight at most. Two would conflict: each replaces the record its own snapshot saw, so the second
+     * to reach the shard fails, and OpenDaylight's shard (controller 11.0.2, {@code ShardDataTree.canCommitEntry})
+     * then leaves every transaction queued behind the loser waiting for its commit timeout, 15 s. When the shard
+     * stalls (a killed node's transaction left ready does that until it times out) renewals would pile up behind it
+     * and stall it again, each a loser, for as long as they come. A node cut off from the majority piles up nothing.
+     */
+    private boolean inFlight;
+    // a renewal fell due while one was in flight: sent as soon as that one ends
+    private boolean due;
     private boolean previousRead;
     private boolean wasSteering;
     private boolean lapsed;
@@ -166,33 +173,48 @@ final class ArbiterFence implements AutoCloseable {
             return;
         }
         check();
-        if (inFlight < MAX_IN_FLIGHT) {
-            inFlight++;
-            final long submittedAt = nanoClock.getAsLong();
-            Futures.addCallback(renew.apply(holder, wallClock.get()), new FutureCallback<Object>() {
-                @Override
-                public void onSuccess(final Object result) {
-                    confirmed(submittedAt);
-                }
-
-                @Override
-                public void onFailure(final Throwable cause) {
-                    failed(cause);
-                }
-            }, MoreExecutors.directExecutor());
+        if (inFlight) {
+            due = true;
+        } else {
+            submit();
         }
         timers.schedule(this::renewal, ArbiterLease.RENEWAL.toNanos());
     }
 
+    private void submit() {
+        inFlight = true;
+        due = false;
+        final long submittedAt = nanoClock.getAsLong();
+        Futures.addCallback(renew.apply(holder, wallClock.get()), new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                confirmed(submittedAt);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                failed(cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
     private synchronized void confirmed(final long submittedAt) {
-        inFlight--;
+        inFlight = false;
         lease.confirmed(submittedAt);
         check();
+        submitIfDue();
     }
 
     private synchronized void failed(final Throwable cause) {
-        inFlight--;
+        inFlight = false;
         LOG.debug("Arbiter lease renewal failed", cause);
+        submitIfDue();
+    }
+
+    private void submitIfDue() {
+        if (due && !closed) {
+            submit();
+        }
     }
 
     /** Notes the moments steering starts and stops, which the writers see at once anyway. */
