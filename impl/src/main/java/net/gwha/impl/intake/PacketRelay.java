@@ -10,7 +10,7 @@ package net.gwha.impl.intake;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcService;
@@ -33,11 +33,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class PacketRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PacketRelay.class);
+    private static final Duration WARN_EVERY = Duration.ofSeconds(10);
 
     private final BooleanSupplier drivesElection;
     private final RelayPacketIn relay;
     private final Registration registration;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private long lostSinceWarning;
+    private long lastWarning;
+    private boolean warned;
 
     /**
      * Starts listening to packet-ins.
@@ -69,9 +72,7 @@ public final class PacketRelay implements AutoCloseable {
             new FutureCallback<RpcResult<RelayPacketInOutput>>() {
                 @Override
                 public void onSuccess(final RpcResult<RelayPacketInOutput> result) {
-                    if (result.isSuccessful()) {
-                        failing.set(false);
-                    } else {
+                    if (!result.isSuccessful()) {
                         lost(result.getErrors());
                     }
                 }
@@ -83,12 +84,25 @@ public final class PacketRelay implements AutoCloseable {
             }, MoreExecutors.directExecutor());
     }
 
-    /** While no node drives election (a takeover) every relay fails: warn once per such spell. */
-    private void lost(final Object why) {
-        if (failing.compareAndSet(false, true)) {
-            LOG.warn("Packet-ins relayed to the node that drives election are being lost: {}", why);
+    /**
+     * While no node drives election (a takeover) every relay fails, and relays sent to a node just killed fail only
+     * when they time out, up to 15 s later, between others that succeed: one warning per {@link #WARN_EVERY} with the
+     * number lost, each cause at debug.
+     */
+    private synchronized void lost(final Object why) {
+        lostSinceWarning++;
+        if (why instanceof Throwable cause) {
+            LOG.debug("Relayed packet-in lost", cause);
         } else {
             LOG.debug("Relayed packet-in lost: {}", why);
+        }
+        final long now = System.nanoTime();
+        if (!warned || now - lastWarning >= WARN_EVERY.toNanos()) {
+            LOG.warn("{} packet-in(s) relayed to the node that drives election lost since the last warning; the "
+                + "latest: {}", lostSinceWarning, String.valueOf(why));
+            warned = true;
+            lastWarning = now;
+            lostSinceWarning = 0;
         }
     }
 
