@@ -191,8 +191,13 @@ final class LivenessJudge {
         // one: a dual-stack gateway's two instances keep their own phases
         final boolean onTime = beat.heard && !from.assumed
             && Math.abs(at - beat.lastHeard - intervalNanos) <= intervalNanos / 10;
+        // Rule: evidence against a silent gateway is a heartbeat heard after its own was due, give or take the same
+        // tenth: one heard just as it fell due may have left the switch just before it, and a stall of the switch
+        // or the controller that begins between the two holds the silent gateway's alone
+        final long dueTolerance = intervalNanos / 10;
         for (Gateway other : gateways) {
-            if (other.heard && other.heardAfterDue == NEVER && at >= other.awaitedSince() + intervalNanos
+            if (other.heard && other.heardAfterDue == NEVER
+                    && at >= other.awaitedSince() + intervalNanos + dueTolerance
                     && other.config.switchId().equals(switchId)) {
                 other.heardAfterDue = at;
                 other.dueShownOnTime = onTime && other != from;

@@ -142,8 +142,10 @@ class AdaptiveDetectorTest {
     private static long detectionAfterSilence(final ClusterConfig config) {
         final Sim sim = new Sim();
         sim.configure(config);
-        sim.send("a");
         sim.send("b");
+        // half an interval behind b: a's heartbeats show b's missing as soon as it is due
+        sim.runTo(500);
+        sim.send("a");
         sim.runTo(60_000);
         sim.silence("b");
         sim.runTo(70_000);

@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A silent gateway is judged once another gateway on its switch is heard after its own heartbeat was due; when that
- * one came on time (one interval after its previous one), at once, without waiting for heartbeats queued behind it.
- * Never sooner: a stall that begins right after the others' last heartbeats looks the same as the gateway's own
- * silence until the next of theirs is due. Short intervals (100 ms, 20 ms), adaptive detector with its defaults
- * (phi 8, floor 1.5 intervals).
+ * A silent gateway is judged once another gateway on its switch is heard after its own heartbeat was due (by more
+ * than a tenth of the interval); when that one came on time (one interval after its previous one), at once, without
+ * waiting for heartbeats queued behind it. Never sooner: a stall that begins right after the others' last heartbeats
+ * looks the same as the gateway's own silence until the next of theirs is due. Short intervals (100 ms, 20 ms),
+ * adaptive detector with its defaults (phi 8, floor 1.5 intervals).
  */
 class PeersOnTimeTest {
     @Test
@@ -54,6 +54,32 @@ class PeersOnTimeTest {
         assertEquals(2, sim.changes().size());
         assertEquals(sim.lastChange().causeTime(), sim.lastChange().decisionTime());
         assertEquals(2031, TimeUnit.NANOSECONDS.toMillis(sim.lastChange().decisionTime()));
+    }
+
+    @Test
+    void aPeerHeardJustAsTheSilentOnesHeartbeatFellDueIsNoEvidence() {
+        // a 1 ms behind b at 20 ms: a's heartbeat at 2021 is within a tenth of an interval of b's due time (2020), so
+        // b's may have been right behind it when the switch stalled, holding everything from 2021 to 2060 (seen at 20
+        // ms: the switch sent a peer's packet-in, then none for 45 ms). b's deadline (2031.2) passes with no evidence
+        final Sim sim = running(20, 1, 2000);
+        sim.runTo(2021);
+        sim.silence("a");
+        sim.runTo(2059);
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "b", AddressFamily.IPV4, 100, 100, nanos(2060)));
+        sim.apply(new Event.HeartbeatReceived(Sim.CLUSTER, "a", AddressFamily.IPV4, 100, 100, nanos(2061)));
+        assertEquals(GatewayState.ACTIVE, sim.state("b"));
+        assertEquals(1, sim.changes().size());
+    }
+
+    @Test
+    void aPeerHeardJustAsTheSilentOnesHeartbeatFellDueLeavesItToThePeersNext() {
+        // the same without the stall: b is silent, and a's next heartbeat (2041) is the evidence
+        final Sim sim = running(20, 1, 2000);
+        sim.runTo(2040);
+        assertEquals(1, sim.changes().size());
+        sim.runTo(2041);
+        assertDecided(sim, 2031, 2041);
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * still down as soon as the loop gets to it.
  *
  * <p>Three gateways on one switch at 20 ms, adaptive detector (phi 8, floor 30 ms), at steady phases in each 20 ms
- * cycle: gw1 at 12 ms, gw2 (the active one) at 0, gw3 at 1. With every gap exactly 20 ms a detector's threshold is
+ * cycle: gw1 at 12 ms, gw2 (the active one) at 0, gw3 at 3. With every gap exactly 20 ms a detector's threshold is
  * the interval plus z(phi 8) times its least deviation (2 ms): about 31.2 ms.
  */
 class QueuedHeartbeatsTest {
@@ -63,7 +63,7 @@ class QueuedHeartbeatsTest {
         for (long cycle = CYCLE; cycle <= LAST; cycle += CYCLE) {
             heartbeat("gw1", cycle - 8);
             heartbeat("gw2", cycle);
-            heartbeat("gw3", cycle + 1);
+            heartbeat("gw3", cycle + 3);
             drain();
         }
         assertEquals(Optional.of("gw2"), view().activeGateway());
@@ -76,9 +76,10 @@ class QueuedHeartbeatsTest {
                 Thread.currentThread().interrupt();
             }
         });
-        // on time, both taken before any tick that falls due after them; gw3's shows gw2's heartbeat was due
+        // on time, both taken before any tick that falls due after them; gw3's, more than a tenth of the interval
+        // after gw2's heartbeat was due, shows it missing
         heartbeat("gw1", LAST + 12);
-        heartbeat("gw3", LAST + 21);
+        heartbeat("gw3", LAST + 23);
         // gw1's threshold after its heartbeat at LAST - 8, judged on what the loop took: a tick is handed over
         at(LAST + 24);
     }
