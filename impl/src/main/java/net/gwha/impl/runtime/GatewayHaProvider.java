@@ -248,7 +248,7 @@ public final class GatewayHaProvider implements GatewayHaService, ClusterSinglet
         fence.start(arbiterRecord.read());
         final var counters = new HeartbeatCounters();
         final var stateWriter = new StateWriter(broker, counters);
-        final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis.getAsLong(),
+        final var runtime = new HaRuntime(stateWriter::write, counters, nanoClock, wallClockMillis,
             timers);
         // Go on from the previous arbiter's state, if another node held the role: the configuration waits for it.
         runtime.takeOver(new StateReader(broker).previous(), stateWriter::continueFrom);

@@ -11,7 +11,6 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -76,8 +75,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     private final LoopQueue queue;
     private final Scheduler timers;
     private final LongSupplier nanoClock;
-    private final long wallOriginMillis;
-    private final long nanoOrigin;
+    private final WallClock wallClock;
     private final Engine engine = new Engine();
     private final List<DecisionSink> decisionSinks = new ArrayList<>();
     private LongConsumer intakeDelays = delay -> { };
@@ -100,7 +98,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     /** A runtime on the real clock: timers on its own loop, pauses of the controller detected. */
     public HaRuntime(final StateSink stateSink, final HeartbeatCounters counters) {
-        this(stateSink, counters, System::nanoTime, System.currentTimeMillis(), null);
+        this(stateSink, counters, System::nanoTime, System::currentTimeMillis, null);
     }
 
     /**
@@ -111,12 +109,11 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
      *     clock jumps)
      */
     HaRuntime(final StateSink stateSink, final HeartbeatCounters counters, final LongSupplier nanoClock,
-            final long wallOriginMillis, final @Nullable Scheduler timers) {
+            final LongSupplier wallClockMillis, final @Nullable Scheduler timers) {
         this.stateSink = stateSink;
         this.counters = counters;
         this.nanoClock = nanoClock;
-        this.wallOriginMillis = wallOriginMillis;
-        nanoOrigin = nanoClock.getAsLong();
+        wallClock = new WallClock(nanoClock, wallClockMillis);
         history = new FailoverHistory(this::wallTime);
         views = new ClusterViews(counters, this::wallTime);
         takeOver = new TakeOver(counters, history, this::nanos);
@@ -131,7 +128,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
             changed.forEach(this::publishView);
             stateSink.onChanged(this, changed, gone);
         });
-        pauses = new PauseDetector(nanoOrigin);
+        pauses = new PauseDetector(nanoClock.getAsLong());
         commands = new OperatorCommands(engine, event -> handle(event, () -> { }), queue, this.timers);
         if (detectPauses) {
             loop.scheduleWithFixedDelay(this::checkPause, PauseDetector.PULSE_NANOS, PauseDetector.PULSE_NANOS,
@@ -159,7 +156,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
 
     @Override
     public Instant wallTime(final long nanos) {
-        return Instant.ofEpochMilli(wallOriginMillis).plusNanos(nanos - nanoOrigin);
+        return wallClock.at(nanos);
     }
 
     @Override
@@ -184,7 +181,7 @@ public final class HaRuntime implements ConfigSink, LiveState, AutoCloseable {
     }
 
     private long nanos(final Instant wall) {
-        return nanoOrigin + Duration.between(Instant.ofEpochMilli(wallOriginMillis), wall).toNanos();
+        return wallClock.nanos(wall);
     }
 
     /** Enqueues an event; never blocks. */

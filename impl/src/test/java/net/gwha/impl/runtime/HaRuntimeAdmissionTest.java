@@ -24,7 +24,7 @@ class HaRuntimeAdmissionTest {
 
     // a clock that stands still: no timer ever fires, no pause is detected
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> { }, new HeartbeatCounters(),
-        () -> 0, 0, new FakeScheduler(() -> 0));
+        () -> 0, () -> 0, new FakeScheduler(() -> 0));
 
     @AfterEach
     void stop() {

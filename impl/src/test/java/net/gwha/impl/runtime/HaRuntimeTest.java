@@ -28,6 +28,7 @@ import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.VirtualAddresses;
+import net.gwha.impl.fixtures.FakeWallClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class HaRuntimeTest {
     private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final List<String> seen = new ArrayList<>();
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> record("state " + changed),
-        new HeartbeatCounters(), nanos::get, 0, timers);
+        new HeartbeatCounters(), nanos::get, FakeWallClock.fromEpochFollowing(nanos::get), timers);
 
     @AfterEach
     void stop() {

@@ -27,6 +27,7 @@ import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.VirtualAddresses;
+import net.gwha.impl.fixtures.FakeWallClock;
 import net.gwha.impl.ops.OperationRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class OperatorCommandsTest {
     private final AtomicLong nanos = new AtomicLong(TimeUnit.SECONDS.toNanos(100));
     private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> { }, new HeartbeatCounters(),
-        nanos::get, 0, timers);
+        nanos::get, FakeWallClock.fromEpochFollowing(nanos::get), timers);
 
     @AfterEach
     void stop() {

@@ -24,6 +24,7 @@ import net.gwha.impl.engine.Event;
 import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.VirtualAddresses;
+import net.gwha.impl.fixtures.FakeWallClock;
 import net.gwha.impl.state.ClusterView.GatewayView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class ViewLagTest {
     private final long base = nanos.get();
     private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> { }, new HeartbeatCounters(),
-        nanos::get, 0, timers);
+        nanos::get, FakeWallClock.fromEpochFollowing(nanos::get), timers);
 
     @BeforeEach
     void firstHeard() throws InterruptedException {

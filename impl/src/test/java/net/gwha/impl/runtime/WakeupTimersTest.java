@@ -22,6 +22,7 @@ import net.gwha.impl.engine.GatewayConfig;
 import net.gwha.impl.engine.GatewayState;
 import net.gwha.impl.engine.Ipv4;
 import net.gwha.impl.engine.VirtualAddresses;
+import net.gwha.impl.fixtures.FakeWallClock;
 import net.gwha.impl.state.ClusterView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class WakeupTimersTest {
     private final long base = nanos.get();
     private final FakeScheduler timers = new FakeScheduler(nanos::get);
     private final HaRuntime runtime = new HaRuntime((live, changed, removed) -> { }, new HeartbeatCounters(),
-        nanos::get, 0, timers);
+        nanos::get, FakeWallClock.fromEpochFollowing(nanos::get), timers);
 
     @AfterEach
     void stop() {
