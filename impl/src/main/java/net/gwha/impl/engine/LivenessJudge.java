@@ -185,19 +185,18 @@ final class LivenessJudge {
             }
         }
         lastIntakeBySwitch.computeIfAbsent(switchId, unused -> new long[1])[0] = at;
-        // Rule: a heartbeat one interval after its sender's previous one, give or take a tenth (the least jitter the
-        // adaptive detector assumes), was neither held up on the way nor queued in a burst, so nothing sent before
-        // it waits behind it: a gateway whose heartbeat was due before it needs no drain. Its own family's previous
-        // one: a dual-stack gateway's two instances keep their own phases
-        final boolean onTime = beat.heard && !from.assumed
-            && Math.abs(at - beat.lastHeard - intervalNanos) <= intervalNanos / 10;
-        // Rule: evidence against a silent gateway is a heartbeat heard after its own was due, give or take the same
-        // tenth: one heard just as it fell due may have left the switch just before it, and a stall of the switch
+        // the least jitter the adaptive detector assumes
+        final long jitter = intervalNanos / 10;
+        // Rule: a heartbeat one interval after its sender's previous one, give or take the jitter, was neither held
+        // up on the way nor queued in a burst, so nothing sent before it waits behind it: a gateway whose heartbeat
+        // was due before it needs no drain. Its own family's previous one: a dual-stack gateway's two instances keep
+        // their own phases
+        final boolean onTime = beat.heard && !from.assumed && Math.abs(at - beat.lastHeard - intervalNanos) <= jitter;
+        // Rule: evidence against a silent gateway is a heartbeat heard after its own was due by more than the
+        // jitter: one heard just as it fell due may have left the switch just before it, and a stall of the switch
         // or the controller that begins between the two holds the silent gateway's alone
-        final long dueTolerance = intervalNanos / 10;
         for (Gateway other : gateways) {
-            if (other.heard && other.heardAfterDue == NEVER
-                    && at >= other.awaitedSince() + intervalNanos + dueTolerance
+            if (other.heard && other.heardAfterDue == NEVER && at >= other.awaitedSince() + intervalNanos + jitter
                     && other.config.switchId().equals(switchId)) {
                 other.heardAfterDue = at;
                 other.dueShownOnTime = onTime && other != from;
