@@ -12,8 +12,8 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -248,13 +248,14 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
         final boolean fast = changes.stream().anyMatch(change -> change.steering()
             || change instanceof MeterChange meter && meter.adds());
         final boolean viaRpc = mode == Mode.RPC || mode == Mode.RPC_AND_DATASTORE && fast;
-        final var confirmations = new ArrayList<ListenableFuture<?>>();
         // The RPCs before the datastore: they reach the switch before the forwarding-rules manager's copies of the
         // same changes, which the datastore's commit sets off, and are not held up by building its transaction. A
         // meter the manager added first would be refused to the RPC as one the switch held, and replaced.
+        ListenableFuture<Long> confirmed = null;
         if (viaRpc) {
             final var sent = rpc.orElseThrow().send(changes);
-            confirmations.addAll(sent);
+            // Timed from now on: the switch may confirm while the datastore write below is being built.
+            confirmed = confirmedAt(sent);
             final var changedSwitches = changes.stream().map(Change::node).distinct().toList();
             Futures.addCallback(Futures.allAsList(sent), new FutureCallback<>() {
                 @Override
@@ -275,9 +276,13 @@ public final class FlowWriter implements FlowSink, AutoCloseable {
                 Futures.addCallback(commit, SwitchReconciler.logging("datastore write"),
                     MoreExecutors.directExecutor());
             } else {
-                confirmations.add(commit);
+                confirmed = confirmedAt(List.of(commit));
             }
         }
+        return Objects.requireNonNull(confirmed);
+    }
+
+    private ListenableFuture<Long> confirmedAt(final List<? extends ListenableFuture<?>> confirmations) {
         return Futures.transform(Futures.allAsList(confirmations), ignored -> nanoClock.getAsLong(),
             MoreExecutors.directExecutor());
     }
