@@ -162,6 +162,29 @@ public final class FlowPlanner {
         public Plan {
             switches = Collections.unmodifiableSortedMap(new TreeMap<>(switches));
         }
+
+        /**
+         * The same plan, holding another plan's own flows, groups and meters wherever they are equal: comparing it
+         * with that plan then finds those unchanged at once, by identity, and they take no memory twice.
+         */
+        Plan sharing(final Plan other) {
+            final var shared = new TreeMap<String, SwitchPlan>();
+            switches.forEach((node, mine) -> {
+                final var theirs = other.switches.getOrDefault(node, SwitchPlan.EMPTY);
+                shared.put(node, new SwitchPlan(sharing(mine.flows(), theirs.flows()),
+                    sharing(mine.groups(), theirs.groups()), sharing(mine.meters(), theirs.meters())));
+            });
+            return new Plan(cluster, shared);
+        }
+
+        private static <K, V> SortedMap<K, V> sharing(final SortedMap<K, V> mine, final SortedMap<K, V> theirs) {
+            final var shared = new TreeMap<K, V>();
+            mine.forEach((id, entry) -> {
+                final var same = theirs.get(id);
+                shared.put(id, entry.equals(same) ? same : entry);
+            });
+            return shared;
+        }
     }
 
     static final int PRIORITY_GUARD = 1100;

@@ -58,6 +58,8 @@ final class PuntShares {
     }
 
     private final Map<PortKey, Port> ports = new HashMap<>();
+    // Counts the changes: a plan made at one revision still holds at the same revision.
+    private long revision;
     // The VRIDs of the clusters with such a gateway, each counted as often as it was added.
     private final Map<AddressKey, TreeMap<Integer, Integer>> vrids = new HashMap<>();
 
@@ -74,6 +76,11 @@ final class PuntShares {
 
     void remove(final Cluster cluster) {
         change(cluster, -1);
+    }
+
+    /** How many clusters were added or removed so far: a plan's shares are unchanged while this is. */
+    long revision() {
+        return revision;
     }
 
     /**
@@ -127,6 +134,7 @@ final class PuntShares {
     }
 
     private void change(final Cluster cluster, final int sign) {
+        revision++;
         final int vlan = FlowPlanner.vlan(cluster);
         final int vrid = cluster.requireVrid().toJava();
         final int families = FlowPlanner.families(cluster);

@@ -11,6 +11,8 @@ import static net.gwha.impl.fixtures.LabClusters.S1;
 import static net.gwha.impl.fixtures.LabClusters.S2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
@@ -217,6 +219,53 @@ class FlowProgrammerTest {
         assertEquals(Set.of(), hostsIn(sink.plans.getFirst()), "the failover's plan waits for no host");
         assertEquals("gwha-lab-steer", steerTarget(sink.plans.getFirst()));
         assertEquals(50, hostsIn(sink.plans.getLast()).size());
+    }
+
+    /**
+     * The active gateway's failure leaves the others in their order: that plan is made while the cluster is steady,
+     * so that the failover only writes it. It is the plan of the failover's order, holding the steady plan's own
+     * entries wherever they stay, which the writer's comparison then finds unchanged by identity.
+     */
+    @Test
+    void theActiveGatewaysFailureWritesThePlanMadeForItAhead() {
+        elected();
+        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        final var steady = sink.plans.getLast();
+
+        engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
+
+        final var failover = sink.plans.getLast();
+        assertEquals(List.of(Uint32.valueOf(12), Uint32.valueOf(13)), buckets());
+        assertEquals(FlowPlanner.plan(LAB, List.of("gw2", "gw3")), failover);
+        assertSame(steady.switches().get(S1).flows().get("gwha--vrrp-11"),
+            failover.switches().get(S1).flows().get("gwha--vrrp-11"), "made ahead, sharing the steady plan's");
+    }
+
+    /**
+     * A plan made ahead is not written once anything it was made from changed: here another cluster comes onto the
+     * same ports in a configuration still being handed over, which resizes their shared heartbeat meters.
+     */
+    @Test
+    void aPlanMadeAheadIsNotWrittenOnceWhatItWasMadeFromChanged() {
+        elected();
+        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        final var pair = LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 200, S1, 12))
+            .setName(new ClusterName("pair")).setVrid(Uint8.valueOf(52))
+            .setVirtualIp(LabClusters.vips("192.0.2.253")).build();
+        programmer.burstStarts();
+        programmer.configured(pair);
+
+        engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
+
+        final var failover = sink.plans.getLast();
+        assertEquals(FlowPlanner.plan(LAB, List.of("gw2", "gw3"), List.of(), SwitchLinks.none(),
+            FlowPlanner.Options.DEFAULT, List.of(), PuntShares.of(List.of(LAB, pair))), failover);
+        assertNotEquals(FlowPlanner.plan(LAB, List.of("gw2", "gw3")), failover, "the port meters are both clusters'");
+        programmer.burstEnds();
+        scheduler.runDue();
+        assertEquals("pair", sink.plans.getLast().cluster());
     }
 
     /**
