@@ -63,6 +63,11 @@ public final class FlowProgrammer {
     static final Duration HOST_TTL = Duration.ofSeconds(FlowPlanner.HOST_IDLE_SECONDS).minusMinutes(1);
     /** Hosts that ask within this time of each other are learned in one re-plan. */
     static final Duration HOST_BATCH = Duration.ofMillis(100);
+    /**
+     * How long planning must have paused before clusters are planned ahead for their failures ({@link #prepare}): a
+     * burst of configurations (1,000 clusters in one request) is written first, and planned ahead after.
+     */
+    static final Duration PREPARE_QUIET = Duration.ofMillis(250);
 
     private final FlowSink writer;
     private final FlowPlanner.Options options;
@@ -95,6 +100,7 @@ public final class FlowProgrammer {
     private final Map<String, Prepared> prepared = new HashMap<>();
     private final TreeSet<String> toPrepare = new TreeSet<>();
     private boolean prepareScheduled;
+    private long lastPlannedAt;
     private boolean expiryScheduled;
 
     /** A plan made ahead for this election order, and what else it was made from. */
@@ -404,25 +410,37 @@ public final class FlowProgrammer {
 
     private void prepareSoon(final String cluster) {
         toPrepare.add(cluster);
+        lastPlannedAt = nanoClock.getAsLong();
         if (!prepareScheduled) {
             prepareScheduled = true;
+            loop.schedule(this::prepareDue, PREPARE_QUIET);
+        }
+    }
+
+    /** Once planning has paused, one cluster a turn: a decision queued meanwhile waits for one plan at most. */
+    private void prepareDue() {
+        final long quietNanos = nanoClock.getAsLong() - lastPlannedAt;
+        if (quietNanos < PREPARE_QUIET.toNanos()) {
+            loop.schedule(this::prepareDue, PREPARE_QUIET.minusNanos(quietNanos));
+            return;
+        }
+        final var cluster = toPrepare.pollFirst();
+        if (cluster != null) {
+            prepare(cluster);
+        }
+        if (toPrepare.isEmpty()) {
+            prepareScheduled = false;
+        } else {
             loop.execute(this::prepareDue);
         }
     }
 
-    private void prepareDue() {
-        prepareScheduled = false;
-        final var names = List.copyOf(toPrepare);
-        toPrepare.clear();
-        names.forEach(this::prepare);
-    }
-
     /**
-     * Plans a cluster ahead for the election order its active gateway's failure leaves, the others in their order,
-     * once the work queued is done: a failover then only writes. Planning is most of a failover's time on the
-     * controller, as it runs too seldom for the JVM to compile it (at 20 ms heartbeats, 4 of the 11 ms from the
-     * decision to the flow RPCs, and the writer's comparison of the plans another 2, which sharing the current
-     * plan's entries saves). Used only while everything else it was planned from is unchanged.
+     * Plans a cluster ahead for the election order its active gateway's failure leaves, the others in their order:
+     * a failover then only writes. Planning is most of a failover's time on the controller, as it runs too seldom
+     * for the JVM to compile it (at 20 ms heartbeats, 4 of the 11 ms from the decision to the flow RPCs, and the
+     * writer's comparison of the plans another 2, which sharing the current plan's entries saves). Used only while
+     * everything else it was planned from is unchanged.
      */
     private void prepare(final String cluster) {
         final var config = configs.get(cluster);

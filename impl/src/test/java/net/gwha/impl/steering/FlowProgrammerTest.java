@@ -12,6 +12,7 @@ import static net.gwha.impl.fixtures.LabClusters.S2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,6 +233,7 @@ class FlowProgrammerTest {
         engine(heartbeat("gw2", 150, scheduler.nanoTime()));
         engine(heartbeat("gw3", 100, scheduler.nanoTime()));
         final var steady = sink.plans.getLast();
+        scheduler.advance(FlowProgrammer.PREPARE_QUIET);
 
         engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
 
@@ -240,6 +242,23 @@ class FlowProgrammerTest {
         assertEquals(FlowPlanner.plan(LAB, List.of("gw2", "gw3")), failover);
         assertSame(steady.switches().get(S1).flows().get("gwha--vrrp-11"),
             failover.switches().get(S1).flows().get("gwha--vrrp-11"), "made ahead, sharing the steady plan's");
+    }
+
+    /** Nothing is planned ahead while planning goes on: a burst of configurations is written first. */
+    @Test
+    void clustersArePlannedAheadOnlyOncePlanningHasPaused() {
+        elected();
+        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        final var steady = sink.plans.getLast();
+        scheduler.advance(FlowProgrammer.PREPARE_QUIET.minusMillis(1));
+
+        engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
+
+        final var failover = sink.plans.getLast();
+        assertEquals(FlowPlanner.plan(LAB, List.of("gw2", "gw3")), failover);
+        assertNotSame(steady.switches().get(S1).flows().get("gwha--vrrp-11"),
+            failover.switches().get(S1).flows().get("gwha--vrrp-11"), "planned afresh");
     }
 
     /**
@@ -251,6 +270,7 @@ class FlowProgrammerTest {
         elected();
         engine(heartbeat("gw2", 150, scheduler.nanoTime()));
         engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        scheduler.advance(FlowProgrammer.PREPARE_QUIET);
         final var pair = LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 200, S1, 12))
             .setName(new ClusterName("pair")).setVrid(Uint8.valueOf(52))
             .setVirtualIp(LabClusters.vips("192.0.2.253")).build();
