@@ -394,8 +394,8 @@ public final class FlowProgrammer {
         final var lan = partitions.get(cluster);
         final var known = hosts.of(cluster);
         final var ahead = prepared.remove(cluster);
-        final var plan = ahead != null && ahead.serves(order, config, lan, known, shares.revision()) ? ahead.plan()
-            : plan(config, order, lan, known);
+        final var plan = ahead != null && ahead.serves(order, config, lan, known, sharesRevision(config))
+            ? ahead.plan() : plan(config, order, lan, known);
         current.put(cluster, plan);
         final var confirmed = log(cluster, writer.apply(plan));
         prepareSoon(cluster);
@@ -453,8 +453,12 @@ public final class FlowProgrammer {
         final var next = List.copyOf(order.subList(1, order.size()));
         final var lan = partitions.get(cluster);
         final var known = hosts.of(cluster);
-        prepared.put(cluster, new Prepared(next, config, lan, known, shares.revision(),
+        prepared.put(cluster, new Prepared(next, config, lan, known, sharesRevision(config),
             plan(config, next, lan, known).sharing(now)));
+    }
+
+    private long sharesRevision(final Cluster config) {
+        return shares.revision(FlowPlanner.switchesOf(config));
     }
 
     private static ListenableFuture<Long> log(final String cluster, final ListenableFuture<Long> future) {

@@ -58,8 +58,8 @@ final class PuntShares {
     }
 
     private final Map<PortKey, Port> ports = new HashMap<>();
-    // Counts the changes: a plan made at one revision still holds at the same revision.
-    private long revision;
+    // The changes on each switch, counted: a plan made from some switches' shares holds while their counts do.
+    private final Map<String, Long> revisions = new HashMap<>();
     // The VRIDs of the clusters with such a gateway, each counted as often as it was added.
     private final Map<AddressKey, TreeMap<Integer, Integer>> vrids = new HashMap<>();
 
@@ -78,9 +78,16 @@ final class PuntShares {
         change(cluster, -1);
     }
 
-    /** How many clusters were added or removed so far: a plan's shares are unchanged while this is. */
-    long revision() {
-        return revision;
+    /**
+     * How often clusters on these switches were added or removed: a plan of a cluster on them reads the same shares
+     * while this stays the same.
+     */
+    long revision(final Collection<String> nodes) {
+        long sum = 0;
+        for (var node : nodes) {
+            sum += revisions.getOrDefault(node, 0L);
+        }
+        return sum;
     }
 
     /**
@@ -134,7 +141,6 @@ final class PuntShares {
     }
 
     private void change(final Cluster cluster, final int sign) {
-        revision++;
         final int vlan = FlowPlanner.vlan(cluster);
         final int vrid = cluster.requireVrid().toJava();
         final int families = FlowPlanner.families(cluster);
@@ -151,7 +157,9 @@ final class PuntShares {
                 ports.remove(key);
             }
         }
+        // A plan reads the shares of its cluster's switches only, and every gateway's switch is one of them.
         for (var node : FlowPlanner.switchesOf(cluster)) {
+            revisions.merge(node, 1L, Long::sum);
             for (var gw : gateways) {
                 addresses(gw, (kind, address) -> {
                     final var key = new AddressKey(vlan, node, kind, address);

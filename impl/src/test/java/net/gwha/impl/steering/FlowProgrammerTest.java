@@ -244,6 +244,26 @@ class FlowProgrammerTest {
             failover.switches().get(S1).flows().get("gwha--vrrp-11"), "made ahead, sharing the steady plan's");
     }
 
+    /** Clusters on other switches leave the shares a plan made ahead was made from alone: it still serves. */
+    @Test
+    void aClusterConfiguredOnAnotherSwitchLeavesAPlanMadeAheadInUse() {
+        elected();
+        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        final var steady = sink.plans.getLast();
+        scheduler.advance(FlowProgrammer.PREPARE_QUIET);
+        programmer.configured(LabClusters.builder(LabClusters.gateway(1, 100, S2, 11),
+            LabClusters.gateway(2, 200, S2, 12)).setName(new ClusterName("far")).setVrid(Uint8.valueOf(53))
+            .setVirtualIp(LabClusters.vips("192.0.2.252")).build());
+
+        engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
+
+        final var failover = sink.plans.stream().filter(plan -> plan.cluster().equals("lab")).toList().getLast();
+        assertEquals(FlowPlanner.plan(LAB, List.of("gw2", "gw3")), failover);
+        assertSame(steady.switches().get(S1).flows().get("gwha--vrrp-11"),
+            failover.switches().get(S1).flows().get("gwha--vrrp-11"), "made ahead");
+    }
+
     /** Nothing is planned ahead while planning goes on: a burst of configurations is written first. */
     @Test
     void clustersArePlannedAheadOnlyOncePlanningHasPaused() {
