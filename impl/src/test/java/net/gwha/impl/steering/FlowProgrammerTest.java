@@ -69,6 +69,14 @@ class FlowProgrammerTest {
         engine(heartbeat("gw1", 200, scheduler.nanoTime()));
     }
 
+    /** gw1 elected, gw2 and gw3 heard: the steady plan, gw1 first. */
+    private Plan allHeard() {
+        elected();
+        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
+        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        return sink.plans.getLast();
+    }
+
     private static FlowPlanner.Host host(final int number) {
         return new FlowPlanner.Host(S1, new MacAddress(String.format("02:00:00:00:01:%02x", number)),
             "192.0.2." + (100 + number), LabClusters.VIP);
@@ -229,10 +237,7 @@ class FlowProgrammerTest {
      */
     @Test
     void theActiveGatewaysFailureWritesThePlanMadeForItAhead() {
-        elected();
-        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
-        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
-        final var steady = sink.plans.getLast();
+        final var steady = allHeard();
         scheduler.advance(FlowProgrammer.PREPARE_QUIET);
 
         engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
@@ -247,10 +252,7 @@ class FlowProgrammerTest {
     /** Clusters on other switches leave the shares a plan made ahead was made from alone: it still serves. */
     @Test
     void aClusterConfiguredOnAnotherSwitchLeavesAPlanMadeAheadInUse() {
-        elected();
-        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
-        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
-        final var steady = sink.plans.getLast();
+        final var steady = allHeard();
         scheduler.advance(FlowProgrammer.PREPARE_QUIET);
         programmer.configured(LabClusters.builder(LabClusters.gateway(1, 100, S2, 11),
             LabClusters.gateway(2, 200, S2, 12)).setName(new ClusterName("far")).setVrid(Uint8.valueOf(53))
@@ -267,10 +269,7 @@ class FlowProgrammerTest {
     /** Nothing is planned ahead while planning goes on: a burst of configurations is written first. */
     @Test
     void clustersArePlannedAheadOnlyOncePlanningHasPaused() {
-        elected();
-        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
-        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
-        final var steady = sink.plans.getLast();
+        final var steady = allHeard();
         scheduler.advance(FlowProgrammer.PREPARE_QUIET.minusMillis(1));
 
         engine(new Event.Maintenance("lab", "gw1", true, scheduler.nanoTime()));
@@ -287,9 +286,7 @@ class FlowProgrammerTest {
      */
     @Test
     void aPlanMadeAheadIsNotWrittenOnceWhatItWasMadeFromChanged() {
-        elected();
-        engine(heartbeat("gw2", 150, scheduler.nanoTime()));
-        engine(heartbeat("gw3", 100, scheduler.nanoTime()));
+        allHeard();
         scheduler.advance(FlowProgrammer.PREPARE_QUIET);
         final var pair = LabClusters.builder(LabClusters.gateway(1, 100, S1, 11), LabClusters.gateway(2, 200, S1, 12))
             .setName(new ClusterName("pair")).setVrid(Uint8.valueOf(52))
