@@ -57,6 +57,14 @@ class DistributionBootIT {
         }
     }
 
+    /** openflowplugin logs a line at INFO for every barrier reply to the SendBarrier RPC: every failover's. */
+    @Test
+    void openflowpluginsLinePerBarrierReplyIsOnlyLoggedFromWarnOn() {
+        final var level = controller.console(
+            "log:get org.opendaylight.openflowplugin.impl.services.SimpleRequestCallback");
+        assertTrue(level.contains("WARN"), level);
+    }
+
     @Test
     void validClusterIsStoredAndItsStatePublished() {
         final var cluster = unreached("boot");
